@@ -1,0 +1,64 @@
+# ancre — build, test and check.
+#   make            library and command-line tool (build/)
+#   make test       unit tests and golden cases
+#   make sanitize   the same tests under AddressSanitizer and UndefinedBehaviorSanitizer
+#   make format     clang-format the sources; make format-check fails on a difference
+BUILD ?= build
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN = -std=gnu11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
+CPPFLAGS += -Iinclude
+LDLIBS = -ljansson
+
+LIB_SRC = $(wildcard src/lib/core/*.c) $(wildcard src/lib/*/*.c)
+LIB_SRC := $(sort $(LIB_SRC))
+PARAM_FILES = $(sort $(wildcard params/*.json))
+LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/params_embedded.o
+TEST_SRC = $(sort $(wildcard tests/unit/*.c))
+
+.PHONY: all test sanitize format format-check clean
+
+all: $(BUILD)/ancre $(BUILD)/libancre.a
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/ancre/*.h src/lib/core/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/embed: tools/embed.c
+	@mkdir -p $(BUILD)
+	$(CC) $(WARN) -O1 $< -o $@
+
+$(BUILD)/gen/params_embedded.c: $(PARAM_FILES) $(BUILD)/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/embed $@ $(PARAM_FILES)
+
+$(BUILD)/obj/params_embedded.o: $(BUILD)/gen/params_embedded.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libancre.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/ancre: $(BUILD)/obj/cli/main.o $(BUILD)/libancre.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+$(BUILD)/unit_tests: $(TEST_SRC) $(BUILD)/libancre.a tests/unit/check.h
+	$(CC) $(CPPFLAGS) -Isrc/lib $(WARN) $(CFLAGS) $(TEST_SRC) $(BUILD)/libancre.a $(LDLIBS) -o $@
+
+test: $(BUILD)/ancre $(BUILD)/unit_tests
+	$(BUILD)/unit_tests
+	tests/run_golden.sh $(BUILD)/ancre
+	tests/cli_test.sh $(BUILD)/ancre
+
+sanitize:
+	$(MAKE) BUILD=build-san CC=$(CC) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined" test
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+format-check:
+	clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf build build-san

@@ -1,0 +1,112 @@
+/* libancre — the accord national des centres de santé as executable, auditable rules.
+ *
+ * The library computes what a centre de santé is owed under the accord for a reference year and
+ * explains every euro by its article.  It is pure: rules read a declaration, dated parameters and
+ * the readings chosen for the ambiguous passages of the text, and return a result with its trace.
+ * No file, clock or global state is used; the caller owns every object and frees it with the
+ * type's own function.
+ *
+ * Functions that can fail return 0 on success and a negative value on failure; the reasons are
+ * appended to the caller's ancre_errors list (field path, rule, expectation, message). */
+#ifndef ANCRE_H
+#define ANCRE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ANCRE_VERSION "0.1.0"
+#define ANCRE_RESULT_FORMAT 1      /* version of the JSON result document */
+#define ANCRE_DECLARATION_FORMAT 1 /* version of the JSON declaration document */
+
+/* ---- errors ---------------------------------------------------------------------------- */
+
+typedef struct ancre_error {
+    char *path;     /* field path in the input ("indicators.formation.n_stages"), or "" */
+    char *rule;     /* rule or article concerned ("Art. 8.3.2", "schema", "params") */
+    char *expected; /* what was expected, or "" */
+    char *message;  /* a sentence for a person */
+} ancre_error;
+
+typedef struct ancre_errors {
+    ancre_error *items;
+    size_t count, cap;
+} ancre_errors;
+
+void ancre_errors_init(ancre_errors *errs);
+void ancre_errors_clear(ancre_errors *errs);
+
+/* ---- parameters ------------------------------------------------------------------------ */
+
+typedef struct ancre_params ancre_params;
+
+ancre_params *ancre_params_new(void);
+void ancre_params_free(ancre_params *params);
+/* Loads the parameter data shipped with the library (the files of params/, built in). */
+int ancre_params_load_defaults(ancre_params *params, ancre_errors *errs);
+/* Loads one parameter document (docs/parameters-format.md); later documents replace the periods
+ * of earlier ones that they overlap.  origin names the document in citations and errors. */
+int ancre_params_load_json(ancre_params *params, const char *text, size_t len, const char *origin,
+                           ancre_errors *errs);
+/* JSON listing of the parameters whose id starts with prefix (NULL: all); with date
+ * ("YYYY-MM-DD") only the period in force at that date.  Caller frees with free(). */
+char *ancre_params_to_json(const ancre_params *params, const char *prefix, const char *date,
+                           ancre_errors *errs);
+
+/* ---- readings of ambiguous passages ---------------------------------------------------- */
+
+typedef struct ancre_readings ancre_readings;
+
+ancre_readings *ancre_readings_new(void);
+void ancre_readings_free(ancre_readings *readings);
+/* Chooses value for the reading id (see ancre_readings_catalogue_json). */
+int ancre_readings_set(ancre_readings *readings, const char *id, const char *value,
+                       ancre_errors *errs);
+/* "ID=VALUE" form, as given on the command line. */
+int ancre_readings_set_assignment(ancre_readings *readings, const char *assignment,
+                                  ancre_errors *errs);
+char *ancre_readings_catalogue_json(void);
+
+/* ---- declarations ---------------------------------------------------------------------- */
+
+typedef struct ancre_decl ancre_decl;
+
+/* Parses and validates a JSON declaration (docs/declaration.md).  On any error nothing is
+ * returned and every error found is listed. */
+int ancre_decl_parse_json(ancre_decl **out, const char *text, size_t len,
+                          const ancre_params *params, ancre_errors *errs);
+void ancre_decl_free(ancre_decl *decl);
+/* The documentation of every declaration field, as Markdown.  Caller frees. */
+char *ancre_schema_markdown(void);
+
+/* ---- computation ----------------------------------------------------------------------- */
+
+typedef struct ancre_result ancre_result;
+
+int ancre_compute(ancre_result **out, const ancre_decl *decl, const ancre_params *params,
+                  const ancre_readings *readings, ancre_errors *errs);
+void ancre_result_free(ancre_result *result);
+int64_t ancre_result_total_cents(const ancre_result *result);
+
+enum {
+    ANCRE_JSON_COMPACT = 1, /* one line (JSON Lines) */
+};
+/* The versioned JSON result document (docs/result.md).  Caller frees. */
+char *ancre_result_to_json(const ancre_result *result, int flags);
+/* A readable breakdown: one row per line with its article, points and euros.  verbose adds the
+ * inputs, parameters and readings of each line.  Caller frees. */
+char *ancre_result_to_text(const ancre_result *result, int verbose);
+
+/* Recomputes the declaration under every alternative of each reading the result depended on and
+ * returns a JSON array of {reading, value, total_cents, delta_cents} for the alternatives that
+ * change the total.  Caller frees. */
+char *ancre_sensitivity_json(const ancre_decl *decl, const ancre_params *params,
+                             const ancre_readings *readings, ancre_errors *errs);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

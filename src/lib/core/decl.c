@@ -1,0 +1,306 @@
+#include "decl.h"
+
+#include "errors.h"
+#include "params.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *type_name(field_type t)
+{
+    switch (t) {
+    case F_BOOL: return "a boolean";
+    case F_INT: return "an integer";
+    case F_DEC: return "a number";
+    case F_DATE: return "a date YYYY-MM-DD";
+    case F_STRING: return "a string";
+    case F_ENUM: return "one of the listed values";
+    case F_STRLIST: return "a list of strings";
+    }
+    return "?";
+}
+
+void ancre_decl_free(ancre_decl *d)
+{
+    if (!d) return;
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->values[i].s);
+        for (size_t k = 0; k < d->values[i].nlist; k++) free(d->values[i].list[k]);
+        free(d->values[i].list);
+    }
+    free(d->values);
+    free(d);
+}
+
+const decl_value *decl_get(const ancre_decl *d, const char *path)
+{
+    long i = schema_find(path);
+    if (i < 0 || !d->values[i].present) return NULL;
+    return &d->values[i];
+}
+
+void decl_value_text(const field_def *f, const decl_value *v, char *buf, size_t cap)
+{
+    switch (f->type) {
+    case F_BOOL: snprintf(buf, cap, "%s", v->b ? "true" : "false"); break;
+    case F_INT:
+    case F_DEC: q_format_decimal(v->num, 6, buf, cap); break;
+    case F_STRLIST: {
+        buf[0] = '\0';
+        for (size_t k = 0; k < v->nlist; k++) {
+            if (k) strncat(buf, ",", cap - strlen(buf) - 1);
+            strncat(buf, v->list[k], cap - strlen(buf) - 1);
+        }
+        break;
+    }
+    default: snprintf(buf, cap, "%s", v->s ? v->s : ""); break;
+    }
+}
+
+/* A JSON real has no exact text in jansson: %.15g gives back the shortest decimal that the
+ * writer of the document most likely meant (0.1, 5.5, 0.452), which is then read exactly. */
+static bool json_number_to_q(json_t *v, q_t *out)
+{
+    char buf[64];
+    if (json_is_integer(v))
+        snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(v));
+    else if (json_is_real(v)) {
+        snprintf(buf, sizeof buf, "%.15g", json_real_value(v));
+        if (strchr(buf, 'e') || strchr(buf, 'n') || strchr(buf, 'i')) return false;
+    } else
+        return false;
+    return q_parse_decimal(buf, out);
+}
+
+static bool enum_has(const char *choices, const char *s)
+{
+    size_t len = strlen(s);
+    const char *p = choices;
+    while (p && *p) {
+        const char *bar = strchr(p, '|');
+        size_t l = bar ? (size_t)(bar - p) : strlen(p);
+        if (l == len && strncmp(p, s, l) == 0) return true;
+        p = bar ? bar + 1 : NULL;
+    }
+    return false;
+}
+
+static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre_errors *errs)
+{
+    const field_def *f = schema_field((size_t)idx);
+    decl_value *dv = &d->values[idx];
+    char expected[256];
+    snprintf(expected, sizeof expected, "%s", type_name(f->type));
+    bool ok = true;
+    switch (f->type) {
+    case F_BOOL:
+        ok = json_is_boolean(v);
+        if (ok) dv->b = json_is_true(v);
+        break;
+    case F_INT:
+        ok = json_is_integer(v);
+        if (ok) dv->num = q_int(json_integer_value(v));
+        break;
+    case F_DEC: ok = json_number_to_q(v, &dv->num); break;
+    case F_DATE:
+        ok = json_is_string(v) && date_parse(json_string_value(v), &dv->date);
+        if (ok) dv->s = strdup(json_string_value(v));
+        break;
+    case F_STRING:
+        ok = json_is_string(v);
+        if (ok) dv->s = strdup(json_string_value(v));
+        break;
+    case F_ENUM:
+        snprintf(expected, sizeof expected, "one of %s", f->choices);
+        ok = json_is_string(v) && enum_has(f->choices, json_string_value(v));
+        if (ok) dv->s = strdup(json_string_value(v));
+        break;
+    case F_STRLIST: {
+        ok = json_is_array(v);
+        size_t k;
+        json_t *item;
+        if (ok) {
+            dv->list = calloc(json_array_size(v) + 1, sizeof(char *));
+            json_array_foreach(v, k, item)
+            {
+                if (!json_is_string(item)) {
+                    ok = false;
+                    break;
+                }
+                dv->list[dv->nlist++] = strdup(json_string_value(item));
+            }
+        }
+        break;
+    }
+    }
+    if (!ok) {
+        char *shown = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+        errors_add(errs, path, f->article, expected, "%s: expected %s, got %s", path, expected,
+                   shown ? shown : "?");
+        free(shown);
+        return;
+    }
+    if ((f->type == F_INT || f->type == F_DEC) && (f->min || f->max)) {
+        q_t lo, hi;
+        bool below = f->min && q_parse_decimal(f->min, &lo) && q_cmp(dv->num, lo) < 0;
+        bool above = f->max && q_parse_decimal(f->max, &hi) && q_cmp(dv->num, hi) > 0;
+        if (below || above) {
+            char got[64];
+            q_format_decimal(dv->num, 6, got, sizeof got);
+            snprintf(expected, sizeof expected, "a value from %s to %s", f->min ? f->min : "-inf",
+                     f->max ? f->max : "+inf");
+            errors_add(errs, path, f->article, expected, "%s: %s is out of range (expected %s)",
+                       path, got, expected);
+            return;
+        }
+    }
+    dv->present = true;
+}
+
+static void walk(ancre_decl *d, const char *prefix, json_t *obj, ancre_errors *errs)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v)
+    {
+        char path[512];
+        snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? "." : "", key);
+        long idx = schema_find(path);
+        if (idx >= 0) {
+            set_leaf(d, idx, path, v, errs);
+        } else if (schema_is_object_prefix(path)) {
+            if (json_is_object(v))
+                walk(d, path, v, errs);
+            else
+                errors_add(errs, path, "schema", "an object",
+                           "%s: expected an object (see docs/declaration.md)", path);
+        } else {
+            errors_add(errs, path, "schema", "a field of docs/declaration.md",
+                       "%s: unknown field", path);
+        }
+    }
+}
+
+static bool object_present(const ancre_decl *d, const char *path)
+{
+    size_t len = strlen(path);
+    for (size_t i = 0; i < d->n; i++) {
+        const char *p = schema_field(i)->path;
+        if (d->values[i].present && strncmp(p, path, len) == 0 && p[len] == '.') return true;
+    }
+    return false;
+}
+
+static void check_fields(ancre_decl *d, const ancre_params *params, ancre_errors *errs)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const field_def *f = schema_field(i);
+        const decl_value *v = &d->values[i];
+        if (!v->present) {
+            bool needed = f->req == REQ_ALWAYS;
+            if (f->req == REQ_SECTION) {
+                char parent[512];
+                snprintf(parent, sizeof parent, "%s", f->path);
+                char *dot = strrchr(parent, '.');
+                if (dot) *dot = '\0';
+                needed = object_present(d, parent);
+            }
+            if (needed)
+                errors_add(errs, f->path, f->article, type_name(f->type),
+                           "%s: missing (expected %s)", f->path, type_name(f->type));
+            continue;
+        }
+        if (f->le_path) {
+            const decl_value *pop = decl_get(d, f->le_path);
+            if (pop && q_cmp(v->num, pop->num) > 0) {
+                char a[64], b[64], expected[600];
+                q_format_decimal(v->num, 6, a, sizeof a);
+                q_format_decimal(pop->num, 6, b, sizeof b);
+                snprintf(expected, sizeof expected, "at most %s (%s)", b, f->le_path);
+                errors_add(errs, f->path, f->article, expected,
+                           "%s: %s is larger than its population %s = %s", f->path, a,
+                           f->le_path, b);
+            }
+        }
+    }
+    /* the reference year must be one the accord governs (parameters accord.reference_year_*) */
+    const decl_value *year = decl_get(d, "year");
+    if (year && params) {
+        int y = (int)q_floor_int(year->num);
+        date_t at = date_make(y < 1900 ? 1900 : (y > 9999 ? 9999 : y), 12, 31);
+        const period_t *lo = NULL, *hi = NULL;
+        if (params_lookup(params, "accord.reference_year_min", at, NULL, &lo) != PARAM_OK ||
+            params_lookup(params, "accord.reference_year_max", at, NULL, &hi) != PARAM_OK ||
+            lo->kind != PV_NUM || hi->kind != PV_NUM || q_cmp(year->num, lo->num) < 0 ||
+            q_cmp(year->num, hi->num) > 0) {
+            char expected[128];
+            snprintf(expected, sizeof expected, "a reference year from %s to %s",
+                     lo ? lo->text : "?", hi ? hi->text : "?");
+            errors_add(errs, "year", "accord.reference_year_min/max", expected,
+                       "year: %d is outside the years the accord governs (%s)", y, expected);
+        }
+    }
+}
+
+int ancre_decl_parse_json(ancre_decl **out, const char *text, size_t len,
+                          const ancre_params *params, ancre_errors *errs)
+{
+    *out = NULL;
+    size_t before = errs ? errs->count : 0;
+    json_error_t jerr;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (!root) {
+        errors_add(errs, "", "json", "a JSON object", "not valid JSON: line %d column %d: %s",
+                   jerr.line, jerr.column, jerr.text);
+        return -1;
+    }
+    if (!json_is_object(root)) {
+        errors_add(errs, "", "json", "a JSON object", "a declaration is a JSON object");
+        json_decref(root);
+        return -1;
+    }
+    ancre_decl *d = calloc(1, sizeof *d);
+    d->n = schema_count();
+    d->values = calloc(d->n, sizeof *d->values);
+    walk(d, "", root, errs);
+    json_decref(root);
+    check_fields(d, params, errs);
+    if (errs && errs->count > before) {
+        ancre_decl_free(d);
+        return -1;
+    }
+    *out = d;
+    return 0;
+}
+
+char *ancre_schema_markdown(void)
+{
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    buf[0] = '\0';
+    for (size_t i = 0; i < schema_count(); i++) {
+        const field_def *f = schema_field(i);
+        char row[2048], range[160] = "";
+        if (f->type == F_ENUM)
+            snprintf(range, sizeof range, "`%s`", f->choices);
+        else if (f->min || f->max)
+            snprintf(range, sizeof range, "%s – %s", f->min ? f->min : "", f->max ? f->max : "");
+        if (f->le_path)
+            snprintf(range + strlen(range), sizeof range - strlen(range), "%s≤ `%s`",
+                     range[0] ? "; " : "", f->le_path);
+        snprintf(row, sizeof row, "| `%s` | %s | %s | %s | %s | %s |\n", f->path,
+                 type_name(f->type),
+                 f->req == REQ_ALWAYS ? "yes" : (f->req == REQ_SECTION ? "with its section" : "no"),
+                 range, f->article, f->doc);
+        size_t rl = strlen(row);
+        if (len + rl + 1 > cap) {
+            cap *= 2;
+            buf = realloc(buf, cap);
+        }
+        memcpy(buf + len, row, rl + 1);
+        len += rl;
+    }
+    return buf;
+}

@@ -1,0 +1,415 @@
+#include "engine.h"
+
+#include "errors.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define GROW(arr, n, cap_expr)                                                                     \
+    do {                                                                                           \
+        void *grown_ = realloc((arr), ((n) + 1) * sizeof *(arr));                                  \
+        if (!grown_) abort();                                                                      \
+        (arr) = grown_;                                                                            \
+    } while (0)
+
+void eng_fail(eng_t *e, const char *path, const char *rule, const char *expected, const char *fmt,
+              ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    errors_add(e->errs, path, rule, expected, "%s", msg);
+    e->failed = true;
+}
+
+line_t *eng_line(eng_t *e, const char *id, const char *article, const char *label,
+                 const char *bloc, const char *kind)
+{
+    ancre_result *r = e->res;
+    if (r->nlines == r->caplines) {
+        r->caplines = r->caplines ? r->caplines * 2 : 64;
+        line_t *lines = realloc(r->lines, r->caplines * sizeof *lines);
+        if (!lines) abort();
+        r->lines = lines;
+    }
+    line_t *l = &r->lines[r->nlines++];
+    memset(l, 0, sizeof *l);
+    l->id = strdup(id);
+    l->article = strdup(article);
+    l->label = strdup(label);
+    l->bloc = bloc;
+    l->kind = kind;
+    l->status = ST_NOT_ACHIEVED;
+    l->fixed = l->variable = l->points = q_int(0);
+    l->factor = q_int(1);
+    e->cur = l;
+    return l;
+}
+
+void eng_note(eng_t *e, const char *fmt, ...)
+{
+    if (!e->cur) return;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    size_t len = strlen(e->cur->note);
+    snprintf(e->cur->note + len, sizeof e->cur->note - len, "%s%s", len ? "; " : "", msg);
+}
+
+void eng_result_note(eng_t *e, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ancre_result *r = e->res;
+    GROW(r->notes, r->nnotes, 0);
+    r->notes[r->nnotes++] = strdup(msg);
+}
+
+void eng_payment(eng_t *e, const char *label, const char *article, const date_t *due,
+                 int64_t cents)
+{
+    ancre_result *r = e->res;
+    GROW(r->payments, r->npayments, 0);
+    payment_t *p = &r->payments[r->npayments++];
+    p->label = strdup(label);
+    p->article = strdup(article);
+    p->has_due = due != NULL;
+    if (due) p->due = *due;
+    p->amount_cents = cents;
+}
+
+/* ---- inputs ---- */
+
+static void record_input(eng_t *e, const char *path, const char *value)
+{
+    if (!e->cur) return;
+    line_t *l = e->cur;
+    for (size_t i = 0; i < l->ninputs; i++)
+        if (strcmp(l->inputs[i].path, path) == 0) return;
+    GROW(l->inputs, l->ninputs, 0);
+    l->inputs[l->ninputs].path = strdup(path);
+    l->inputs[l->ninputs].value = strdup(value);
+    l->ninputs++;
+}
+
+static const decl_value *lookup(eng_t *e, const char *path, const field_def **f)
+{
+    long i = schema_find(path);
+    if (i < 0) {
+        /* a rules module asked for a field the schema does not define: a programming error */
+        eng_fail(e, path, "schema", "a declared schema field", "internal: unknown field %s", path);
+        return NULL;
+    }
+    *f = schema_field((size_t)i);
+    const decl_value *v = &e->decl->values[i];
+    if (!v->present) return NULL;
+    char buf[512];
+    decl_value_text(*f, v, buf, sizeof buf);
+    record_input(e, path, buf);
+    return v;
+}
+
+static void missing(eng_t *e, const char *path, const field_def *f)
+{
+    const char *rule = e->cur ? e->cur->id : "engine";
+    eng_fail(e, path, f ? f->article : "", "a value",
+             "%s: missing, needed by %s (%s)", path, rule, e->cur ? e->cur->article : "");
+}
+
+bool in_has(eng_t *e, const char *path)
+{
+    long i = schema_find(path);
+    return i >= 0 && e->decl->values[i].present;
+}
+
+bool in_flag(eng_t *e, const char *path)
+{
+    const field_def *f = NULL;
+    const decl_value *v = lookup(e, path, &f);
+    if (!v) {
+        if (f) record_input(e, path, "absent (false)");
+        return false;
+    }
+    return v->b;
+}
+
+q_t in_num(eng_t *e, const char *path)
+{
+    const field_def *f = NULL;
+    const decl_value *v = lookup(e, path, &f);
+    if (!v) {
+        if (f) missing(e, path, f);
+        return q_invalid();
+    }
+    return v->num;
+}
+
+bool in_num_opt(eng_t *e, const char *path, q_t *out)
+{
+    const field_def *f = NULL;
+    const decl_value *v = lookup(e, path, &f);
+    if (!v) return false;
+    *out = v->num;
+    return true;
+}
+
+const char *in_text_opt(eng_t *e, const char *path)
+{
+    const field_def *f = NULL;
+    const decl_value *v = lookup(e, path, &f);
+    return v ? v->s : NULL;
+}
+
+const char *in_text(eng_t *e, const char *path)
+{
+    const field_def *f = NULL;
+    const decl_value *v = lookup(e, path, &f);
+    if (!v) {
+        if (f) missing(e, path, f);
+        return NULL;
+    }
+    return v->s;
+}
+
+bool in_date_opt(eng_t *e, const char *path, date_t *out)
+{
+    const field_def *f = NULL;
+    const decl_value *v = lookup(e, path, &f);
+    if (!v) return false;
+    *out = v->date;
+    return true;
+}
+
+bool in_date(eng_t *e, const char *path, date_t *out)
+{
+    const field_def *f = NULL;
+    const decl_value *v = lookup(e, path, &f);
+    if (!v) {
+        if (f) missing(e, path, f);
+        return false;
+    }
+    *out = v->date;
+    return true;
+}
+
+bool in_list_has(eng_t *e, const char *path, const char *item)
+{
+    long i = schema_find(path);
+    if (i < 0 || !e->decl->values[i].present) return false;
+    const decl_value *v = &e->decl->values[i];
+    for (size_t k = 0; k < v->nlist; k++)
+        if (strcmp(v->list[k], item) == 0) {
+            record_input(e, path, item);
+            return true;
+        }
+    return false;
+}
+
+/* ---- parameters ---- */
+
+static void record_param(eng_t *e, const param_t *p, const period_t *pe)
+{
+    param_use **list = e->cur ? &e->cur->params : &e->res->params;
+    size_t *n = e->cur ? &e->cur->nparams : &e->res->nparams;
+    for (size_t i = 0; i < *n; i++)
+        if ((*list)[i].period == pe) return;
+    GROW(*list, *n, 0);
+    (*list)[*n].param = p;
+    (*list)[*n].period = pe;
+    (*n)++;
+}
+
+static const period_t *find(eng_t *e, const char *id, date_t at, bool report)
+{
+    const param_t *p = NULL;
+    const period_t *pe = NULL;
+    param_status st = params_lookup(e->params, id, at, &p, &pe);
+    if (st == PARAM_OK) {
+        record_param(e, p, pe);
+        return pe;
+    }
+    if (report) {
+        char d[16];
+        date_format(at, d, sizeof d);
+        if (st == PARAM_UNKNOWN)
+            eng_fail(e, id, "params", "a parameter of params/ or of a --params file",
+                     "parameter %s is not defined (needed by %s); supply it with --params", id,
+                     e->cur ? e->cur->id : "the computation");
+        else
+            eng_fail(e, id, "params", "a period of effect covering the date",
+                     "parameter %s has no value in force on %s (needed by %s); supply it with "
+                     "--params",
+                     id, d, e->cur ? e->cur->id : "the computation");
+    }
+    return NULL;
+}
+
+q_t par_at(eng_t *e, const char *id, date_t at)
+{
+    const period_t *pe = find(e, id, at, true);
+    if (!pe) return q_invalid();
+    if (pe->kind != PV_NUM) {
+        char d[16];
+        date_format(at, d, sizeof d);
+        eng_fail(e, id, "params", "a number", "parameter %s is not a number on %s", id, d);
+        return q_invalid();
+    }
+    return pe->num;
+}
+
+q_t par(eng_t *e, const char *id) { return par_at(e, id, e->at); }
+
+bool par_exists(eng_t *e, const char *id)
+{
+    const period_t *pe = find(e, id, e->at, true);
+    return pe && pe->kind != PV_NULL;
+}
+
+bool par_bool(eng_t *e, const char *id)
+{
+    const period_t *pe = find(e, id, e->at, true);
+    if (pe && pe->kind != PV_BOOL) eng_fail(e, id, "params", "a boolean", "%s is not a boolean", id);
+    return pe && pe->kind == PV_BOOL && pe->b;
+}
+
+const char *par_text(eng_t *e, const char *id)
+{
+    const period_t *pe = find(e, id, e->at, true);
+    if (pe && pe->kind != PV_TEXT) {
+        eng_fail(e, id, "params", "a text value", "%s is not a text value", id);
+        return NULL;
+    }
+    return pe ? pe->text : NULL;
+}
+
+/* ---- readings ---- */
+
+int reading(eng_t *e, const char *id)
+{
+    long i = reading_find(id);
+    if (i < 0) {
+        eng_fail(e, id, "readings", "a reading of the registry", "internal: unknown reading %s",
+                 id);
+        return 0;
+    }
+    int choice = readings_choice(e->readings, (size_t)i);
+    reading_use **lists[2] = {e->cur ? &e->cur->readings : NULL, &e->res->readings};
+    size_t *counts[2] = {e->cur ? &e->cur->nreadings : NULL, &e->res->nreadings};
+    for (int k = 0; k < 2; k++) {
+        if (!lists[k]) continue;
+        bool seen = false;
+        for (size_t j = 0; j < *counts[k]; j++)
+            if ((*lists[k])[j].index == (size_t)i) seen = true;
+        if (seen) continue;
+        GROW(*lists[k], *counts[k], 0);
+        (*lists[k])[*counts[k]] = (reading_use){(size_t)i, choice};
+        (*counts[k])++;
+    }
+    return choice;
+}
+
+/* ---- amounts ---- */
+
+void eng_amounts(eng_t *e)
+{
+    ancre_result *r = e->res;
+    r->total_cents = 0;
+    for (size_t i = 0; i < r->nlines; i++) {
+        line_t *l = &r->lines[i];
+        q_t euros = q_mul(q_mul(l->points, r->point_value), l->factor);
+        if (!q_valid(euros)) {
+            eng_fail(e, l->id, l->article, "a representable amount",
+                     "arithmetic overflow computing %s", l->id);
+            continue;
+        }
+        l->amount_cents = q_round_cents(euros);
+        r->total_cents += l->amount_cents;
+    }
+}
+
+/* ---- result lifetime ---- */
+
+static void line_free(line_t *l)
+{
+    free(l->id);
+    free(l->article);
+    free(l->label);
+    for (size_t i = 0; i < l->ninputs; i++) {
+        free(l->inputs[i].path);
+        free(l->inputs[i].value);
+    }
+    free(l->inputs);
+    free(l->params);
+    free(l->readings);
+}
+
+void ancre_result_free(ancre_result *r)
+{
+    if (!r) return;
+    free(r->finess);
+    free(r->name);
+    free(r->type);
+    for (size_t i = 0; i < r->nnotes; i++) free(r->notes[i]);
+    free(r->notes);
+    for (size_t i = 0; i < r->nprereqs; i++) free(r->prereqs[i].id);
+    free(r->prereqs);
+    for (size_t i = 0; i < r->nlines; i++) line_free(&r->lines[i]);
+    free(r->lines);
+    for (size_t i = 0; i < r->npayments; i++) {
+        free(r->payments[i].label);
+        free(r->payments[i].article);
+    }
+    free(r->payments);
+    free(r->readings);
+    free(r->params);
+    free(r);
+}
+
+int64_t ancre_result_total_cents(const ancre_result *r) { return r->total_cents; }
+
+int ancre_compute(ancre_result **out, const ancre_decl *decl, const ancre_params *params,
+                  const ancre_readings *readings, ancre_errors *errs)
+{
+    *out = NULL;
+    ancre_result *r = calloc(1, sizeof *r);
+    eng_t e = {decl, params, readings, 0, {0, 0, 0}, r, NULL, errs, false};
+    const decl_value *year = decl_get(decl, "year");
+    const decl_value *type = decl_get(decl, "centre.type");
+    if (!year || !type) {
+        errors_add(errs, year ? "centre.type" : "year", "schema", "a value",
+                   "the declaration has no %s", year ? "centre.type" : "year");
+        ancre_result_free(r);
+        return -1;
+    }
+    e.year = (int)q_floor_int(year->num);
+    e.at = date_make(e.year, 12, 31);
+    r->year = e.year;
+    r->type = strdup(type->s);
+    const decl_value *v = decl_get(decl, "centre.finess");
+    r->finess = v ? strdup(v->s) : NULL;
+    v = decl_get(decl, "centre.name");
+    r->name = v ? strdup(v->s) : NULL;
+    r->prorata = q_int(1);
+    r->point_value = q_int(0);
+    int rc = -1;
+    if (strcmp(type->s, "medical") == 0 || strcmp(type->s, "polyvalent") == 0)
+        rc = rsf_medical_compute(&e);
+    else
+        eng_fail(&e, "centre.type", "Art. 3", "medical|polyvalent",
+                 "the forfait of centre type '%s' is not computed by this version", type->s);
+    if (rc != 0 || e.failed) {
+        ancre_result_free(r);
+        return -1;
+    }
+    *out = r;
+    return 0;
+}

@@ -1,0 +1,139 @@
+/* The computation context shared by every rules module: reads inputs, parameters and readings,
+ * and records each of them on the result line being computed, so that every euro carries the
+ * inputs, parameter values (with dates and citations) and readings it came from. */
+#ifndef ANCRE_ENGINE_H
+#define ANCRE_ENGINE_H
+
+#include "decl.h"
+#include "params.h"
+#include "readings.h"
+
+typedef enum {
+    ST_ACHIEVED,
+    ST_NOT_ACHIEVED,
+    ST_NOT_DECLARED,
+    ST_NOT_IN_GRID,
+    ST_EXCLUDED,
+    ST_NOT_TRIGGERED,
+    ST_ADJUSTMENT,
+} line_status;
+
+typedef struct {
+    char *path, *value;
+} input_use;
+
+typedef struct {
+    const param_t *param;
+    const period_t *period;
+} param_use;
+
+typedef struct {
+    size_t index;
+    int choice;
+} reading_use;
+
+typedef struct {
+    char *id, *article, *label;
+    const char *bloc; /* "principal", "complementaire", "adjustment" */
+    const char *kind; /* "indicator", "minoration", "majoration" */
+    line_status status;
+    char note[512];
+    q_t fixed, variable, points;
+    q_t factor; /* prorata applied to the euros of the line (adhesion, SI acquisition) */
+    int64_t amount_cents;
+    input_use *inputs;
+    size_t ninputs;
+    param_use *params;
+    size_t nparams;
+    reading_use *readings;
+    size_t nreadings;
+} line_t;
+
+typedef struct {
+    char *label, *article;
+    date_t due;
+    bool has_due;
+    int64_t amount_cents;
+} payment_t;
+
+typedef struct {
+    char *id;
+    bool met;
+} prereq_t;
+
+struct ancre_result {
+    int year;
+    char *finess, *name, *type;
+    char **notes;
+    size_t nnotes;
+    bool triggered;
+    char gate_reason[512];
+    prereq_t *prereqs;
+    size_t nprereqs;
+    line_t *lines;
+    size_t nlines, caplines;
+    q_t point_value, prorata;
+    q_t bcp_points, bcc_points, majoration_points, total_points;
+    int64_t total_cents, advance_cents, balance_cents, refund_cents, next_advance_cents;
+    bool has_advance;
+    payment_t *payments;
+    size_t npayments;
+    reading_use *readings;
+    size_t nreadings;
+    param_use *params; /* parameters used outside any line (gate, payments) */
+    size_t nparams;
+};
+
+typedef struct {
+    const ancre_decl *decl;
+    const ancre_params *params;
+    const ancre_readings *readings;
+    int year;
+    date_t at; /* date at which parameters are looked up: 31 December of the year */
+    ancre_result *res;
+    line_t *cur; /* line receiving the trace; NULL records on the result itself */
+    ancre_errors *errs;
+    bool failed;
+} eng_t;
+
+/* ---- lines ---- */
+line_t *eng_line(eng_t *e, const char *id, const char *article, const char *label,
+                 const char *bloc, const char *kind);
+void eng_note(eng_t *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void eng_result_note(eng_t *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void eng_payment(eng_t *e, const char *label, const char *article, const date_t *due,
+                 int64_t cents);
+
+/* ---- inputs ---- */
+bool in_has(eng_t *e, const char *path);
+bool in_flag(eng_t *e, const char *path); /* absent means false (documented per field) */
+q_t in_num(eng_t *e, const char *path);    /* missing is an error */
+bool in_num_opt(eng_t *e, const char *path, q_t *out);
+const char *in_text(eng_t *e, const char *path); /* missing is an error; NULL */
+const char *in_text_opt(eng_t *e, const char *path);
+bool in_date(eng_t *e, const char *path, date_t *out); /* missing is an error */
+bool in_date_opt(eng_t *e, const char *path, date_t *out);
+bool in_list_has(eng_t *e, const char *path, const char *item);
+
+/* ---- parameters ---- */
+q_t par(eng_t *e, const char *id);         /* number in force; error when absent or null */
+bool par_exists(eng_t *e, const char *id); /* in force and not null (records either way) */
+bool par_bool(eng_t *e, const char *id);
+const char *par_text(eng_t *e, const char *id);
+/* same, at another date than the reference year's (payments, dated thresholds) */
+q_t par_at(eng_t *e, const char *id, date_t at);
+
+/* ---- readings ---- */
+int reading(eng_t *e, const char *id); /* index of the chosen alternative, 0 = default */
+
+void eng_fail(eng_t *e, const char *path, const char *rule, const char *expected, const char *fmt,
+              ...) __attribute__((format(printf, 5, 6)));
+
+/* Converts every line to euros (points × point value × factor, rounded once per line) and adds
+ * them up. */
+void eng_amounts(eng_t *e);
+
+/* The rules modules. */
+int rsf_medical_compute(eng_t *e);
+
+#endif

@@ -1,0 +1,45 @@
+#include "errors.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *dup_or_empty(const char *s) { return strdup(s ? s : ""); }
+
+void ancre_errors_init(ancre_errors *errs) { memset(errs, 0, sizeof *errs); }
+
+void ancre_errors_clear(ancre_errors *errs)
+{
+    for (size_t i = 0; i < errs->count; i++) {
+        free(errs->items[i].path);
+        free(errs->items[i].rule);
+        free(errs->items[i].expected);
+        free(errs->items[i].message);
+    }
+    free(errs->items);
+    memset(errs, 0, sizeof *errs);
+}
+
+void errors_add(ancre_errors *errs, const char *path, const char *rule, const char *expected,
+                const char *fmt, ...)
+{
+    if (!errs) return;
+    if (errs->count == errs->cap) {
+        size_t cap = errs->cap ? errs->cap * 2 : 8;
+        ancre_error *items = realloc(errs->items, cap * sizeof *items);
+        if (!items) return;
+        errs->items = items;
+        errs->cap = cap;
+    }
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ancre_error *e = &errs->items[errs->count++];
+    e->path = dup_or_empty(path);
+    e->rule = dup_or_empty(rule);
+    e->expected = dup_or_empty(expected);
+    e->message = strdup(msg);
+}

@@ -1,0 +1,356 @@
+#include "params.h"
+
+#include "errors.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+ancre_params *ancre_params_new(void) { return calloc(1, sizeof(ancre_params)); }
+
+static void cite_free(cite_t *c)
+{
+    free(c->doc);
+    free(c->article);
+    free(c->quote);
+    free(c->note);
+}
+
+static void period_free(period_t *p)
+{
+    free(p->text);
+    free(p->origin);
+    cite_free(&p->cite);
+}
+
+void ancre_params_free(ancre_params *params)
+{
+    if (!params) return;
+    for (size_t i = 0; i < params->n; i++) {
+        param_t *p = &params->items[i];
+        for (size_t k = 0; k < p->n; k++) period_free(&p->periods[k]);
+        free(p->periods);
+        free(p->id);
+        free(p->label);
+        free(p->unit);
+    }
+    free(params->items);
+    free(params);
+}
+
+static int cmp_param(const void *a, const void *b)
+{
+    return strcmp(((const param_t *)a)->id, ((const param_t *)b)->id);
+}
+
+static int cmp_key(const void *key, const void *item)
+{
+    return strcmp((const char *)key, ((const param_t *)item)->id);
+}
+
+static param_t *find_param(const ancre_params *params, const char *id)
+{
+    if (params->n == 0) return NULL;
+    return bsearch(id, params->items, params->n, sizeof(param_t), cmp_key);
+}
+
+param_status params_lookup(const ancre_params *params, const char *id, date_t at,
+                           const param_t **param, const period_t **period)
+{
+    const param_t *p = find_param(params, id);
+    if (!p) return PARAM_UNKNOWN;
+    if (param) *param = p;
+    for (size_t k = 0; k < p->n; k++) {
+        const period_t *pe = &p->periods[k];
+        if (date_cmp(at, pe->from) >= 0 && (pe->open_ended || date_cmp(at, pe->to) <= 0)) {
+            if (period) *period = pe;
+            return PARAM_OK;
+        }
+    }
+    return PARAM_NOT_IN_FORCE;
+}
+
+static const char *const units[] = {"points", "eur",   "rate",   "count", "patients", "etp",
+                                    "hours",  "weeks", "months", "years", "bool",     "text"};
+
+static bool known_unit(const char *u)
+{
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (strcmp(units[i], u) == 0) return true;
+    return false;
+}
+
+static char *str_or_null(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_string(v) ? strdup(json_string_value(v)) : NULL;
+}
+
+static bool parse_value(json_t *v, const char *unit, period_t *pe)
+{
+    char buf[64];
+    if (json_is_null(v)) {
+        pe->kind = PV_NULL;
+        pe->text = strdup("null");
+        return true;
+    }
+    if (strcmp(unit, "bool") == 0) {
+        if (!json_is_boolean(v)) return false;
+        pe->kind = PV_BOOL;
+        pe->b = json_is_true(v);
+        pe->text = strdup(pe->b ? "true" : "false");
+        return true;
+    }
+    if (strcmp(unit, "text") == 0) {
+        if (!json_is_string(v)) return false;
+        pe->kind = PV_TEXT;
+        pe->text = strdup(json_string_value(v));
+        return true;
+    }
+    if (json_is_integer(v)) {
+        snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(v));
+    } else if (json_is_string(v)) {
+        snprintf(buf, sizeof buf, "%s", json_string_value(v));
+    } else {
+        return false; /* JSON reals are refused: they are not exact */
+    }
+    if (!q_parse_decimal(buf, &pe->num)) return false;
+    pe->kind = PV_NUM;
+    pe->text = strdup(buf);
+    return true;
+}
+
+static int cmp_period(const void *a, const void *b)
+{
+    return date_cmp(((const period_t *)a)->from, ((const period_t *)b)->from);
+}
+
+static bool overlaps(const period_t *a, const period_t *b)
+{
+    bool a_before_b = !a->open_ended && date_cmp(a->to, b->from) < 0;
+    bool b_before_a = !b->open_ended && date_cmp(b->to, a->from) < 0;
+    return !a_before_b && !b_before_a;
+}
+
+/* Adds the periods of one parameter, replacing the existing periods they overlap. */
+static int merge_param(ancre_params *params, param_t *incoming)
+{
+    param_t *existing = NULL;
+    for (size_t i = 0; i < params->n; i++)
+        if (strcmp(params->items[i].id, incoming->id) == 0) existing = &params->items[i];
+    if (!existing) {
+        if (params->n == params->cap) {
+            size_t cap = params->cap ? params->cap * 2 : 64;
+            param_t *items = realloc(params->items, cap * sizeof *items);
+            if (!items) return -1;
+            params->items = items;
+            params->cap = cap;
+        }
+        params->items[params->n++] = *incoming;
+        return 0;
+    }
+    size_t kept = 0;
+    for (size_t k = 0; k < existing->n; k++) {
+        bool replaced = false;
+        for (size_t j = 0; j < incoming->n; j++)
+            if (overlaps(&existing->periods[k], &incoming->periods[j])) replaced = true;
+        if (replaced)
+            period_free(&existing->periods[k]);
+        else
+            existing->periods[kept++] = existing->periods[k];
+    }
+    period_t *all = realloc(existing->periods, (kept + incoming->n) * sizeof *all);
+    if (!all) return -1;
+    memcpy(all + kept, incoming->periods, incoming->n * sizeof *all);
+    existing->periods = all;
+    existing->n = kept + incoming->n;
+    qsort(existing->periods, existing->n, sizeof *all, cmp_period);
+    if (incoming->label) {
+        free(existing->label);
+        existing->label = incoming->label;
+    } else {
+        free(incoming->label);
+    }
+    free(incoming->unit);
+    free(incoming->id);
+    free(incoming->periods);
+    return 0;
+}
+
+int ancre_params_load_json(ancre_params *params, const char *text, size_t len, const char *origin,
+                           ancre_errors *errs)
+{
+    json_error_t jerr;
+    json_t *root = json_loadb(text, len, 0, &jerr);
+    size_t before = errs ? errs->count : 0;
+    if (!root) {
+        errors_add(errs, origin, "params", "a JSON document", "%s: line %d: %s", origin, jerr.line,
+                   jerr.text);
+        return -1;
+    }
+    json_t *list = json_object_get(root, "parameters");
+    if (json_integer_value(json_object_get(root, "ancre_params")) != 1 || !json_is_array(list)) {
+        errors_add(errs, origin, "params", "{\"ancre_params\": 1, \"parameters\": [...]}",
+                   "%s: not an ancre parameter document", origin);
+        json_decref(root);
+        return -1;
+    }
+    size_t i;
+    json_t *item;
+    json_array_foreach(list, i, item)
+    {
+        char path[256];
+        snprintf(path, sizeof path, "%s: parameters[%zu]", origin, i);
+        const char *id = json_string_value(json_object_get(item, "id"));
+        const char *unit = json_string_value(json_object_get(item, "unit"));
+        json_t *values = json_object_get(item, "values");
+        if (!id || !unit || !known_unit(unit) || !json_is_array(values) ||
+            json_array_size(values) == 0) {
+            errors_add(errs, path, "params", "id, a known unit and a non-empty values list",
+                       "%s: parameter %s is malformed", path, id ? id : "(no id)");
+            continue;
+        }
+        param_t p = {strdup(id), str_or_null(item, "label"), strdup(unit), NULL, 0};
+        p.periods = calloc(json_array_size(values), sizeof(period_t));
+        size_t k;
+        json_t *v;
+        bool ok = true;
+        json_array_foreach(values, k, v)
+        {
+            period_t *pe = &p.periods[p.n];
+            const char *from = json_string_value(json_object_get(v, "from"));
+            json_t *to = json_object_get(v, "to");
+            json_t *cite = json_object_get(v, "cite");
+            bool good = from && date_parse(from, &pe->from) && json_is_object(cite);
+            if (good && (to == NULL || json_is_null(to)))
+                pe->open_ended = true;
+            else if (good)
+                good = json_is_string(to) && date_parse(json_string_value(to), &pe->to) &&
+                       date_cmp(pe->from, pe->to) <= 0;
+            if (good) good = parse_value(json_object_get(v, "value"), unit, pe);
+            if (!good) {
+                errors_add(errs, path, "params",
+                           "from/to ISO dates, a cite object and an exact value of the unit",
+                           "%s: period %zu of %s is malformed", path, k, id);
+                period_free(pe);
+                memset(pe, 0, sizeof *pe);
+                ok = false;
+                continue;
+            }
+            pe->cite.doc = str_or_null(cite, "doc");
+            pe->cite.article = str_or_null(cite, "article");
+            pe->cite.quote = str_or_null(cite, "quote");
+            pe->cite.note = str_or_null(v, "note");
+            if (!pe->cite.note) pe->cite.note = str_or_null(cite, "note");
+            pe->cite.line = (int)json_integer_value(json_object_get(cite, "line"));
+            pe->origin = strdup(origin);
+            p.n++;
+        }
+        qsort(p.periods, p.n, sizeof(period_t), cmp_period);
+        for (size_t a = 0; ok && a + 1 < p.n; a++)
+            if (overlaps(&p.periods[a], &p.periods[a + 1])) {
+                errors_add(errs, path, "params", "periods that do not overlap",
+                           "%s: periods of %s overlap", path, id);
+                ok = false;
+            }
+        if (!ok || merge_param(params, &p) != 0) {
+            for (size_t a = 0; a < p.n; a++) period_free(&p.periods[a]);
+            free(p.periods);
+            free(p.id);
+            free(p.label);
+            free(p.unit);
+        }
+    }
+    json_decref(root);
+    qsort(params->items, params->n, sizeof(param_t), cmp_param);
+    return errs && errs->count > before ? -1 : 0;
+}
+
+int ancre_params_load_defaults(ancre_params *params, ancre_errors *errs)
+{
+    int rc = 0;
+    for (size_t i = 0; i < ancre_embedded_param_count; i++)
+        if (ancre_params_load_json(params, ancre_embedded_param_texts[i],
+                                   strlen(ancre_embedded_param_texts[i]),
+                                   ancre_embedded_param_names[i], errs) != 0)
+            rc = -1;
+    return rc;
+}
+
+json_t *cite_to_json(const cite_t *c); /* shared with the result writer */
+
+json_t *cite_to_json(const cite_t *c)
+{
+    json_t *o = json_object();
+    if (c->doc) json_object_set_new(o, "doc", json_string(c->doc));
+    if (c->article) json_object_set_new(o, "article", json_string(c->article));
+    if (c->line) json_object_set_new(o, "line", json_integer(c->line));
+    if (c->quote) json_object_set_new(o, "quote", json_string(c->quote));
+    if (c->note) json_object_set_new(o, "note", json_string(c->note));
+    return o;
+}
+
+json_t *period_to_json(const period_t *pe);
+
+json_t *period_to_json(const period_t *pe)
+{
+    char buf[16];
+    json_t *o = json_object();
+    date_format(pe->from, buf, sizeof buf);
+    json_object_set_new(o, "from", json_string(buf));
+    if (pe->open_ended) {
+        json_object_set_new(o, "to", json_null());
+    } else {
+        date_format(pe->to, buf, sizeof buf);
+        json_object_set_new(o, "to", json_string(buf));
+    }
+    switch (pe->kind) {
+    case PV_NULL: json_object_set_new(o, "value", json_null()); break;
+    case PV_BOOL: json_object_set_new(o, "value", json_boolean(pe->b)); break;
+    default: json_object_set_new(o, "value", json_string(pe->text)); break;
+    }
+    json_object_set_new(o, "cite", cite_to_json(&pe->cite));
+    json_object_set_new(o, "source", json_string(pe->origin));
+    return o;
+}
+
+char *ancre_params_to_json(const ancre_params *params, const char *prefix, const char *date,
+                           ancre_errors *errs)
+{
+    date_t at;
+    if (date && !date_parse(date, &at)) {
+        errors_add(errs, "--date", "params", "YYYY-MM-DD", "not a date: %s", date);
+        return NULL;
+    }
+    json_t *list = json_array();
+    for (size_t i = 0; i < params->n; i++) {
+        const param_t *p = &params->items[i];
+        if (prefix && strncmp(p->id, prefix, strlen(prefix)) != 0) continue;
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(p->id));
+        if (p->label) json_object_set_new(o, "label", json_string(p->label));
+        json_object_set_new(o, "unit", json_string(p->unit));
+        json_t *vals = json_array();
+        for (size_t k = 0; k < p->n; k++) {
+            const period_t *pe = &p->periods[k];
+            if (date && !(date_cmp(at, pe->from) >= 0 &&
+                          (pe->open_ended || date_cmp(at, pe->to) <= 0)))
+                continue;
+            json_array_append_new(vals, period_to_json(pe));
+        }
+        if (date && json_array_size(vals) == 0) {
+            json_object_set_new(o, "in_force", json_false());
+        }
+        json_object_set_new(o, "values", vals);
+        json_array_append_new(list, o);
+    }
+    if (prefix && json_array_size(list) == 0) {
+        errors_add(errs, prefix, "params", "a parameter id or id prefix",
+                   "no parameter matches '%s'", prefix);
+        json_decref(list);
+        return NULL;
+    }
+    char *s = json_dumps(list, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(list);
+    return s;
+}

@@ -1,0 +1,72 @@
+#include "registry.h"
+
+#include <string.h>
+
+/* The modules, in the order their fields are documented. */
+static const module_tables *const modules[] = {&core_tables, &rsf_medical_tables};
+#define NMODULES (sizeof modules / sizeof *modules)
+
+size_t schema_count(void)
+{
+    size_t n = 0;
+    for (size_t m = 0; m < NMODULES; m++) n += modules[m]->nfields;
+    return n;
+}
+
+const field_def *schema_field(size_t i)
+{
+    for (size_t m = 0; m < NMODULES; m++) {
+        if (i < modules[m]->nfields) return &modules[m]->fields[i];
+        i -= modules[m]->nfields;
+    }
+    return NULL;
+}
+
+long schema_find(const char *path)
+{
+    size_t n = schema_count();
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(schema_field(i)->path, path) == 0) return (long)i;
+    return -1;
+}
+
+bool schema_is_object_prefix(const char *path)
+{
+    size_t len = strlen(path), n = schema_count();
+    for (size_t i = 0; i < n; i++) {
+        const char *p = schema_field(i)->path;
+        if (strncmp(p, path, len) == 0 && p[len] == '.') return true;
+    }
+    return false;
+}
+
+size_t readings_count(void)
+{
+    size_t n = 0;
+    for (size_t m = 0; m < NMODULES; m++) n += modules[m]->nreadings;
+    return n;
+}
+
+const reading_def *reading_def_at(size_t i)
+{
+    for (size_t m = 0; m < NMODULES; m++) {
+        if (i < modules[m]->nreadings) return &modules[m]->readings[i];
+        i -= modules[m]->nreadings;
+    }
+    return NULL;
+}
+
+long reading_find(const char *id)
+{
+    size_t n = readings_count();
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(reading_def_at(i)->id, id) == 0) return (long)i;
+    return -1;
+}
+
+int reading_alt_find(const reading_def *def, const char *value)
+{
+    for (int k = 0; k < READING_MAX_ALTS && def->alts[k].value; k++)
+        if (strcmp(def->alts[k].value, value) == 0) return k;
+    return -1;
+}

@@ -1,0 +1,61 @@
+/* What each chapter of the accord contributes to the engine: its declaration fields and its
+ * readings of ambiguous passages.  Each rules module defines its tables; registry.c lists them. */
+#ifndef ANCRE_REGISTRY_H
+#define ANCRE_REGISTRY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum { F_BOOL, F_INT, F_DEC, F_DATE, F_STRING, F_ENUM, F_STRLIST } field_type;
+
+typedef enum {
+    REQ_NO = 0,      /* optional; a rule that needs it reports it missing */
+    REQ_ALWAYS = 1,  /* every declaration */
+    REQ_SECTION = 2, /* required when its enclosing object is present */
+} field_req;
+
+typedef struct {
+    const char *path;       /* dotted path in the declaration */
+    field_type type;
+    field_req req;
+    const char *min, *max;  /* exact decimal bounds, inclusive; NULL: none */
+    const char *choices;    /* F_ENUM: "a|b|c" */
+    const char *le_path;    /* the value may not exceed this other field (a count in its population) */
+    const char *article;    /* the article that uses it */
+    const char *doc;        /* what it means, in English with the French term */
+} field_def;
+
+#define READING_MAX_ALTS 6
+typedef struct {
+    const char *value;
+    const char *description;
+} reading_alt;
+
+typedef struct {
+    const char *id;       /* stable id used with --reading ID=VALUE */
+    const char *ref;      /* where the ambiguity is described ("rsf-medical §8 A16") */
+    const char *question; /* what the text leaves open */
+    reading_alt alts[READING_MAX_ALTS]; /* alts[0] is the default reading */
+} reading_def;
+
+typedef struct {
+    const field_def *fields;
+    size_t nfields;
+    const reading_def *readings;
+    size_t nreadings;
+} module_tables;
+
+extern const module_tables core_tables;
+extern const module_tables rsf_medical_tables;
+
+size_t schema_count(void);
+const field_def *schema_field(size_t i);
+long schema_find(const char *path); /* index or -1 */
+bool schema_is_object_prefix(const char *path);
+
+size_t readings_count(void);
+const reading_def *reading_def_at(size_t i);
+long reading_find(const char *id);
+int reading_alt_find(const reading_def *def, const char *value);
+
+#endif

@@ -1,0 +1,1226 @@
+/* Rémunération forfaitaire spécifique of centres de santé médicaux and polyvalents.
+ *
+ * Accord national des centres de santé, Articles 4 to 18, Annexes 1 and 1 bis; digest
+ * ../shared/spec/rsf-medical.md, whose indicator ids are the line ids.  Computation order of
+ * the digest §1.3: context, indicators, minorations, gate, precarity majoration, prorata, euros,
+ * advance and balance.  Every number comes from the parameters (params/10_rsf_medical.json). */
+#include "../core/engine.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BCP "principal"
+#define BCC "complementaire"
+
+typedef struct {
+    q_t patientele; /* P, Art. 13.1 */
+    q_t r;          /* P / 4 000 */
+    bool polyvalent, fai, fad;
+    bool new_centre_derogation;
+    q_t prorata;
+    /* achievements other indicators depend on */
+    bool missions, concertation, coordination_externe, si_standard, formation_base;
+    q_t concertation_rate;
+    int n_missions;
+} ctx_t;
+
+static q_t qi(int64_t v) { return q_int(v); }
+
+static void record_q(eng_t *e, const char *name, q_t v)
+{
+    char buf[64];
+    q_format_decimal(v, 6, buf, sizeof buf);
+    if (!e->cur) return;
+    line_t *l = e->cur;
+    input_use *grown = realloc(l->inputs, (l->ninputs + 1) * sizeof *grown);
+    if (!grown) return;
+    l->inputs = grown;
+    l->inputs[l->ninputs].path = strdup(name);
+    l->inputs[l->ninputs].value = strdup(buf);
+    l->ninputs++;
+}
+
+static bool section(eng_t *e, const char *sec)
+{
+    char path[160];
+    snprintf(path, sizeof path, "indicators.%s", sec);
+    size_t len = strlen(path);
+    for (size_t i = 0; i < schema_count(); i++) {
+        const char *p = schema_field(i)->path;
+        if (strncmp(p, path, len) == 0 && p[len] == '.' && e->decl->values[i].present) return true;
+    }
+    return false;
+}
+
+static char *pid(char *buf, size_t cap, const char *id, const char *suffix)
+{
+    snprintf(buf, cap, "rsf_med.%s.%s", id, suffix);
+    return buf;
+}
+
+/* Opens the line of an indicator.  Returns NULL (the line saying why) when the indicator is not
+ * in the grid of the year or is excluded by non-cumul (Art. 11). */
+static line_t *open_line(eng_t *e, const char *id, const char *article, const char *label,
+                         const char *bloc, const char *grid_param)
+{
+    line_t *l = eng_line(e, id, article, label, bloc, "indicator");
+    char p[160];
+    if (!par_exists(e, pid(p, sizeof p, id, grid_param))) {
+        l->status = ST_NOT_IN_GRID;
+        eng_note(e, "not in the grid in force in %d", e->year);
+        return NULL;
+    }
+    if (in_list_has(e, "centre.excluded_indicators", id)) {
+        l->status = ST_EXCLUDED;
+        eng_note(e, "paid under another agreement: not cumulated (Art. 11)");
+        return NULL;
+    }
+    return l;
+}
+
+static void award(eng_t *e, line_t *l, q_t fixed, q_t variable)
+{
+    l->status = ST_ACHIEVED;
+    l->fixed = fixed;
+    l->variable = variable;
+    l->points = q_add(fixed, variable);
+    (void)e;
+}
+
+static bool declared(eng_t *e, line_t *l, const char *sec)
+{
+    if (section(e, sec)) return true;
+    l->status = ST_NOT_DECLARED;
+    eng_note(e, "not declared (indicators.%s absent): not achieved", sec);
+    return false;
+}
+
+static q_t P(eng_t *e, const char *id, const char *s) /* parameter rsf_med.<id>.<s> */
+{
+    char p[160];
+    return par(e, pid(p, sizeof p, id, s));
+}
+
+static int64_t num_int(q_t v) { return q_valid(v) ? q_floor_int(v) : 0; }
+
+/* ---- context ------------------------------------------------------------------------------ */
+
+static q_t patientele(eng_t *e)
+{
+    /* Art. 13.1: médecin-traitant patientèle at 31/12; 2017-2019 method; AME patients from 2020 */
+    const char *method = par_text(e, "rsf_med.patientele.method");
+    if (!method) return q_invalid();
+    if (strcmp(method, "cpn_decision") == 0)
+        method = reading(e, "patientele_2020") == 0 ? "mt_all_plus_ame" : "over16_children_ame";
+    if (strcmp(method, "mt_all") == 0) return in_num(e, "patients.n_mt_31_12");
+    if (strcmp(method, "mt_over16_plus_children") == 0)
+        return q_add(in_num(e, "patients.n_mt_over16_31_12"),
+                     in_num(e, "patients.n_children_0_16_2_soins"));
+    if (strcmp(method, "mt_all_plus_ame") == 0)
+        return q_add(in_num(e, "patients.n_mt_31_12"), in_num(e, "patients.n_ame_2_soins_mg"));
+    if (strcmp(method, "over16_children_ame") == 0)
+        return q_add(q_add(in_num(e, "patients.n_mt_over16_31_12"),
+                           in_num(e, "patients.n_children_0_16_2_soins")),
+                     in_num(e, "patients.n_ame_2_soins_mg"));
+    eng_fail(e, "rsf_med.patientele.method", "Art. 13.1", "a known method",
+             "unknown patientèle method '%s'", method);
+    return q_invalid();
+}
+
+static q_t prorata(eng_t *e, date_t adhesion)
+{
+    /* Art. 13: "proratisés en fonction de la date d'adhésion à l'accord au cours de l'année" */
+    if (adhesion.y < e->year) return qi(1);
+    if (adhesion.y > e->year) {
+        eng_fail(e, "centre.adhesion_date", "Art. 13", "a date on or before the year's end",
+                 "centre.adhesion_date: the centre is not governed by the accord in %d", e->year);
+        return q_invalid();
+    }
+    if (reading(e, "prorata_granularity") == 1) return q_frac(12 - adhesion.m + 1, 12);
+    long days = date_days(date_make(e->year, 12, 31)) - date_days(adhesion) + 1;
+    return q_frac(days, date_days_in_year(e->year));
+}
+
+/* ---- bloc commun principal: socle ------------------------------------------------------- */
+
+static bool acces(eng_t *e, ctx_t *c, q_t *minoration)
+{
+    const char *id = "acces_amplitude_snp";
+    *minoration = qi(0);
+    line_t *l = open_line(e, id, "Art. 8.1.1, 8.1.4", "Accessibilité du centre", BCP, "fixed");
+    if (!l || !declared(e, l, id)) return false;
+    (void)c;
+    bool criteria = in_flag(e, "indicators.acces_amplitude_snp.orientation_info") &&
+                    in_flag(e, "indicators.acces_amplitude_snp.snp_every_working_day") &&
+                    in_flag(e, "indicators.acces_amplitude_snp.charter_displayed") &&
+                    in_flag(e, "indicators.acces_amplitude_snp.charter_sent_cpam");
+    if (!criteria) {
+        eng_note(e, "orientation information, daily unscheduled care and the charter are all "
+                    "required (Art. 8.1.1, 8.1.4)");
+        return false;
+    }
+    q_t amp = in_num(e, "indicators.acces_amplitude_snp.weekday_amplitude_hours");
+    bool saturday = in_flag(e, "indicators.acces_amplitude_snp.saturday_morning_open");
+    int64_t weeks = num_int(in_num(e, "indicators.acces_amplitude_snp.holiday_closure_weeks"));
+    bool ars = in_flag(e, "indicators.acces_amplitude_snp.ars_pdsa_derogation");
+    q_t m_amp = qi(0), m_sat = qi(0), m_hol = qi(0);
+    if (!ars) {
+        /* Art. 15.5: tolerated amplitudes 10-12 h (-60) and 8-10 h (-150); below 8 h the
+         * engagement is not met (the tolerated list stops there) */
+        if (q_cmp(amp, par(e, "rsf_med.acces.min_weekday_amplitude_hours")) < 0) {
+            eng_note(e, "weekday amplitude below the tolerated minimum (Art. 15.5)");
+            return false;
+        }
+        if (q_cmp(amp, par(e, "rsf_med.acces.full_weekday_amplitude_hours")) < 0)
+            m_amp = q_cmp(amp, par(e, "rsf_med.acces.band_weekday_amplitude_hours")) >= 0
+                        ? par(e, "rsf_med.minoration.amplitude_10_12h")
+                        : par(e, "rsf_med.minoration.amplitude_8_10h");
+    } else {
+        eng_note(e, "hours set by the regional organisation of the permanence des soins");
+    }
+    if (!saturday) m_sat = par(e, "rsf_med.minoration.saturday_closed");
+    if (weeks > 0) {
+        q_t max_weeks = par(e, "rsf_med.minoration.holiday_closure_max_weeks");
+        if (q_cmp(qi(weeks), max_weeks) > 0) {
+            eng_note(e, "closed more weeks during school holidays than tolerated (Art. 15.5)");
+            return false;
+        }
+        m_hol = q_mul(qi(weeks), par(e, "rsf_med.minoration.holiday_closure_per_week"));
+    }
+    if (!q_is_zero(m_amp) && !q_is_zero(m_sat)) {
+        int how = reading(e, "access_minoration_combination");
+        if (how == 1) {
+            if (q_cmp(m_amp, m_sat) >= 0)
+                m_sat = qi(0);
+            else
+                m_amp = qi(0);
+        } else if (how == 2) {
+            eng_note(e, "reduced amplitude and Saturday closure together are not in the tolerated "
+                        "list (reading access_minoration_combination=not_met)");
+            return false;
+        }
+    }
+    award(e, l, P(e, id, "fixed"), qi(0));
+    q_t total = q_add(q_add(m_amp, m_sat), m_hol);
+    *minoration = q_min(total, l->points); /* the indicator is floored at zero */
+    return true;
+}
+
+static bool crisis_plan(eng_t *e)
+{
+    const char *id = "crise_plan_preparation";
+    line_t *l = open_line(e, id, "Art. 8.1.5", "Crises sanitaires : plan de préparation", BCP,
+                          "fixed");
+    if (!l || !declared(e, l, id)) return false;
+    if (!in_flag(e, "indicators.crise_plan_preparation.written")) return false;
+    award(e, l, P(e, id, "fixed"), qi(0));
+    return true;
+}
+
+static void crisis_actions(eng_t *e, ctx_t *c, bool plan)
+{
+    const char *id = "crise_mise_en_oeuvre";
+    line_t *l = open_line(e, id, "Art. 8.1.5", "Crises sanitaires : mise en œuvre d'actions", BCP,
+                          "variable");
+    if (!l || !declared(e, l, id)) return;
+    if (!plan) {
+        eng_note(e, "requires the preparedness plan (Art. 8.1.5)");
+        return;
+    }
+    if (!in_flag(e, "indicators.crise_mise_en_oeuvre.crisis_declared") ||
+        !in_flag(e, "indicators.crise_mise_en_oeuvre.actions_done"))
+        return;
+    record_q(e, "derived.patientele_ratio", c->r);
+    award(e, l, qi(0), q_mul(P(e, id, "variable"), c->r));
+}
+
+static bool concertation(eng_t *e, ctx_t *c, q_t *minoration)
+{
+    const char *id = "concertation_pluripro";
+    *minoration = qi(0);
+    line_t *l =
+        open_line(e, id, "Art. 8.3.1.1", "Concertation pluriprofessionnelle", BCP, "variable");
+    if (!l || !declared(e, l, id)) return false;
+    q_t meetings = in_num(e, "indicators.concertation_pluripro.n_meetings");
+    if (q_cmp(meetings, P(e, id, "min_meetings")) < 0) {
+        eng_note(e, "fewer meetings than required (Art. 8.3.1.1)");
+        return false;
+    }
+    if (!in_flag(e, "indicators.concertation_pluripro.reports_in_record")) {
+        eng_note(e, "reports must be integrated in the patient records (Art. 8.3.1.1)");
+        return false;
+    }
+    const char *mode = in_text(e, "indicators.concertation_pluripro.mode");
+    bool paramedical = q_cmp(in_num(e, "staff.etp_paramedicaux"), qi(0)) > 0;
+    q_t minus = qi(0);
+    if (mode && strcmp(mode, "pluripro") != 0) {
+        if (paramedical) {
+            eng_note(e, "a centre with paramedical activity must hold pluriprofessional "
+                        "concertation; the derogation of Art. 15.5 is for centres without");
+            return false;
+        }
+        minus = strcmp(mode, "medical_only") == 0
+                    ? par(e, "rsf_med.minoration.concertation_medical_only")
+                    : par(e, "rsf_med.minoration.concertation_external_auxiliaries");
+    }
+    /* target: 5 % of the médecin-traitant patients in ALD or over 75 (Art. 8.3.1.1) */
+    q_t target = q_mul(P(e, id, "target_share"), in_num(e, "patients.n_mt_ald_or_over75"));
+    q_t dossiers = in_num(e, "indicators.concertation_pluripro.n_dossiers");
+    q_t rate = q_is_zero(target) ? qi(1) : q_min(qi(1), q_div(dossiers, target));
+    record_q(e, "derived.concertation_target", target);
+    record_q(e, "derived.realisation_rate", rate);
+    record_q(e, "derived.patientele_ratio", c->r);
+    c->concertation_rate = rate;
+    q_t base = P(e, id, "variable");
+    award(e, l, qi(0), q_mul(q_mul(base, c->r), rate));
+    if (!q_is_zero(minus)) {
+        if (reading(e, "concertation_minoration") == 0)
+            *minoration = q_mul(q_mul(minus, c->r), rate);
+        else
+            *minoration = q_min(minus, l->points);
+    }
+    return true;
+}
+
+static bool protocols(eng_t *e)
+{
+    const char *id = "protocoles_pluripro";
+    line_t *l = open_line(e, id, "Art. 8.5.2", "Protocoles pluriprofessionnels", BCP, "fixed");
+    if (!l || !declared(e, l, id)) return false;
+    q_t n = in_num(e, "indicators.protocoles_pluripro.n_protocols");
+    if (q_is_zero(n)) return false;
+    q_t fixed = P(e, id, "fixed"), max = P(e, id, "max_protocols");
+    if (reading(e, "protocoles_points") == 0) fixed = q_mul(q_div(fixed, max), q_min(n, max));
+    award(e, l, fixed, qi(0));
+    return true;
+}
+
+static bool coordination(eng_t *e, ctx_t *c)
+{
+    const char *id = "fonction_coordination";
+    line_t *l = open_line(e, id, "Art. 8.3.4.1", "Fonction de coordination", BCP, "fixed");
+    if (!l || !declared(e, l, id)) return false;
+    if (!in_flag(e, "indicators.fonction_coordination.achieved")) return false;
+    q_t ref = par(e, "rsf.reference_patientele");
+    q_t low = P(e, id, "variable_low");
+    q_t var;
+    record_q(e, "derived.patientele", c->patientele);
+    if (par_exists(e, "rsf_med.fonction_coordination.tier_threshold")) {
+        q_t t = P(e, id, "tier_threshold"), high = P(e, id, "variable_high");
+        if (reading(e, "coordination_tiers") == 0)
+            var = q_add(q_div(q_mul(low, q_min(c->patientele, t)), ref),
+                        q_div(q_mul(high, q_max(q_sub(c->patientele, t), qi(0))), ref));
+        else
+            var = q_div(q_mul(q_cmp(c->patientele, t) <= 0 ? low : high, c->patientele), ref);
+    } else {
+        var = q_mul(low, c->r);
+    }
+    award(e, l, P(e, id, "fixed"), var);
+    return true;
+}
+
+static bool si_standard(eng_t *e, ctx_t *c, bool *withdrawal_derogation)
+{
+    const char *id = "si_standard";
+    *withdrawal_derogation = false;
+    line_t *l = open_line(e, id, "Art. 8.4, 8.4.1", "Système d'information niveau standard", BCP,
+                          "fixed");
+    if (!l || !declared(e, l, id)) return false;
+    bool ok = in_flag(e, "indicators.si_standard.label_standard");
+    if (ok && par_bool(e, "rsf_med.si_standard.segur_lap_required") &&
+        !in_flag(e, "indicators.si_standard.segur_lap")) {
+        eng_note(e, "from 2023 the software must be Ségur-referenced with a certified LAP");
+        ok = false;
+    }
+    date_t withdrawn;
+    if (!ok && in_date_opt(e, "indicators.si_standard.label_withdrawn_date", &withdrawn)) {
+        /* Art. 14: year of withdrawal and the next, SI points kept if achieved before */
+        q_t years = par(e, "rsf.si_label_withdrawal.derogation_years");
+        if (withdrawn.y <= e->year && e->year < withdrawn.y + num_int(years)) {
+            *withdrawal_derogation = true;
+            if (in_flag(e, "indicators.si_standard.achieved_previous_years")) {
+                eng_note(e, "label withdrawn in %d: points kept (Art. 14)", withdrawn.y);
+                ok = true;
+            } else {
+                eng_note(e, "label withdrawn in %d: gate derogation only (Art. 14)", withdrawn.y);
+            }
+        }
+    }
+    if (!ok) return false;
+    q_t n = reading(e, "si_count") == 0 ? in_num(e, "staff.n_ps_salaries")
+                                        : in_num(e, "staff.etp_ps");
+    q_t t = P(e, id, "ps_threshold");
+    q_t var = q_add(q_mul(P(e, id, "per_ps_low"), q_min(n, t)),
+                    q_mul(P(e, id, "per_ps_high"), q_max(q_sub(n, t), qi(0))));
+    award(e, l, P(e, id, "fixed"), var);
+    date_t acq;
+    if (in_date_opt(e, "indicators.si_standard.acquisition_date", &acq) && acq.y == e->year) {
+        /* Art. 8.4: "versée au prorata temporis à compter de la date d'acquisition" */
+        long days = date_days(date_make(e->year, 12, 31)) - date_days(acq) + 1;
+        q_t f = q_frac(days, date_days_in_year(e->year));
+        l->factor = q_min(f, c->prorata);
+        eng_note(e, "acquired during the year: prorata temporis");
+    }
+    return true;
+}
+
+/* ---- bloc commun principal: optional ---------------------------------------------------- */
+
+static void missions(eng_t *e, ctx_t *c)
+{
+    const char *id = "missions_sante_publique";
+    line_t *l = open_line(e, id, "Art. 8.2.1, Annexe 5", "Missions de santé publique", BCP,
+                          "variable");
+    if (l && declared(e, l, id)) {
+        q_t n = in_num(e, "indicators.missions_sante_publique.n_missions");
+        c->n_missions = (int)num_int(n);
+        if (!q_is_zero(n)) {
+            q_t v = P(e, id, "variable"), max = P(e, id, "max_missions");
+            if (reading(e, "missions_points") == 0) v = q_mul(q_div(v, max), q_min(n, max));
+            record_q(e, "derived.patientele_ratio", c->r);
+            award(e, l, qi(0), q_mul(v, c->r));
+            c->missions = true;
+        }
+    }
+    id = "missions_sante_publique_ipa";
+    l = open_line(e, id, "Art. 8.2.1", "Missions de santé publique : complément IPA", BCP,
+                  "fixed");
+    if (!l) return;
+    q_t ipa = in_num(e, "staff.n_ipa_salaries");
+    int min = reading(e, "ipa_missions_min");
+    int needed = min == 0 ? 1 : (min == 1 ? 0 : 2); /* alternatives "1", "0", "2" */
+    if (q_is_zero(ipa)) {
+        eng_note(e, "no salaried IPA");
+        return;
+    }
+    if (c->n_missions < needed) {
+        eng_note(e, "needs %d public-health mission(s) (reading ipa_missions_min)", needed);
+        return;
+    }
+    award(e, l, P(e, id, "fixed"), qi(0));
+}
+
+static void diversification(eng_t *e)
+{
+    static const struct {
+        const char *id, *label;
+    } items[] = {
+        {"diversif_second_recours_2j", "Second recours ou accès SF/CD : 2 jours par mois"},
+        {"diversif_second_recours_05etp", "Second recours ou accès SF/CD : 0,5 ETP"},
+        {"diversif_offre_2med_ou_3param", "Diversité : 2 professions médicales ou 3 paramédicales"},
+        {"diversif_offre_2med_et_3param", "Diversité : 2 professions médicales et 3 paramédicales"},
+    };
+    bool met[4] = {false, false, false, false};
+    for (int i = 0; i < 4; i++) {
+        line_t *l = open_line(e, items[i].id, "Art. 8.5.1", items[i].label, BCP, "fixed");
+        if (!l || !declared(e, l, "diversification")) continue;
+        switch (i) {
+        case 0:
+            met[0] = q_cmp(in_num(e, "indicators.diversification.second_recours_days_per_month"),
+                           par(e, "rsf_med.diversif.min_days_per_month")) >= 0;
+            break;
+        case 1:
+            met[1] = met[0] && q_cmp(in_num(e, "indicators.diversification.second_recours_etp"),
+                                     par(e, "rsf_med.diversif.min_etp")) >= 0;
+            if (!met[0]) eng_note(e, "requires the 2-days criterion");
+            break;
+        case 2:
+        case 3: {
+            bool med = q_cmp(in_num(e, "indicators.diversification.n_other_medical_professions"),
+                             par(e, "rsf_med.diversif.min_medical_professions")) >= 0;
+            bool para =
+                q_cmp(in_num(e, "indicators.diversification.n_other_paramedical_professions"),
+                      par(e, "rsf_med.diversif.min_paramedical_professions")) >= 0;
+            met[i] = i == 2 ? (med || para) : (med && para);
+            break;
+        }
+        }
+        if (met[i]) award(e, l, P(e, items[i].id, "fixed"), qi(0));
+    }
+}
+
+static void simple_fixed(eng_t *e, const char *id, const char *article, const char *label,
+                         const char *bloc)
+{
+    line_t *l = open_line(e, id, article, label, bloc, "fixed");
+    if (!l || !declared(e, l, id)) return;
+    char path[160];
+    snprintf(path, sizeof path, "indicators.%s.achieved", id);
+    if (in_flag(e, path)) award(e, l, P(e, id, "fixed"), qi(0));
+}
+
+static bool simple_patientele(eng_t *e, ctx_t *c, const char *id, const char *article,
+                              const char *label, const char *bloc)
+{
+    line_t *l = open_line(e, id, article, label, bloc, "variable");
+    if (!l || !declared(e, l, id)) return false;
+    char path[160];
+    snprintf(path, sizeof path, "indicators.%s.achieved", id);
+    if (!in_flag(e, path)) return false;
+    record_q(e, "derived.patientele_ratio", c->r);
+    award(e, l, qi(0), q_mul(P(e, id, "variable"), c->r));
+    return true;
+}
+
+static bool sas_conditions(eng_t *e)
+{
+    if (!section(e, "sas_participation")) return false;
+    q_t hours = in_num(e, "indicators.sas_participation.hours_per_week");
+    q_t needed = q_mul(par(e, "rsf_med.sas_participation.min_hours_per_etp_week"),
+                       in_num(e, "staff.etp_mg"));
+    bool ok = in_flag(e, "indicators.sas_participation.agenda_open") &&
+              in_flag(e, "indicators.sas_participation.registered") && q_cmp(hours, needed) >= 0;
+    if (!ok) eng_note(e, "agenda open to the SAS, registration and 2 h per ETP MG per week needed");
+    return ok;
+}
+
+static void sas(eng_t *e, ctx_t *c)
+{
+    const char *id = "sas_participation";
+    line_t *l = open_line(e, id, "Art. 8.3.5", "Participation au SAS", BCP, "variable");
+    if (l && declared(e, l, id) && sas_conditions(e)) {
+        int how = reading(e, "sas_participation_formula");
+        q_t v = P(e, id, "variable");
+        if (how == 0)
+            v = q_mul(v, q_min(in_num(e, "staff.etp_mg"), P(e, id, "etp_cap")));
+        else if (how == 1)
+            v = q_mul(v, c->r);
+        award(e, l, qi(0), v);
+    }
+    id = "sas_snp_organisation";
+    l = open_line(e, id, "Art. 8.5.5", "Organisation pour les soins non programmés du SAS", BCP,
+                  "fixed");
+    if (l && declared(e, l, id) && sas_conditions(e) &&
+        in_flag(e, "indicators.sas_snp_organisation.handles_all_requests"))
+        award(e, l, P(e, id, "fixed"), qi(0));
+}
+
+static void regulation_territoriale(eng_t *e)
+{
+    const char *id = "regulation_territoriale";
+    line_t *l = open_line(e, id, "slides 001", "Régulation territoriale des soins non programmés",
+                          BCP, "variable");
+    if (!l || !declared(e, l, id) || !in_flag(e, "indicators.regulation_territoriale.achieved"))
+        return;
+    q_t v = P(e, id, "variable"), cap = P(e, id, "etp_cap");
+    q_t etp = q_min(in_num(e, "staff.etp_mg"), cap);
+    int how = reading(e, "regulation_territoriale_formula");
+    if (how == 0) v = q_mul(v, etp);
+    if (how == 1) v = q_div(q_mul(v, etp), cap);
+    award(e, l, qi(0), v);
+}
+
+static void concertation_ipa(eng_t *e, ctx_t *c)
+{
+    const char *id = "concertation_ipa";
+    line_t *l = open_line(e, id, "Art. 8.3.1.1", "Concertation : complément IPA", BCP, "variable");
+    if (!l) return;
+    if (q_is_zero(in_num(e, "staff.n_ipa_salaries"))) {
+        eng_note(e, "no salaried IPA");
+        return;
+    }
+    if (!c->concertation) {
+        eng_note(e, "requires the concertation indicator");
+        return;
+    }
+    q_t v = q_mul(P(e, id, "variable"), c->r);
+    if (reading(e, "ipa_concertation_rate") == 1) v = q_mul(v, c->concertation_rate);
+    award(e, l, qi(0), v);
+}
+
+static void formation(eng_t *e, ctx_t *c)
+{
+    /* Art. 8.3.2: 2 stages a year (450); 50 per médecin stage up to 2; 225 for each of the 3rd
+     * to 5th stages; forte-activité extra nursing / dental stage (225) — each stage valued once */
+    const char *ids[3] = {"formation_stages", "formation_stagiaires_medecins",
+                          "formation_stages_3_a_5"};
+    const char *labels[3] = {"Formation des jeunes professionnels (2 stages)",
+                             "Stagiaires médecins", "3e, 4e et 5e stages"};
+    const char *grid[3] = {"fixed", "per_stage", "per_stage"};
+    line_t *l[3];
+    bool ok = section(e, "formation");
+    for (int i = 0; i < 3; i++) {
+        l[i] = open_line(e, ids[i], "Art. 8.3.2", labels[i], BCP, grid[i]);
+        if (l[i] && !ok) declared(e, l[i], "formation");
+    }
+    if (!ok) return;
+    e->cur = l[0];
+    q_t n = in_num(e, "indicators.formation.n_stages");
+    if (l[0] == NULL || q_cmp(n, P(e, ids[0], "min_stages")) < 0) {
+        if (l[0]) eng_note(e, "fewer than the required stages");
+        return;
+    }
+    award(e, l[0], P(e, ids[0], "fixed"), qi(0));
+    c->formation_base = true;
+    if (l[1]) {
+        e->cur = l[1];
+        q_t m = qi(0);
+        in_num_opt(e, "indicators.formation.n_stages_medecins", &m);
+        q_t pts = q_mul(P(e, ids[1], "per_stage"), q_min(m, P(e, ids[1], "max_stages")));
+        if (!q_is_zero(pts)) award(e, l[1], pts, qi(0));
+    }
+    q_t extra = q_sub(n, P(e, ids[0], "min_stages"));
+    /* the forte-activité stages take the nursing / dental students first */
+    const char *fa_ids[2] = {"fai_stage_infirmier", "fad_stage_dentaire"};
+    const char *fa_labels[2] = {"Forte activité infirmière : stage infirmier",
+                                "Forte activité dentaire : stage dentaire"};
+    const char *fa_counts[2] = {"indicators.formation.n_stages_infirmiers",
+                                "indicators.formation.n_stages_dentaires"};
+    bool fa_on[2] = {c->fai, c->fad};
+    for (int k = 0; k < 2; k++) {
+        if (!c->polyvalent) continue;
+        line_t *fl = open_line(e, fa_ids[k], "Art. 8.3.2", fa_labels[k], BCP, "fixed");
+        if (!fl) continue;
+        if (!fa_on[k]) {
+            eng_note(e, "the forte-activité threshold of Art. 7 is not met");
+            continue;
+        }
+        q_t students = qi(0);
+        in_num_opt(e, fa_counts[k], &students);
+        if (q_is_zero(students) || q_cmp(extra, qi(1)) < 0) {
+            eng_note(e, "needs a student stage beyond the two base stages");
+            continue;
+        }
+        award(e, fl, P(e, fa_ids[k], "fixed"), qi(0));
+        extra = q_sub(extra, qi(1));
+    }
+    if (l[2]) {
+        e->cur = l[2];
+        q_t k = q_min(q_max(extra, qi(0)), P(e, ids[2], "max_stages"));
+        if (!q_is_zero(k)) award(e, l[2], q_mul(P(e, ids[2], "per_stage"), k), qi(0));
+    }
+}
+
+static void protocols_counted(eng_t *e, const char *id, const char *article, const char *label,
+                              const char *field, const char *per, const char *max_id,
+                              const char *reading_id, bool needs_ipa)
+{
+    line_t *l = open_line(e, id, article, label, BCP, per);
+    if (!l || !declared(e, l, id)) return;
+    if (needs_ipa && q_is_zero(in_num(e, "staff.n_ipa_salaries"))) {
+        eng_note(e, "no salaried IPA");
+        return;
+    }
+    q_t n = in_num(e, field);
+    if (q_is_zero(n)) return;
+    q_t max = P(e, id, max_id);
+    q_t pts;
+    if (strcmp(per, "per_protocol") == 0)
+        pts = q_mul(P(e, id, per), q_min(n, max));
+    else if (reading(e, reading_id) == 0)
+        pts = q_mul(q_div(P(e, id, per), max), q_min(n, max));
+    else
+        pts = P(e, id, per);
+    award(e, l, pts, qi(0));
+}
+
+static void obesity(eng_t *e)
+{
+    const char *id = "parcours_obesite_enfant";
+    line_t *l = open_line(e, id, "Art. 8.5.8", "Parcours surpoids et obésité de l'enfant", BCP,
+                          "fixed");
+    if (!l || !declared(e, l, id)) return;
+    if (!in_flag(e, "indicators.parcours_obesite_enfant.achieved")) return;
+    if (!in_flag(e, "indicators.missions_sante_publique.obesity_mission")) {
+        eng_note(e, "requires the child overweight/obesity public-health mission (Art. 8.5.8)");
+        return;
+    }
+    award(e, l, P(e, id, "fixed"), qi(0));
+}
+
+/* ---- forte activité of polyvalent centres (Art. 7) -------------------------------------- */
+
+static void forte_activite_context(eng_t *e, ctx_t *c)
+{
+    if (!c->polyvalent) return;
+    e->cur = NULL;
+    q_t inf = qi(0), mg = qi(0), total = qi(0), dental = qi(0);
+    bool have = in_num_opt(e, "staff.etp_infirmiers", &inf) && in_num_opt(e, "staff.etp_mg", &mg);
+    if (have)
+        c->fai = q_cmp(inf, q_mul(par(e, "rsf_poly.forte_activite_infirmiere.min_ratio_to_mg"),
+                                  mg)) >= 0 &&
+                 q_cmp(inf, par(e, "rsf_poly.forte_activite_infirmiere.min_etp")) >= 0;
+    if (in_num_opt(e, "activity.fees_total", &total) &&
+        in_num_opt(e, "activity.fees_dental", &dental) && !q_is_zero(total))
+        c->fad = q_cmp(dental, q_mul(par(e, "rsf_poly.forte_activite_dentaire.min_fee_share"),
+                                     total)) >= 0;
+    char a[32], b[32];
+    q_format_decimal(inf, 2, a, sizeof a);
+    q_format_decimal(mg, 2, b, sizeof b);
+    eng_result_note(e,
+                    "forte activité infirmière %s: %s ETP infirmiers for %s ETP médecins "
+                    "généralistes (Art. 7: at least half of them and at least the minimum)",
+                    c->fai ? "met" : "not met", a, b);
+    q_t share = q_is_zero(total) ? qi(0) : q_div(dental, total);
+    q_format_decimal(q_mul(share, qi(100)), 2, a, sizeof a);
+    eng_result_note(e,
+                    "forte activité dentaire %s: dental fees are %s %% of the centre's fees "
+                    "(Art. 7 threshold)",
+                    c->fad ? "met" : "not met", a);
+}
+
+static q_t nursing_patientele(eng_t *e)
+{
+    /* Art. 13.3: + (ALD rate - 45.2 %) as a percentage of the patientèle, at most 20 % */
+    q_t n = in_num(e, "patients.n_patients_nursing");
+    q_t rate = in_num(e, "patients.taux_ald_inval_nursing");
+    q_t maj = q_min(q_max(q_sub(rate, par(e, "rsf.nursing_patientele.ald_national_rate")), qi(0)),
+                    par(e, "rsf.nursing_patientele.ald_max_majoration"));
+    record_q(e, "derived.nursing_ald_majoration", maj);
+    return q_mul(n, q_add(qi(1), maj));
+}
+
+static void forte_activite(eng_t *e, ctx_t *c)
+{
+    if (!c->polyvalent) return;
+    bool require = true;
+    struct item {
+        const char *id, *article, *label;
+        bool dental;
+        int kind; /* 0 achieved+patientèle, 1 meetings, 2 achieved fixed */
+        bool *base;
+        const char *base_name;
+    } items[] = {
+        {"fai_mission_infirmiere", "Art. 8.2.2", "Forte activité infirmière : mission infirmière",
+         false, 0, &c->missions, "missions_sante_publique"},
+        {"fad_mission_dentaire", "Art. 8.2.2", "Forte activité dentaire : mission dentaire", true,
+         0, &c->missions, "missions_sante_publique"},
+        {"fad_reunions_dentaires", "Art. 8.3.1.2",
+         "Forte activité dentaire : réunions entre chirurgiens-dentistes", true, 1,
+         &c->concertation, "concertation_pluripro"},
+        {"fad_contrat_structure", "Art. 8.3.3.2",
+         "Forte activité dentaire : contrat avec une structure", true, 2,
+         &c->coordination_externe, "coordination_externe"},
+        {"fad_si_dossier_dentaire", "Art. 8.4.4",
+         "Forte activité dentaire : dossier dentaire informatisé", true, 0, &c->si_standard,
+         "si_standard"},
+    };
+    for (size_t i = 0; i < sizeof items / sizeof *items; i++) {
+        struct item *it = &items[i];
+        line_t *l = open_line(e, it->id, it->article, it->label, BCP,
+                              it->kind == 0 ? "variable" : "fixed");
+        if (!l) continue;
+        if (!(it->dental ? c->fad : c->fai)) {
+            eng_note(e, "the forte-activité threshold of Art. 7 is not met");
+            continue;
+        }
+        if (!declared(e, l, it->id)) continue;
+        char path[160];
+        if (it->kind == 1) {
+            if (q_cmp(in_num(e, "indicators.fad_reunions_dentaires.n_meetings"),
+                      P(e, it->id, "min_meetings")) < 0)
+                continue;
+        } else {
+            snprintf(path, sizeof path, "indicators.%s.achieved", it->id);
+            if (!in_flag(e, path)) continue;
+        }
+        require = reading(e, "forte_activite_extras") == 0;
+        if (require && !*it->base) {
+            eng_note(e, "requires the base indicator %s (Art. 7)", it->base_name);
+            continue;
+        }
+        if (it->kind != 0) {
+            award(e, l, P(e, it->id, "fixed"), qi(0));
+            continue;
+        }
+        q_t pat, ref;
+        if (it->dental) {
+            pat = in_num(e, "patients.n_patients_dental");
+            ref = par(e, "rsf.dental_patientele.reference");
+        } else {
+            pat = nursing_patientele(e);
+            ref = par(e, "rsf.nursing_patientele.reference");
+        }
+        record_q(e, it->dental ? "derived.dental_patientele" : "derived.nursing_patientele", pat);
+        award(e, l, qi(0), q_div(q_mul(P(e, it->id, "variable"), pat), ref));
+    }
+}
+
+/* ---- bloc commun complémentaire ---------------------------------------------------------- */
+
+static q_t etp_scaled(eng_t *e, q_t points, q_t etp, q_t reference_etp)
+{
+    /* Art. 16.1: "calculés sur une moyenne de N ETP" */
+    int how = reading(e, "etp_scaled_items");
+    if (how == 2) return points;
+    q_t v = q_div(q_mul(points, etp), reference_etp);
+    return how == 1 ? q_min(v, points) : v;
+}
+
+static void qualite(eng_t *e)
+{
+    static const char *ids[4] = {"qualite_n1", "qualite_n2", "qualite_n3", "qualite_n4"};
+    static const char *labels[4] = {"Démarche qualité niveau 1", "Démarche qualité niveau 2",
+                                    "Démarche qualité niveau 3", "Démarche qualité niveau 4"};
+    bool lower = true;
+    for (int k = 0; k < 4; k++) {
+        line_t *l = open_line(e, ids[k], "Art. 9.1.1", labels[k], BCC, "fixed");
+        if (!l || !declared(e, l, "qualite")) {
+            lower = false;
+            continue;
+        }
+        int64_t level = num_int(in_num(e, "indicators.qualite.level"));
+        if (!lower || level < k + 1) {
+            if (!lower) eng_note(e, "levels are cumulative: the lower level is not met");
+            lower = false;
+            continue;
+        }
+        q_t share;
+        if (k == 1 && in_num_opt(e, "indicators.qualite.criteria_share", &share)) {
+            int c = q_cmp(share, P(e, "qualite_n2", "min_criteria_share"));
+            bool met = reading(e, "qualite_n2_threshold") == 0 ? c >= 0 : c > 0;
+            if (!met) {
+                eng_note(e, "share of criteria below the level 2 threshold");
+                lower = false;
+                continue;
+            }
+        }
+        q_t var = qi(0);
+        if (k == 1 || k == 2)
+            var = etp_scaled(e, P(e, ids[k], "variable"), in_num(e, "staff.etp_ps"),
+                             par(e, "rsf_med.qualite.reference_etp"));
+        award(e, l, P(e, ids[k], "fixed"), var);
+    }
+}
+
+static q_t vulnerable_ratio(eng_t *e)
+{
+    /* Art. 16.4: share of CSS and AME patients in the file active over the national rates */
+    q_t fa = in_num(e, "patients.file_active_mg");
+    q_t share = q_is_zero(fa) ? qi(0)
+                              : q_div(q_add(in_num(e, "patients.n_css_fa"),
+                                            in_num(e, "patients.n_ame_fa")),
+                                      fa);
+    q_t nat = q_add(par(e, "national.taux_css"), par(e, "national.taux_ame"));
+    q_t ratio = q_div(share, nat);
+    record_q(e, "derived.vulnerable_ratio", ratio);
+    return ratio;
+}
+
+static void vulnerables(eng_t *e)
+{
+    static const char *ids[3] = {"vulnerables_n1", "vulnerables_n2", "vulnerables_n3"};
+    static const char *fields[3] = {"indicators.vulnerables.level1_subcategories",
+                                    "indicators.vulnerables.level2_subcategories",
+                                    "indicators.vulnerables.level3_subcategories"};
+    bool valid[3] = {false, false, false};
+    for (int k = 0; k < 3; k++) {
+        line_t *l =
+            open_line(e, ids[k], "Art. 9.1.2, 16.4", "Publics vulnérables", BCC, "variable");
+        if (!l || !declared(e, l, "vulnerables")) continue;
+        if (k > 0 && !valid[k - 1]) {
+            eng_note(e, "a level requires the level below (Art. 9.1.2)");
+            continue;
+        }
+        valid[k] = q_cmp(in_num(e, fields[k]), par(e, "rsf_med.vulnerables.min_subcategories")) >= 0;
+        if (!valid[k]) continue;
+        award(e, l, qi(0), q_mul(P(e, ids[k], "variable"), vulnerable_ratio(e)));
+    }
+    line_t *l = open_line(e, "vulnerables_sage_femme", "Art. 9.1.2, 16.1",
+                          "Publics vulnérables : action d'une sage-femme", BCC, "per_etp");
+    if (l && declared(e, l, "vulnerables") && valid[1] &&
+        in_flag(e, "indicators.vulnerables.sage_femme_action_outside"))
+        award(e, l, qi(0),
+              q_mul(P(e, "vulnerables_sage_femme", "per_etp"), in_num(e, "staff.etp_sages_femmes")));
+    l = open_line(e, "mediateur_sante", "Art. 9.1.2, 9.2.5", "Médiateur en santé", BCC, "fixed");
+    if (l && declared(e, l, "mediateur_sante") &&
+        in_flag(e, "indicators.mediateur_sante.present")) {
+        if (!valid[0])
+            eng_note(e, "requires level 1 of the vulnerable publics (Art. 9.1.2)");
+        else
+            award(e, l, P(e, "mediateur_sante", "fixed"), qi(0));
+    }
+}
+
+static void usagers(eng_t *e, ctx_t *c)
+{
+    line_t *l = open_line(e, "usagers_n1", "Art. 9.1.3", "Implication des usagers niveau 1", BCC,
+                          "fixed");
+    int64_t level = 0;
+    if (l && declared(e, l, "usagers")) {
+        level = num_int(in_num(e, "indicators.usagers.level"));
+        if (level >= 1) award(e, l, P(e, "usagers_n1", "fixed"), qi(0));
+    }
+    l = open_line(e, "usagers_n2", "Art. 9.1.3, 16.1", "Implication des usagers niveau 2", BCC,
+                  "variable");
+    if (l && declared(e, l, "usagers") && level >= 2) {
+        record_q(e, "derived.patientele_ratio", c->r);
+        award(e, l, qi(0), q_mul(P(e, "usagers_n2", "variable"), c->r));
+    }
+}
+
+static void teletransmission(eng_t *e)
+{
+    const char *id = "teletransmission";
+    line_t *l = open_line(e, id, "Art. 9.1.4", "Télétransmission", BCC, "variable");
+    if (l && declared(e, l, id) &&
+        q_cmp(in_num(e, "indicators.teletransmission.rate"), P(e, id, "min_rate")) >= 0 &&
+        in_flag(e, "indicators.teletransmission.sesam_version_ok")) {
+        q_t etp = q_add(in_num(e, "staff.etp_medicaux"), in_num(e, "staff.etp_paramedicaux"));
+        award(e, l, qi(0), etp_scaled(e, P(e, id, "variable"), etp, P(e, id, "reference_etp")));
+    }
+    id = "scor";
+    l = open_line(e, id, "Art. 9.1.4", "SCOR", BCC, "variable");
+    if (l && declared(e, l, id) && in_flag(e, "indicators.scor.used"))
+        award(e, l, qi(0),
+              etp_scaled(e, P(e, id, "variable"), in_num(e, "staff.etp_paramedicaux"),
+                         P(e, id, "reference_etp")));
+}
+
+static void equipements(eng_t *e)
+{
+    const char *id = "equipements_connectes";
+    line_t *l = open_line(e, id, "Art. 9.2.3", "Équipements médicaux connectés", BCC, "per_etp");
+    if (!l || !declared(e, l, id)) return;
+    q_t etp = q_add(in_num(e, "staff.etp_medicaux"), in_num(e, "staff.etp_infirmiers"));
+    q_t n = in_num(e, "indicators.equipements_connectes.n_devices");
+    if (q_is_zero(n)) return;
+    award(e, l, qi(0), q_mul(P(e, id, "per_etp"), q_min(etp, n)));
+}
+
+static void usage_indicator(eng_t *e, const char *id, const char *label, const char *field,
+                            const char *threshold)
+{
+    line_t *l = open_line(e, id, "Art. 9.2.1", label, BCC, "per_etp");
+    if (!l || !declared(e, l, id)) return;
+    if (q_cmp(in_num(e, field), P(e, id, threshold)) < 0) {
+        eng_note(e, "below the threshold of the year");
+        return;
+    }
+    q_t etp = q_min(in_num(e, "staff.etp_mg"), par(e, "rsf_med.usage.etp_mg_cap"));
+    award(e, l, qi(0), q_mul(P(e, id, "per_etp"), etp));
+}
+
+static void old_grid_bcc(eng_t *e)
+{
+    simple_fixed(e, "vulnerables_forfait", "slides 001", "Accompagnement des publics vulnérables",
+                 BCC);
+    simple_fixed(e, "information_public", "slides 001", "Information du public", BCC);
+    const char *id = "mediateur_sante_2021";
+    line_t *l = open_line(e, id, "slides 001", "Médiateur en santé", BCC, "variable");
+    if (l && declared(e, l, id) && in_flag(e, "indicators.mediateur_sante_2021.present"))
+        award(e, l, qi(0), P(e, id, "variable"));
+    id = "dmp_ouverture_infirmiers";
+    l = open_line(e, id, "slides 001", "Ouverture de DMP (infirmiers)", BCC, "variable");
+    if (l && declared(e, l, id))
+        award(e, l, qi(0),
+              q_div(q_mul(P(e, id, "variable"),
+                          in_num(e, "indicators.dmp_ouverture_infirmiers.n_dmp_opened")),
+                    P(e, id, "reference_dmp")));
+}
+
+/* ---- gate, adjustments, payments ---------------------------------------------------------- */
+
+static void add_prereq(ancre_result *r, const char *id, bool met)
+{
+    prereq_t *grown = realloc(r->prereqs, (r->nprereqs + 1) * sizeof *grown);
+    if (!grown) return;
+    r->prereqs = grown;
+    r->prereqs[r->nprereqs].id = strdup(id);
+    r->prereqs[r->nprereqs].met = met;
+    r->nprereqs++;
+}
+
+static bool line_achieved(ancre_result *r, const char *id)
+{
+    for (size_t i = 0; i < r->nlines; i++)
+        if (strcmp(r->lines[i].id, id) == 0) return r->lines[i].status == ST_ACHIEVED;
+    return false;
+}
+
+static bool in_grid(ancre_result *r, const char *id)
+{
+    for (size_t i = 0; i < r->nlines; i++)
+        if (strcmp(r->lines[i].id, id) == 0) return r->lines[i].status != ST_NOT_IN_GRID;
+    return false;
+}
+
+static void gate(eng_t *e, ctx_t *c, bool si_withdrawal)
+{
+    /* Art. 12: the RSF is triggered when the socle indicators defined as prerequisites are met:
+     * Art. 8.1 (accessibility, crisis plan), coordination function, SI niveau standard.
+     * Art. 14: new centres need two of them; SI-label withdrawal exempts the SI one. */
+    ancre_result *r = e->res;
+    e->cur = NULL;
+    const char *prereqs[6] = {"acces_amplitude_snp", "crise_plan_preparation",
+                              "fonction_coordination", "si_standard", NULL, NULL};
+    if (reading(e, "socle_gate") == 1) {
+        prereqs[4] = "concertation_pluripro";
+        prereqs[5] = "protocoles_pluripro";
+    }
+    int required = 0, met = 0;
+    bool all_but_si = true;
+    for (int i = 0; i < 6; i++) {
+        if (!prereqs[i] || !in_grid(r, prereqs[i])) continue;
+        bool ok = line_achieved(r, prereqs[i]);
+        add_prereq(r, prereqs[i], ok);
+        required++;
+        if (ok) met++;
+        if (!ok && strcmp(prereqs[i], "si_standard") != 0) all_but_si = false;
+    }
+    if (met == required) {
+        r->triggered = true;
+        snprintf(r->gate_reason, sizeof r->gate_reason,
+                 "all %d prerequisites met (Art. 12)", required);
+    } else if (c->new_centre_derogation &&
+               met >= num_int(par(e, "rsf.new_centre.derogation_min_prerequisites"))) {
+        r->triggered = true;
+        snprintf(r->gate_reason, sizeof r->gate_reason,
+                 "new centre: %d of %d prerequisites met, derogation of Art. 14", met, required);
+    } else if (si_withdrawal && all_but_si) {
+        r->triggered = true;
+        snprintf(r->gate_reason, sizeof r->gate_reason,
+                 "SI label withdrawn: the other prerequisites are met (Art. 14)");
+    } else {
+        r->triggered = false;
+        snprintf(r->gate_reason, sizeof r->gate_reason,
+                 "%d of %d prerequisites met: the RSF is not triggered (Art. 12)%s", met,
+                 required, c->new_centre_derogation ? ", not even under the new-centre derogation"
+                                                    : "");
+    }
+    if (!r->triggered)
+        for (size_t i = 0; i < r->nlines; i++) {
+            line_t *l = &r->lines[i];
+            if (l->status == ST_ACHIEVED) {
+                char pts[64];
+                q_format_decimal(l->points, 4, pts, sizeof pts);
+                snprintf(l->note, sizeof l->note, "achieved (%s points) but not paid: %.400s",
+                         pts, r->gate_reason);
+                l->status = ST_NOT_TRIGGERED;
+                l->fixed = l->variable = l->points = qi(0);
+            }
+        }
+}
+
+static void minoration_line(eng_t *e, const char *id, const char *article, const char *label,
+                            q_t points, const char *of)
+{
+    if (q_is_zero(points) || !line_achieved(e->res, of)) return;
+    line_t *l = eng_line(e, id, article, label, BCP, "minoration");
+    l->status = ST_ADJUSTMENT;
+    l->points = q_neg(points);
+    eng_note(e, "applied to %s", of);
+}
+
+static q_t sum_bloc(ancre_result *r, const char *bloc)
+{
+    q_t s = qi(0);
+    for (size_t i = 0; i < r->nlines; i++)
+        if (strcmp(r->lines[i].bloc, bloc) == 0) s = q_add(s, r->lines[i].points);
+    return s;
+}
+
+static void precarity(eng_t *e)
+{
+    /* Art. 8.6, 15.6: majoration of the bloc commun principal by the excess of the centre's CSS
+     * and AME rates over the national rates, in percentage points */
+    ancre_result *r = e->res;
+    line_t *l = eng_line(e, "majoration_precarite", "Art. 8.6, 15.6", "Majoration précarité",
+                         BCP, "majoration");
+    l->status = ST_ADJUSTMENT;
+    if (!r->triggered) return;
+    q_t fa = in_num(e, "patients.file_active_mg");
+    q_t css = in_num(e, "patients.n_css_fa"), ame = in_num(e, "patients.n_ame_fa");
+    if (!q_valid(fa) || !q_valid(css) || !q_valid(ame) || q_is_zero(fa)) {
+        if (q_valid(fa) && q_is_zero(fa)) eng_note(e, "empty file active: no majoration");
+        return;
+    }
+    q_t t_css = q_div(css, fa), t_ame = q_div(ame, fa);
+    q_t n_css = par(e, "national.taux_css"), n_ame = par(e, "national.taux_ame");
+    record_q(e, "derived.taux_css", t_css);
+    record_q(e, "derived.taux_ame", t_ame);
+    q_t d_css = q_max(q_sub(t_css, n_css), qi(0)), d_ame = q_max(q_sub(t_ame, n_ame), qi(0));
+    q_t m;
+    switch (reading(e, "precarity_rates")) {
+    case 1: m = q_max(q_sub(q_add(t_css, t_ame), q_add(n_css, n_ame)), qi(0)); break;
+    case 2: m = q_max(d_css, d_ame); break;
+    default: m = q_add(d_css, d_ame); break;
+    }
+    record_q(e, "derived.majoration_rate", m);
+    q_t base = sum_bloc(r, BCP);
+    if (reading(e, "precarity_base") == 1) base = q_add(base, sum_bloc(r, BCC));
+    record_q(e, "derived.majoration_base_points", base);
+    l->points = q_mul(base, m);
+    if (q_is_zero(m)) eng_note(e, "rates not above the national rates");
+}
+
+static void payments(eng_t *e, ctx_t *c, date_t adhesion)
+{
+    /* Art. 18: balance by 30 April of the next year; 18.1: advance of 60 % of the previous year;
+     * new centres: an advance from the national average by quarter, refunded when too high */
+    ancre_result *r = e->res;
+    e->cur = NULL;
+    date_t due_balance = date_make(e->year + 1, (int)num_int(par(e, "rsf.balance_due.month")),
+                                   (int)num_int(par(e, "rsf.balance_due.day")));
+    date_t finess;
+    bool new_centre_first_year = false;
+    if (in_date_opt(e, "centre.finess_date", &finess) && adhesion.y == e->year) {
+        date_t limit = date_add_months(finess, (int)num_int(par(e, "rsf.new_centre.max_months_before_entry")));
+        new_centre_first_year = date_cmp(adhesion, limit) <= 0 && date_cmp(finess, adhesion) <= 0;
+    }
+    q_t advance_rate = par(e, "rsf.advance_rate");
+    int64_t advance = 0;
+    q_t given;
+    if (new_centre_first_year) {
+        date_t qd = reading(e, "new_centre_quarter") == 0 ? finess : adhesion;
+        char qid[64];
+        snprintf(qid, sizeof qid, "rsf.new_centre.quarter_share.q%d", date_quarter(qd));
+        q_t ref = par_at(e, "national.new_centre_reference_amount.medical_polyvalent", adhesion);
+        advance = q_round_cents(q_mul(ref, par(e, qid)));
+        date_t due = date_add_months(adhesion, (int)num_int(par(e, "rsf.new_centre.advance_delay_months")));
+        eng_payment(e, "Avance nouveau centre (trimestre de création)", "Art. 18.1", &due, advance);
+        eng_result_note(e, "new centre (created at most 3 months before adhesion): advance of the "
+                           "quarter-%d share of the national average (Art. 18.1)",
+                        date_quarter(qd));
+    } else if (in_num_opt(e, "payments.advance_paid_cents", &given)) {
+        advance = num_int(given);
+        date_t due = date_make(e->year, due_balance.m, due_balance.d);
+        eng_payment(e, "Avance (déclarée)", "Art. 18.1", &due, advance);
+    } else if (adhesion.y < e->year) {
+        q_t prev = in_num(e, "payments.previous_year_amount_cents");
+        if (q_valid(prev)) {
+            advance = q_round_cents(q_div(q_mul(prev, advance_rate), qi(100)));
+            date_t due = date_make(e->year, due_balance.m, due_balance.d);
+            eng_payment(e, "Avance de 60 % du montant de l'année précédente", "Art. 18.1", &due,
+                        advance);
+        }
+    } else {
+        eng_result_note(e, "first year under the accord: no advance (Art. 18.1)");
+    }
+    r->has_advance = true;
+    r->advance_cents = advance;
+    int64_t balance = r->total_cents - advance;
+    r->refund_cents = 0;
+    if (balance < 0 && (new_centre_first_year || reading(e, "balance_negative") == 0)) {
+        r->refund_cents = -balance;
+        r->balance_cents = balance;
+        date_t due = due_balance;
+        if (new_centre_first_year) {
+            due = date_add_months(due_balance, (int)num_int(par(e, "rsf.new_centre.refund_delay_months")));
+            eng_result_note(e, "refund due within two months of the notification (Art. 18.1)");
+        }
+        eng_payment(e, "Remboursement du trop-perçu d'avance", "Art. 18.1", &due, balance);
+    } else {
+        r->balance_cents = balance < 0 ? 0 : balance;
+        eng_payment(e, "Solde de l'année", "Art. 18", &due_balance, r->balance_cents);
+    }
+    r->next_advance_cents = q_round_cents(q_div(q_mul(qi(r->total_cents), advance_rate), qi(100)));
+    (void)c;
+}
+
+int rsf_medical_compute(eng_t *e)
+{
+    ancre_result *r = e->res;
+    ctx_t c;
+    memset(&c, 0, sizeof c);
+    c.concertation_rate = qi(0);
+    c.polyvalent = strcmp(r->type, "polyvalent") == 0;
+    e->cur = NULL;
+    r->point_value = par(e, "rsf.point_value");
+    date_t adhesion;
+    if (!in_date(e, "centre.adhesion_date", &adhesion)) return -1;
+    c.prorata = prorata(e, adhesion);
+    r->prorata = c.prorata;
+    c.patientele = patientele(e);
+    c.r = q_div(c.patientele, par(e, "rsf.reference_patientele"));
+    if (e->failed) return -1;
+    char buf[64];
+    q_format_decimal(c.patientele, 2, buf, sizeof buf);
+    eng_result_note(e, "patientèle de référence: %s patients (Art. 13.1)", buf);
+    date_t projet;
+    if (in_date_opt(e, "centre.projet_sante_date", &projet)) {
+        /* Art. 14: projet de santé deposited less than a year before the accord governs it;
+         * derogation in the year of entry and the next */
+        date_t limit = date_add_months(projet, (int)num_int(par(e, "rsf.new_centre.projet_sante_max_months")));
+        bool new_centre = date_cmp(adhesion, limit) < 0;
+        int years = (int)num_int(par(e, "rsf.new_centre.derogation_years"));
+        c.new_centre_derogation = new_centre && e->year < adhesion.y + years;
+        if (c.new_centre_derogation)
+            eng_result_note(e, "new centre: derogation on the number of prerequisites in %d "
+                               "(Art. 14)",
+                            e->year);
+    }
+    forte_activite_context(e, &c);
+
+    q_t min_acces, min_concert;
+    bool si_withdrawal;
+    acces(e, &c, &min_acces);
+    bool plan = crisis_plan(e);
+    crisis_actions(e, &c, plan);
+    c.concertation = concertation(e, &c, &min_concert);
+    protocols(e);
+    coordination(e, &c);
+    c.si_standard = si_standard(e, &c, &si_withdrawal);
+    missions(e, &c);
+    diversification(e);
+    simple_fixed(e, "accueil_medecin_cstm", "Art. 8.5.4", "Accueil d'un médecin en CSTM", BCP);
+    sas(e, &c);
+    regulation_territoriale(e);
+    concertation_ipa(e, &c);
+    formation(e, &c);
+    c.coordination_externe = simple_patientele(e, &c, "coordination_externe", "Art. 8.3.3.1",
+                                               "Coordination externe", BCP);
+    protocols_counted(e, "protocoles_ipa", "Art. 8.5.2", "Protocoles : complément IPA",
+                      "indicators.protocoles_ipa.n_protocols", "per_protocol", "max_protocols",
+                      NULL, true);
+    protocols_counted(e, "protocoles_cooperation_snp", "Art. 8.5.6",
+                      "Protocoles de coopération SNP",
+                      "indicators.protocoles_cooperation_snp.n_protocols", "fixed",
+                      "max_protocols", "coop_snp_points", false);
+    simple_patientele(e, &c, "parcours_insuffisance_cardiaque", "Art. 8.5.7",
+                      "Parcours insuffisance cardiaque", BCP);
+    obesity(e);
+    simple_fixed(e, "si_avance", "Art. 8.5.3", "Système d'information niveau avancé", BCP);
+    forte_activite(e, &c);
+
+    qualite(e);
+    vulnerables(e);
+    usagers(e, &c);
+    teletransmission(e);
+    simple_fixed(e, "teleservices_justificatif", "Art. 9.2.2", "Justificatif des téléservices",
+                 BCC);
+    simple_fixed(e, "video_transmission", "Art. 9.2.3", "Équipement de vidéotransmission", BCC);
+    simple_fixed(e, "video_transmission_infirmiers", "Art. 9.2.3",
+                 "Vidéotransmission : infirmiers", BCC);
+    equipements(e);
+    simple_fixed(e, "codage_donnees", "Art. 9.2.4", "Capacité à coder les données", BCC);
+    usage_indicator(e, "dmp_alimentation", "Alimentation du DMP", "indicators.dmp_alimentation.rate",
+                    "min_rate");
+    usage_indicator(e, "mss_usage", "Usage de la MSS", "indicators.mss_usage.rate", "min_rate");
+    usage_indicator(e, "e_prescription", "E-prescription", "indicators.e_prescription.rate",
+                    "min_rate");
+    usage_indicator(e, "appli_carte_vitale", "Application carte Vitale",
+                    "indicators.appli_carte_vitale.n_fse", "min_fse");
+    old_grid_bcc(e);
+    if (e->failed) return -1;
+
+    gate(e, &c, si_withdrawal);
+    if (r->triggered) {
+        minoration_line(e, "minoration_acces", "Art. 15.5",
+                        "Minoration : amplitude d'ouverture réduite", min_acces,
+                        "acces_amplitude_snp");
+        minoration_line(e, "minoration_concertation", "Art. 15.5",
+                        "Minoration : concertation sans auxiliaires médicaux du centre",
+                        min_concert, "concertation_pluripro");
+    }
+    precarity(e);
+    for (size_t i = 0; i < r->nlines; i++) {
+        line_t *l = &r->lines[i];
+        if (q_cmp(l->factor, qi(1)) == 0) l->factor = c.prorata;
+    }
+    /* every id of the non-cumul list must name an indicator of the grid */
+    long li = schema_find("centre.excluded_indicators");
+    const decl_value *ex = li >= 0 ? &e->decl->values[li] : NULL;
+    for (size_t k = 0; ex && ex->present && k < ex->nlist; k++)
+        if (!in_grid(r, ex->list[k]))
+            eng_fail(e, "centre.excluded_indicators", "Art. 11", "indicator ids of the grid",
+                     "centre.excluded_indicators: '%s' is not an indicator of the %d grid",
+                     ex->list[k], e->year);
+    r->bcp_points = sum_bloc(r, BCP);
+    r->bcc_points = sum_bloc(r, BCC);
+    r->total_points = q_add(r->bcp_points, r->bcc_points);
+    eng_amounts(e);
+    payments(e, &c, adhesion);
+    return e->failed ? -1 : 0;
+}
