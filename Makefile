@@ -46,10 +46,13 @@ $(BUILD)/ancre: $(BUILD)/obj/cli/main.o $(BUILD)/libancre.a
 $(BUILD)/unit_tests: $(TEST_SRC) $(BUILD)/libancre.a tests/unit/check.h
 	$(CC) $(CPPFLAGS) -Isrc/lib $(WARN) $(CFLAGS) $(TEST_SRC) $(BUILD)/libancre.a $(LDLIBS) -o $@
 
-test: $(BUILD)/ancre $(BUILD)/unit_tests
-	$(BUILD)/unit_tests
-	tests/run_golden.sh $(BUILD)/ancre
-	tests/cli_test.sh $(BUILD)/ancre
+$(BUILD)/golden_runner: tests/golden_runner.c $(BUILD)/libancre.a
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $< $(BUILD)/libancre.a $(LDLIBS) -o $@
+
+GOLDEN = $(sort $(wildcard tests/golden/*/*.json))
+
+test: $(BUILD)/ancre $(BUILD)/unit_tests $(BUILD)/golden_runner
+	tests/run_all.sh $(BUILD)
 
 sanitize:
 	$(MAKE) BUILD=build-san CC=$(CC) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined" test

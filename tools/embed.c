@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     if (argc < 2) {
         fprintf(stderr, "usage: embed OUT.c FILE...\n");
         return 2;
@@ -29,7 +28,8 @@ int main(int argc, char **argv)
         fprintf(out, "static const char text_%d[] = {", i - 2);
         int c;
         size_t n = 0;
-        while ((c = fgetc(in)) != EOF) fprintf(out, "%s%d,", (n++ % 24) ? "" : "\n", c);
+        while ((c = fgetc(in)) != EOF)
+            fprintf(out, "%s%d,", (n++ % 24) ? "" : "\n", c);
         fprintf(out, "0};\n");
         fclose(in);
     }
@@ -39,7 +39,8 @@ int main(int argc, char **argv)
         fprintf(out, "\"%s\",", base ? base + 1 : argv[i]);
     }
     fprintf(out, "NULL};\nconst char *const ancre_embedded_param_texts[] = {");
-    for (int i = 2; i < argc; i++) fprintf(out, "text_%d,", i - 2);
+    for (int i = 2; i < argc; i++)
+        fprintf(out, "text_%d,", i - 2);
     fprintf(out, "NULL};\nconst size_t ancre_embedded_param_count = %d;\n", argc - 2);
     return fclose(out) == 0 ? 0 : 1;
 }

@@ -42,8 +42,7 @@ typedef struct {
     int nreadings;
 } options;
 
-static void print_errors(const ancre_errors *errs, bool json, FILE *out)
-{
+static void print_errors(const ancre_errors *errs, bool json, FILE *out) {
     if (json) {
         json_t *root = json_object(), *list = json_array();
         for (size_t i = 0; i < errs->count; i++) {
@@ -76,8 +75,7 @@ static void print_errors(const ancre_errors *errs, bool json, FILE *out)
     fprintf(out, "%zu error%s\n", errs->count, errs->count == 1 ? "" : "s");
 }
 
-static char *read_all(const char *path, size_t *len)
-{
+static char *read_all(const char *path, size_t *len) {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) return NULL;
     size_t cap = 1 << 16, n = 0;
@@ -101,8 +99,7 @@ static char *read_all(const char *path, size_t *len)
     return buf;
 }
 
-static int parse_args(int argc, char **argv, options *o)
-{
+static int parse_args(int argc, char **argv, options *o) {
     memset(o, 0, sizeof *o);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -131,8 +128,7 @@ static int parse_args(int argc, char **argv, options *o)
     return 0;
 }
 
-static ancre_params *load_params(const options *o, ancre_errors *errs)
-{
+static ancre_params *load_params(const options *o, ancre_errors *errs) {
     ancre_params *p = ancre_params_new();
     ancre_params_load_defaults(p, errs);
     for (int i = 0; i < o->nparam_files; i++) {
@@ -155,8 +151,7 @@ static ancre_params *load_params(const options *o, ancre_errors *errs)
 
 /* Computes one declaration; prints the result or the errors.  Returns 0 or 1. */
 static int compute_one(const char *text, size_t len, const ancre_params *params,
-                       const ancre_readings *readings, const options *o, int verbose)
-{
+                       const ancre_readings *readings, const options *o, int verbose) {
     ancre_errors errs;
     ancre_errors_init(&errs);
     ancre_decl *d = NULL;
@@ -185,8 +180,7 @@ static int compute_one(const char *text, size_t len, const ancre_params *params,
     return rc;
 }
 
-static bool looks_like_jsonl(const char *path, const char *text, size_t len)
-{
+static bool looks_like_jsonl(const char *path, const char *text, size_t len) {
     size_t n = strlen(path);
     if ((n > 6 && strcmp(path + n - 6, ".jsonl") == 0) ||
         (n > 7 && strcmp(path + n - 7, ".ndjson") == 0))
@@ -203,8 +197,7 @@ static bool looks_like_jsonl(const char *path, const char *text, size_t len)
 }
 
 static int batch(char *text, size_t len, const ancre_params *params,
-                 const ancre_readings *readings)
-{
+                 const ancre_readings *readings) {
     size_t lineno = 0, failed = 0, done = 0;
     char *p = text, *end = text + len;
     while (p < end) {
@@ -214,7 +207,8 @@ static int batch(char *text, size_t len, const ancre_params *params,
         char *line = p;
         p = nl ? nl + 1 : end;
         size_t k = 0;
-        while (k < l && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r')) k++;
+        while (k < l && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
+            k++;
         if (k == l) continue;
         ancre_errors errs;
         ancre_errors_init(&errs);
@@ -254,8 +248,7 @@ static int batch(char *text, size_t len, const ancre_params *params,
     return failed ? 1 : 0;
 }
 
-static int cmd_params(const options *o, const ancre_params *params)
-{
+static int cmd_params(const options *o, const ancre_params *params) {
     ancre_errors errs;
     ancre_errors_init(&errs);
     char *s = ancre_params_to_json(params, o->file, o->date, &errs);
@@ -273,8 +266,7 @@ static int cmd_params(const options *o, const ancre_params *params)
     free(s);
     size_t i;
     json_t *p;
-    json_array_foreach(list, i, p)
-    {
+    json_array_foreach (list, i, p) {
         const char *label = json_string_value(json_object_get(p, "label"));
         printf("%s  (%s)%s%s\n", json_string_value(json_object_get(p, "id")),
                json_string_value(json_object_get(p, "unit")), label ? "  " : "",
@@ -283,12 +275,12 @@ static int cmd_params(const options *o, const ancre_params *params)
         if (json_array_size(vals) == 0) printf("    not in force on %s\n", o->date);
         size_t k;
         json_t *v;
-        json_array_foreach(vals, k, v)
-        {
+        json_array_foreach (vals, k, v) {
             json_t *val = json_object_get(v, "value"), *to = json_object_get(v, "to");
             json_t *c = json_object_get(v, "cite");
             char *vs = json_dumps(val, JSON_ENCODE_ANY);
-            printf("    %s .. %-10s  %-12s %s %s l.%lld", json_string_value(json_object_get(v, "from")),
+            printf("    %s .. %-10s  %-12s %s %s l.%lld",
+                   json_string_value(json_object_get(v, "from")),
                    json_is_null(to) ? "" : json_string_value(to), vs,
                    json_string_value(json_object_get(c, "article")) ?: "",
                    json_string_value(json_object_get(c, "doc")) ?: "",
@@ -303,8 +295,7 @@ static int cmd_params(const options *o, const ancre_params *params)
     return 0;
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     options o;
     if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
         printf("ancre %s\n", ANCRE_VERSION);
@@ -323,7 +314,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(o.command, "schema") == 0) {
         char *s = ancre_schema_markdown();
-        printf("| field | type | required | range | article | meaning |\n|---|---|---|---|---|---|\n%s",
+        printf("| field | type | required | range | article | meaning "
+               "|\n|---|---|---|---|---|---|\n%s",
                s);
         free(s);
         return 0;
@@ -345,18 +337,21 @@ int main(int argc, char **argv)
     bool known = strcmp(o.command, "compute") == 0 || strcmp(o.command, "explain") == 0 ||
                  strcmp(o.command, "batch") == 0 || strcmp(o.command, "validate") == 0;
     if (!known || !o.file) {
-        fprintf(stderr, known ? "ancre: %s needs a FILE (or - for standard input)\n\n%s"
-                              : "ancre: unknown command %s\n\n%s",
+        fprintf(stderr,
+                known ? "ancre: %s needs a FILE (or - for standard input)\n\n%s"
+                      : "ancre: unknown command %s\n\n%s",
                 o.command, usage_text);
         ancre_params_free(params);
         return 2;
     }
     ancre_readings *readings = ancre_readings_new();
-    for (int i = 0; i < o.nreadings; i++) ancre_readings_set_assignment(readings, o.reading_args[i], &errs);
+    for (int i = 0; i < o.nreadings; i++)
+        ancre_readings_set_assignment(readings, o.reading_args[i], &errs);
     size_t len = 0;
     char *text = errs.count ? NULL : read_all(o.file, &len);
     if (errs.count) {
         print_errors(&errs, false, stderr);
+        rc = 1;
     } else if (!text) {
         fprintf(stderr, "ancre: cannot read %s\n", o.file);
     } else if (strcmp(o.command, "validate") == 0) {

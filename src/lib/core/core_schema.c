@@ -19,8 +19,7 @@ static const field_def fields[] = {
      "Date the projet de santé was deposited at the ARS, for the new-centre derogation."},
     {"centre.excluded_indicators", F_STRLIST, REQ_NO, 0, 0, 0, 0, "Art. 11",
      "Indicators already paid under another accord or contract (non-cumul): they earn nothing."},
-    {"payments.previous_year_amount_cents", F_INT, REQ_NO, "0", "100000000000", 0, 0,
-     "Art. 18.1",
+    {"payments.previous_year_amount_cents", F_INT, REQ_NO, "0", "100000000000", 0, 0, "Art. 18.1",
      "RSF computed for the previous year, in cents: base of the 60 % advance paid during the "
      "year. Required when the centre was governed by the accord the year before."},
     {"payments.advance_paid_cents", F_INT, REQ_NO, "0", "100000000000", 0, 0, "Art. 18.1",

@@ -3,20 +3,24 @@
 #include <stdio.h>
 #include <string.h>
 
-static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static bool leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
-int date_days_in_month(int y, int m)
-{
+int date_days_in_month(int y, int m) {
     static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && leap(y) ? 29 : len[m - 1];
 }
 
-int date_days_in_year(int y) { return leap(y) ? 366 : 365; }
+int date_days_in_year(int y) {
+    return leap(y) ? 366 : 365;
+}
 
-date_t date_make(int y, int m, int d) { return (date_t){y, m, d}; }
+date_t date_make(int y, int m, int d) {
+    return (date_t){y, m, d};
+}
 
-bool date_parse(const char *s, date_t *out)
-{
+bool date_parse(const char *s, date_t *out) {
     if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
     for (int i = 0; i < 10; i++)
         if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
@@ -28,13 +32,11 @@ bool date_parse(const char *s, date_t *out)
     return true;
 }
 
-void date_format(date_t dt, char *buf, size_t cap)
-{
+void date_format(date_t dt, char *buf, size_t cap) {
     snprintf(buf, cap, "%04d-%02d-%02d", dt.y, dt.m, dt.d);
 }
 
-long date_days(date_t dt)
-{
+long date_days(date_t dt) {
     /* days_from_civil (H. Hinnant) */
     int y = dt.y - (dt.m <= 2);
     long era = (y >= 0 ? y : y - 399) / 400;
@@ -44,16 +46,14 @@ long date_days(date_t dt)
     return era * 146097 + doe - 719468;
 }
 
-int date_cmp(date_t a, date_t b)
-{
+int date_cmp(date_t a, date_t b) {
     if (a.y != b.y) return a.y < b.y ? -1 : 1;
     if (a.m != b.m) return a.m < b.m ? -1 : 1;
     if (a.d != b.d) return a.d < b.d ? -1 : 1;
     return 0;
 }
 
-date_t date_add_months(date_t dt, int months)
-{
+date_t date_add_months(date_t dt, int months) {
     int total = dt.y * 12 + (dt.m - 1) + months;
     date_t r = {total / 12, total % 12 + 1, dt.d};
     int len = date_days_in_month(r.y, r.m);
@@ -61,4 +61,6 @@ date_t date_add_months(date_t dt, int months)
     return r;
 }
 
-int date_quarter(date_t dt) { return (dt.m - 1) / 3 + 1; }
+int date_quarter(date_t dt) {
+    return (dt.m - 1) / 3 + 1;
+}

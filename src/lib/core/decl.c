@@ -8,45 +8,53 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *type_name(field_type t)
-{
+static const char *type_name(field_type t) {
     switch (t) {
-    case F_BOOL: return "a boolean";
-    case F_INT: return "an integer";
-    case F_DEC: return "a number";
-    case F_DATE: return "a date YYYY-MM-DD";
-    case F_STRING: return "a string";
-    case F_ENUM: return "one of the listed values";
-    case F_STRLIST: return "a list of strings";
+    case F_BOOL:
+        return "a boolean";
+    case F_INT:
+        return "an integer";
+    case F_DEC:
+        return "a number";
+    case F_DATE:
+        return "a date YYYY-MM-DD";
+    case F_STRING:
+        return "a string";
+    case F_ENUM:
+        return "one of the listed values";
+    case F_STRLIST:
+        return "a list of strings";
     }
     return "?";
 }
 
-void ancre_decl_free(ancre_decl *d)
-{
+void ancre_decl_free(ancre_decl *d) {
     if (!d) return;
     for (size_t i = 0; i < d->n; i++) {
         free(d->values[i].s);
-        for (size_t k = 0; k < d->values[i].nlist; k++) free(d->values[i].list[k]);
+        for (size_t k = 0; k < d->values[i].nlist; k++)
+            free(d->values[i].list[k]);
         free(d->values[i].list);
     }
     free(d->values);
     free(d);
 }
 
-const decl_value *decl_get(const ancre_decl *d, const char *path)
-{
+const decl_value *decl_get(const ancre_decl *d, const char *path) {
     long i = schema_find(path);
     if (i < 0 || !d->values[i].present) return NULL;
     return &d->values[i];
 }
 
-void decl_value_text(const field_def *f, const decl_value *v, char *buf, size_t cap)
-{
+void decl_value_text(const field_def *f, const decl_value *v, char *buf, size_t cap) {
     switch (f->type) {
-    case F_BOOL: snprintf(buf, cap, "%s", v->b ? "true" : "false"); break;
+    case F_BOOL:
+        snprintf(buf, cap, "%s", v->b ? "true" : "false");
+        break;
     case F_INT:
-    case F_DEC: q_format_decimal(v->num, 6, buf, cap); break;
+    case F_DEC:
+        q_format_decimal(v->num, 6, buf, cap);
+        break;
     case F_STRLIST: {
         buf[0] = '\0';
         for (size_t k = 0; k < v->nlist; k++) {
@@ -55,14 +63,15 @@ void decl_value_text(const field_def *f, const decl_value *v, char *buf, size_t 
         }
         break;
     }
-    default: snprintf(buf, cap, "%s", v->s ? v->s : ""); break;
+    default:
+        snprintf(buf, cap, "%s", v->s ? v->s : "");
+        break;
     }
 }
 
 /* A JSON real has no exact text in jansson: %.15g gives back the shortest decimal that the
  * writer of the document most likely meant (0.1, 5.5, 0.452), which is then read exactly. */
-static bool json_number_to_q(json_t *v, q_t *out)
-{
+static bool json_number_to_q(json_t *v, q_t *out) {
     char buf[64];
     if (json_is_integer(v))
         snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(v));
@@ -74,8 +83,7 @@ static bool json_number_to_q(json_t *v, q_t *out)
     return q_parse_decimal(buf, out);
 }
 
-static bool enum_has(const char *choices, const char *s)
-{
+static bool enum_has(const char *choices, const char *s) {
     size_t len = strlen(s);
     const char *p = choices;
     while (p && *p) {
@@ -87,8 +95,7 @@ static bool enum_has(const char *choices, const char *s)
     return false;
 }
 
-static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre_errors *errs)
-{
+static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre_errors *errs) {
     const field_def *f = schema_field((size_t)idx);
     decl_value *dv = &d->values[idx];
     char expected[256];
@@ -103,7 +110,9 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
         ok = json_is_integer(v);
         if (ok) dv->num = q_int(json_integer_value(v));
         break;
-    case F_DEC: ok = json_number_to_q(v, &dv->num); break;
+    case F_DEC:
+        ok = json_number_to_q(v, &dv->num);
+        break;
     case F_DATE:
         ok = json_is_string(v) && date_parse(json_string_value(v), &dv->date);
         if (ok) dv->s = strdup(json_string_value(v));
@@ -123,8 +132,7 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
         json_t *item;
         if (ok) {
             dv->list = calloc(json_array_size(v) + 1, sizeof(char *));
-            json_array_foreach(v, k, item)
-            {
+            json_array_foreach (v, k, item) {
                 if (!json_is_string(item)) {
                     ok = false;
                     break;
@@ -140,6 +148,7 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
         errors_add(errs, path, f->article, expected, "%s: expected %s, got %s", path, expected,
                    shown ? shown : "?");
         free(shown);
+        dv->invalid = true;
         return;
     }
     if ((f->type == F_INT || f->type == F_DEC) && (f->min || f->max)) {
@@ -153,18 +162,17 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
                      f->max ? f->max : "+inf");
             errors_add(errs, path, f->article, expected, "%s: %s is out of range (expected %s)",
                        path, got, expected);
+            dv->invalid = true;
             return;
         }
     }
     dv->present = true;
 }
 
-static void walk(ancre_decl *d, const char *prefix, json_t *obj, ancre_errors *errs)
-{
+static void walk(ancre_decl *d, const char *prefix, json_t *obj, ancre_errors *errs) {
     const char *key;
     json_t *v;
-    json_object_foreach(obj, key, v)
-    {
+    json_object_foreach (obj, key, v) {
         char path[512];
         snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? "." : "", key);
         long idx = schema_find(path);
@@ -177,14 +185,13 @@ static void walk(ancre_decl *d, const char *prefix, json_t *obj, ancre_errors *e
                 errors_add(errs, path, "schema", "an object",
                            "%s: expected an object (see docs/declaration.md)", path);
         } else {
-            errors_add(errs, path, "schema", "a field of docs/declaration.md",
-                       "%s: unknown field", path);
+            errors_add(errs, path, "schema", "a field of docs/declaration.md", "%s: unknown field",
+                       path);
         }
     }
 }
 
-static bool object_present(const ancre_decl *d, const char *path)
-{
+static bool object_present(const ancre_decl *d, const char *path) {
     size_t len = strlen(path);
     for (size_t i = 0; i < d->n; i++) {
         const char *p = schema_field(i)->path;
@@ -193,12 +200,11 @@ static bool object_present(const ancre_decl *d, const char *path)
     return false;
 }
 
-static void check_fields(ancre_decl *d, const ancre_params *params, ancre_errors *errs)
-{
+static void check_fields(ancre_decl *d, const ancre_params *params, ancre_errors *errs) {
     for (size_t i = 0; i < d->n; i++) {
         const field_def *f = schema_field(i);
         const decl_value *v = &d->values[i];
-        if (!v->present) {
+        if (!v->present && !v->invalid) {
             bool needed = f->req == REQ_ALWAYS;
             if (f->req == REQ_SECTION) {
                 char parent[512];
@@ -212,6 +218,7 @@ static void check_fields(ancre_decl *d, const ancre_params *params, ancre_errors
                            "%s: missing (expected %s)", f->path, type_name(f->type));
             continue;
         }
+        if (!v->present) continue;
         if (f->le_path) {
             const decl_value *pop = decl_get(d, f->le_path);
             if (pop && q_cmp(v->num, pop->num) > 0) {
@@ -220,8 +227,8 @@ static void check_fields(ancre_decl *d, const ancre_params *params, ancre_errors
                 q_format_decimal(pop->num, 6, b, sizeof b);
                 snprintf(expected, sizeof expected, "at most %s (%s)", b, f->le_path);
                 errors_add(errs, f->path, f->article, expected,
-                           "%s: %s is larger than its population %s = %s", f->path, a,
-                           f->le_path, b);
+                           "%s: %s is larger than its population %s = %s", f->path, a, f->le_path,
+                           b);
             }
         }
     }
@@ -230,11 +237,14 @@ static void check_fields(ancre_decl *d, const ancre_params *params, ancre_errors
     if (year && params) {
         int y = (int)q_floor_int(year->num);
         date_t at = date_make(y < 1900 ? 1900 : (y > 9999 ? 9999 : y), 12, 31);
-        const period_t *lo = NULL, *hi = NULL;
-        if (params_lookup(params, "accord.reference_year_min", at, NULL, &lo) != PARAM_OK ||
-            params_lookup(params, "accord.reference_year_max", at, NULL, &hi) != PARAM_OK ||
-            lo->kind != PV_NUM || hi->kind != PV_NUM || q_cmp(year->num, lo->num) < 0 ||
-            q_cmp(year->num, hi->num) > 0) {
+        /* the bounds are read from their latest period: they say which years exist at all */
+        const param_t *plo = NULL, *phi = NULL;
+        params_lookup(params, "accord.reference_year_min", at, &plo, NULL);
+        params_lookup(params, "accord.reference_year_max", at, &phi, NULL);
+        const period_t *lo = plo && plo->n ? &plo->periods[plo->n - 1] : NULL;
+        const period_t *hi = phi && phi->n ? &phi->periods[phi->n - 1] : NULL;
+        if (!lo || !hi || lo->kind != PV_NUM || hi->kind != PV_NUM ||
+            q_cmp(year->num, lo->num) < 0 || q_cmp(year->num, hi->num) > 0) {
             char expected[128];
             snprintf(expected, sizeof expected, "a reference year from %s to %s",
                      lo ? lo->text : "?", hi ? hi->text : "?");
@@ -245,8 +255,7 @@ static void check_fields(ancre_decl *d, const ancre_params *params, ancre_errors
 }
 
 int ancre_decl_parse_json(ancre_decl **out, const char *text, size_t len,
-                          const ancre_params *params, ancre_errors *errs)
-{
+                          const ancre_params *params, ancre_errors *errs) {
     *out = NULL;
     size_t before = errs ? errs->count : 0;
     json_error_t jerr;
@@ -275,8 +284,7 @@ int ancre_decl_parse_json(ancre_decl **out, const char *text, size_t len,
     return 0;
 }
 
-char *ancre_schema_markdown(void)
-{
+char *ancre_schema_markdown(void) {
     size_t cap = 1 << 16, len = 0;
     char *buf = malloc(cap);
     buf[0] = '\0';

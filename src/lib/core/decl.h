@@ -9,11 +9,12 @@
 
 typedef struct {
     bool present;
-    q_t num; /* F_INT and F_DEC */
+    bool invalid; /* given but refused: reported once, not again as missing */
+    q_t num;      /* F_INT and F_DEC */
     bool b;
     date_t date;
-    char *s;      /* F_STRING, F_ENUM, F_DATE (as written) */
-    char **list;  /* F_STRLIST */
+    char *s;     /* F_STRING, F_ENUM, F_DATE (as written) */
+    char **list; /* F_STRLIST */
     size_t nlist;
 } decl_value;
 

@@ -15,8 +15,7 @@
     } while (0)
 
 void eng_fail(eng_t *e, const char *path, const char *rule, const char *expected, const char *fmt,
-              ...)
-{
+              ...) {
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
@@ -26,9 +25,8 @@ void eng_fail(eng_t *e, const char *path, const char *rule, const char *expected
     e->failed = true;
 }
 
-line_t *eng_line(eng_t *e, const char *id, const char *article, const char *label,
-                 const char *bloc, const char *kind)
-{
+line_t *eng_line(eng_t *e, const char *id, const char *article, const char *label, const char *bloc,
+                 const char *kind) {
     ancre_result *r = e->res;
     if (r->nlines == r->caplines) {
         r->caplines = r->caplines ? r->caplines * 2 : 64;
@@ -50,8 +48,7 @@ line_t *eng_line(eng_t *e, const char *id, const char *article, const char *labe
     return l;
 }
 
-void eng_note(eng_t *e, const char *fmt, ...)
-{
+void eng_note(eng_t *e, const char *fmt, ...) {
     if (!e->cur) return;
     char msg[512];
     va_list ap;
@@ -62,8 +59,7 @@ void eng_note(eng_t *e, const char *fmt, ...)
     snprintf(e->cur->note + len, sizeof e->cur->note - len, "%s%s", len ? "; " : "", msg);
 }
 
-void eng_result_note(eng_t *e, const char *fmt, ...)
-{
+void eng_result_note(eng_t *e, const char *fmt, ...) {
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
@@ -75,8 +71,7 @@ void eng_result_note(eng_t *e, const char *fmt, ...)
 }
 
 void eng_payment(eng_t *e, const char *label, const char *article, const date_t *due,
-                 int64_t cents)
-{
+                 int64_t cents) {
     ancre_result *r = e->res;
     GROW(r->payments, r->npayments, 0);
     payment_t *p = &r->payments[r->npayments++];
@@ -89,8 +84,7 @@ void eng_payment(eng_t *e, const char *label, const char *article, const date_t 
 
 /* ---- inputs ---- */
 
-static void record_input(eng_t *e, const char *path, const char *value)
-{
+static void record_input(eng_t *e, const char *path, const char *value) {
     if (!e->cur) return;
     line_t *l = e->cur;
     for (size_t i = 0; i < l->ninputs; i++)
@@ -101,8 +95,7 @@ static void record_input(eng_t *e, const char *path, const char *value)
     l->ninputs++;
 }
 
-static const decl_value *lookup(eng_t *e, const char *path, const field_def **f)
-{
+static const decl_value *lookup(eng_t *e, const char *path, const field_def **f) {
     long i = schema_find(path);
     if (i < 0) {
         /* a rules module asked for a field the schema does not define: a programming error */
@@ -118,21 +111,18 @@ static const decl_value *lookup(eng_t *e, const char *path, const field_def **f)
     return v;
 }
 
-static void missing(eng_t *e, const char *path, const field_def *f)
-{
+static void missing(eng_t *e, const char *path, const field_def *f) {
     const char *rule = e->cur ? e->cur->id : "engine";
-    eng_fail(e, path, f ? f->article : "", "a value",
-             "%s: missing, needed by %s (%s)", path, rule, e->cur ? e->cur->article : "");
+    eng_fail(e, path, f ? f->article : "", "a value", "%s: missing, needed by %s (%s)", path, rule,
+             e->cur ? e->cur->article : "");
 }
 
-bool in_has(eng_t *e, const char *path)
-{
+bool in_has(eng_t *e, const char *path) {
     long i = schema_find(path);
     return i >= 0 && e->decl->values[i].present;
 }
 
-bool in_flag(eng_t *e, const char *path)
-{
+bool in_flag(eng_t *e, const char *path) {
     const field_def *f = NULL;
     const decl_value *v = lookup(e, path, &f);
     if (!v) {
@@ -142,8 +132,7 @@ bool in_flag(eng_t *e, const char *path)
     return v->b;
 }
 
-q_t in_num(eng_t *e, const char *path)
-{
+q_t in_num(eng_t *e, const char *path) {
     const field_def *f = NULL;
     const decl_value *v = lookup(e, path, &f);
     if (!v) {
@@ -153,8 +142,7 @@ q_t in_num(eng_t *e, const char *path)
     return v->num;
 }
 
-bool in_num_opt(eng_t *e, const char *path, q_t *out)
-{
+bool in_num_opt(eng_t *e, const char *path, q_t *out) {
     const field_def *f = NULL;
     const decl_value *v = lookup(e, path, &f);
     if (!v) return false;
@@ -162,15 +150,13 @@ bool in_num_opt(eng_t *e, const char *path, q_t *out)
     return true;
 }
 
-const char *in_text_opt(eng_t *e, const char *path)
-{
+const char *in_text_opt(eng_t *e, const char *path) {
     const field_def *f = NULL;
     const decl_value *v = lookup(e, path, &f);
     return v ? v->s : NULL;
 }
 
-const char *in_text(eng_t *e, const char *path)
-{
+const char *in_text(eng_t *e, const char *path) {
     const field_def *f = NULL;
     const decl_value *v = lookup(e, path, &f);
     if (!v) {
@@ -180,8 +166,7 @@ const char *in_text(eng_t *e, const char *path)
     return v->s;
 }
 
-bool in_date_opt(eng_t *e, const char *path, date_t *out)
-{
+bool in_date_opt(eng_t *e, const char *path, date_t *out) {
     const field_def *f = NULL;
     const decl_value *v = lookup(e, path, &f);
     if (!v) return false;
@@ -189,8 +174,7 @@ bool in_date_opt(eng_t *e, const char *path, date_t *out)
     return true;
 }
 
-bool in_date(eng_t *e, const char *path, date_t *out)
-{
+bool in_date(eng_t *e, const char *path, date_t *out) {
     const field_def *f = NULL;
     const decl_value *v = lookup(e, path, &f);
     if (!v) {
@@ -201,8 +185,7 @@ bool in_date(eng_t *e, const char *path, date_t *out)
     return true;
 }
 
-bool in_list_has(eng_t *e, const char *path, const char *item)
-{
+bool in_list_has(eng_t *e, const char *path, const char *item) {
     long i = schema_find(path);
     if (i < 0 || !e->decl->values[i].present) return false;
     const decl_value *v = &e->decl->values[i];
@@ -216,8 +199,7 @@ bool in_list_has(eng_t *e, const char *path, const char *item)
 
 /* ---- parameters ---- */
 
-static void record_param(eng_t *e, const param_t *p, const period_t *pe)
-{
+static void record_param(eng_t *e, const param_t *p, const period_t *pe) {
     param_use **list = e->cur ? &e->cur->params : &e->res->params;
     size_t *n = e->cur ? &e->cur->nparams : &e->res->nparams;
     for (size_t i = 0; i < *n; i++)
@@ -228,8 +210,7 @@ static void record_param(eng_t *e, const param_t *p, const period_t *pe)
     (*n)++;
 }
 
-static const period_t *find(eng_t *e, const char *id, date_t at, bool report)
-{
+static const period_t *find(eng_t *e, const char *id, date_t at, bool report) {
     const param_t *p = NULL;
     const period_t *pe = NULL;
     param_status st = params_lookup(e->params, id, at, &p, &pe);
@@ -253,8 +234,7 @@ static const period_t *find(eng_t *e, const char *id, date_t at, bool report)
     return NULL;
 }
 
-q_t par_at(eng_t *e, const char *id, date_t at)
-{
+q_t par_at(eng_t *e, const char *id, date_t at) {
     const period_t *pe = find(e, id, at, true);
     if (!pe) return q_invalid();
     if (pe->kind != PV_NUM) {
@@ -266,23 +246,23 @@ q_t par_at(eng_t *e, const char *id, date_t at)
     return pe->num;
 }
 
-q_t par(eng_t *e, const char *id) { return par_at(e, id, e->at); }
+q_t par(eng_t *e, const char *id) {
+    return par_at(e, id, e->at);
+}
 
-bool par_exists(eng_t *e, const char *id)
-{
+bool par_exists(eng_t *e, const char *id) {
     const period_t *pe = find(e, id, e->at, true);
     return pe && pe->kind != PV_NULL;
 }
 
-bool par_bool(eng_t *e, const char *id)
-{
+bool par_bool(eng_t *e, const char *id) {
     const period_t *pe = find(e, id, e->at, true);
-    if (pe && pe->kind != PV_BOOL) eng_fail(e, id, "params", "a boolean", "%s is not a boolean", id);
+    if (pe && pe->kind != PV_BOOL)
+        eng_fail(e, id, "params", "a boolean", "%s is not a boolean", id);
     return pe && pe->kind == PV_BOOL && pe->b;
 }
 
-const char *par_text(eng_t *e, const char *id)
-{
+const char *par_text(eng_t *e, const char *id) {
     const period_t *pe = find(e, id, e->at, true);
     if (pe && pe->kind != PV_TEXT) {
         eng_fail(e, id, "params", "a text value", "%s is not a text value", id);
@@ -293,8 +273,7 @@ const char *par_text(eng_t *e, const char *id)
 
 /* ---- readings ---- */
 
-int reading(eng_t *e, const char *id)
-{
+int reading(eng_t *e, const char *id) {
     long i = reading_find(id);
     if (i < 0) {
         eng_fail(e, id, "readings", "a reading of the registry", "internal: unknown reading %s",
@@ -319,8 +298,7 @@ int reading(eng_t *e, const char *id)
 
 /* ---- amounts ---- */
 
-void eng_amounts(eng_t *e)
-{
+void eng_amounts(eng_t *e) {
     ancre_result *r = e->res;
     r->total_cents = 0;
     for (size_t i = 0; i < r->nlines; i++) {
@@ -338,8 +316,7 @@ void eng_amounts(eng_t *e)
 
 /* ---- result lifetime ---- */
 
-static void line_free(line_t *l)
-{
+static void line_free(line_t *l) {
     free(l->id);
     free(l->article);
     free(l->label);
@@ -352,17 +329,19 @@ static void line_free(line_t *l)
     free(l->readings);
 }
 
-void ancre_result_free(ancre_result *r)
-{
+void ancre_result_free(ancre_result *r) {
     if (!r) return;
     free(r->finess);
     free(r->name);
     free(r->type);
-    for (size_t i = 0; i < r->nnotes; i++) free(r->notes[i]);
+    for (size_t i = 0; i < r->nnotes; i++)
+        free(r->notes[i]);
     free(r->notes);
-    for (size_t i = 0; i < r->nprereqs; i++) free(r->prereqs[i].id);
+    for (size_t i = 0; i < r->nprereqs; i++)
+        free(r->prereqs[i].id);
     free(r->prereqs);
-    for (size_t i = 0; i < r->nlines; i++) line_free(&r->lines[i]);
+    for (size_t i = 0; i < r->nlines; i++)
+        line_free(&r->lines[i]);
     free(r->lines);
     for (size_t i = 0; i < r->npayments; i++) {
         free(r->payments[i].label);
@@ -374,11 +353,12 @@ void ancre_result_free(ancre_result *r)
     free(r);
 }
 
-int64_t ancre_result_total_cents(const ancre_result *r) { return r->total_cents; }
+int64_t ancre_result_total_cents(const ancre_result *r) {
+    return r->total_cents;
+}
 
 int ancre_compute(ancre_result **out, const ancre_decl *decl, const ancre_params *params,
-                  const ancre_readings *readings, ancre_errors *errs)
-{
+                  const ancre_readings *readings, ancre_errors *errs) {
     *out = NULL;
     ancre_result *r = calloc(1, sizeof *r);
     eng_t e = {decl, params, readings, 0, {0, 0, 0}, r, NULL, errs, false};

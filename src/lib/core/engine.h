@@ -97,8 +97,8 @@ typedef struct {
 } eng_t;
 
 /* ---- lines ---- */
-line_t *eng_line(eng_t *e, const char *id, const char *article, const char *label,
-                 const char *bloc, const char *kind);
+line_t *eng_line(eng_t *e, const char *id, const char *article, const char *label, const char *bloc,
+                 const char *kind);
 void eng_note(eng_t *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void eng_result_note(eng_t *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void eng_payment(eng_t *e, const char *label, const char *article, const date_t *due,
@@ -107,7 +107,7 @@ void eng_payment(eng_t *e, const char *label, const char *article, const date_t 
 /* ---- inputs ---- */
 bool in_has(eng_t *e, const char *path);
 bool in_flag(eng_t *e, const char *path); /* absent means false (documented per field) */
-q_t in_num(eng_t *e, const char *path);    /* missing is an error */
+q_t in_num(eng_t *e, const char *path);   /* missing is an error */
 bool in_num_opt(eng_t *e, const char *path, q_t *out);
 const char *in_text(eng_t *e, const char *path); /* missing is an error; NULL */
 const char *in_text_opt(eng_t *e, const char *path);

@@ -5,12 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *dup_or_empty(const char *s) { return strdup(s ? s : ""); }
+static char *dup_or_empty(const char *s) {
+    return strdup(s ? s : "");
+}
 
-void ancre_errors_init(ancre_errors *errs) { memset(errs, 0, sizeof *errs); }
+void ancre_errors_init(ancre_errors *errs) {
+    memset(errs, 0, sizeof *errs);
+}
 
-void ancre_errors_clear(ancre_errors *errs)
-{
+void ancre_errors_clear(ancre_errors *errs) {
     for (size_t i = 0; i < errs->count; i++) {
         free(errs->items[i].path);
         free(errs->items[i].rule);
@@ -22,8 +25,7 @@ void ancre_errors_clear(ancre_errors *errs)
 }
 
 void errors_add(ancre_errors *errs, const char *path, const char *rule, const char *expected,
-                const char *fmt, ...)
-{
+                const char *fmt, ...) {
     if (!errs) return;
     if (errs->count == errs->cap) {
         size_t cap = errs->cap ? errs->cap * 2 : 8;

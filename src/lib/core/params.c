@@ -6,29 +6,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-ancre_params *ancre_params_new(void) { return calloc(1, sizeof(ancre_params)); }
+ancre_params *ancre_params_new(void) {
+    return calloc(1, sizeof(ancre_params));
+}
 
-static void cite_free(cite_t *c)
-{
+static void cite_free(cite_t *c) {
     free(c->doc);
     free(c->article);
     free(c->quote);
     free(c->note);
 }
 
-static void period_free(period_t *p)
-{
+static void period_free(period_t *p) {
     free(p->text);
     free(p->origin);
     cite_free(&p->cite);
 }
 
-void ancre_params_free(ancre_params *params)
-{
+void ancre_params_free(ancre_params *params) {
     if (!params) return;
     for (size_t i = 0; i < params->n; i++) {
         param_t *p = &params->items[i];
-        for (size_t k = 0; k < p->n; k++) period_free(&p->periods[k]);
+        for (size_t k = 0; k < p->n; k++)
+            period_free(&p->periods[k]);
         free(p->periods);
         free(p->id);
         free(p->label);
@@ -38,25 +38,21 @@ void ancre_params_free(ancre_params *params)
     free(params);
 }
 
-static int cmp_param(const void *a, const void *b)
-{
+static int cmp_param(const void *a, const void *b) {
     return strcmp(((const param_t *)a)->id, ((const param_t *)b)->id);
 }
 
-static int cmp_key(const void *key, const void *item)
-{
+static int cmp_key(const void *key, const void *item) {
     return strcmp((const char *)key, ((const param_t *)item)->id);
 }
 
-static param_t *find_param(const ancre_params *params, const char *id)
-{
+static param_t *find_param(const ancre_params *params, const char *id) {
     if (params->n == 0) return NULL;
     return bsearch(id, params->items, params->n, sizeof(param_t), cmp_key);
 }
 
 param_status params_lookup(const ancre_params *params, const char *id, date_t at,
-                           const param_t **param, const period_t **period)
-{
+                           const param_t **param, const period_t **period) {
     const param_t *p = find_param(params, id);
     if (!p) return PARAM_UNKNOWN;
     if (param) *param = p;
@@ -73,21 +69,18 @@ param_status params_lookup(const ancre_params *params, const char *id, date_t at
 static const char *const units[] = {"points", "eur",   "rate",   "count", "patients", "etp",
                                     "hours",  "weeks", "months", "years", "bool",     "text"};
 
-static bool known_unit(const char *u)
-{
+static bool known_unit(const char *u) {
     for (size_t i = 0; i < sizeof units / sizeof *units; i++)
         if (strcmp(units[i], u) == 0) return true;
     return false;
 }
 
-static char *str_or_null(json_t *o, const char *key)
-{
+static char *str_or_null(json_t *o, const char *key) {
     json_t *v = json_object_get(o, key);
     return json_is_string(v) ? strdup(json_string_value(v)) : NULL;
 }
 
-static bool parse_value(json_t *v, const char *unit, period_t *pe)
-{
+static bool parse_value(json_t *v, const char *unit, period_t *pe) {
     char buf[64];
     if (json_is_null(v)) {
         pe->kind = PV_NULL;
@@ -120,21 +113,18 @@ static bool parse_value(json_t *v, const char *unit, period_t *pe)
     return true;
 }
 
-static int cmp_period(const void *a, const void *b)
-{
+static int cmp_period(const void *a, const void *b) {
     return date_cmp(((const period_t *)a)->from, ((const period_t *)b)->from);
 }
 
-static bool overlaps(const period_t *a, const period_t *b)
-{
+static bool overlaps(const period_t *a, const period_t *b) {
     bool a_before_b = !a->open_ended && date_cmp(a->to, b->from) < 0;
     bool b_before_a = !b->open_ended && date_cmp(b->to, a->from) < 0;
     return !a_before_b && !b_before_a;
 }
 
 /* Adds the periods of one parameter, replacing the existing periods they overlap. */
-static int merge_param(ancre_params *params, param_t *incoming)
-{
+static int merge_param(ancre_params *params, param_t *incoming) {
     param_t *existing = NULL;
     for (size_t i = 0; i < params->n; i++)
         if (strcmp(params->items[i].id, incoming->id) == 0) existing = &params->items[i];
@@ -178,8 +168,7 @@ static int merge_param(ancre_params *params, param_t *incoming)
 }
 
 int ancre_params_load_json(ancre_params *params, const char *text, size_t len, const char *origin,
-                           ancre_errors *errs)
-{
+                           ancre_errors *errs) {
     json_error_t jerr;
     json_t *root = json_loadb(text, len, 0, &jerr);
     size_t before = errs ? errs->count : 0;
@@ -197,8 +186,7 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
     }
     size_t i;
     json_t *item;
-    json_array_foreach(list, i, item)
-    {
+    json_array_foreach (list, i, item) {
         char path[256];
         snprintf(path, sizeof path, "%s: parameters[%zu]", origin, i);
         const char *id = json_string_value(json_object_get(item, "id"));
@@ -215,8 +203,7 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
         size_t k;
         json_t *v;
         bool ok = true;
-        json_array_foreach(values, k, v)
-        {
+        json_array_foreach (values, k, v) {
             period_t *pe = &p.periods[p.n];
             const char *from = json_string_value(json_object_get(v, "from"));
             json_t *to = json_object_get(v, "to");
@@ -254,7 +241,8 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
                 ok = false;
             }
         if (!ok || merge_param(params, &p) != 0) {
-            for (size_t a = 0; a < p.n; a++) period_free(&p.periods[a]);
+            for (size_t a = 0; a < p.n; a++)
+                period_free(&p.periods[a]);
             free(p.periods);
             free(p.id);
             free(p.label);
@@ -266,8 +254,7 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
     return errs && errs->count > before ? -1 : 0;
 }
 
-int ancre_params_load_defaults(ancre_params *params, ancre_errors *errs)
-{
+int ancre_params_load_defaults(ancre_params *params, ancre_errors *errs) {
     int rc = 0;
     for (size_t i = 0; i < ancre_embedded_param_count; i++)
         if (ancre_params_load_json(params, ancre_embedded_param_texts[i],
@@ -279,8 +266,7 @@ int ancre_params_load_defaults(ancre_params *params, ancre_errors *errs)
 
 json_t *cite_to_json(const cite_t *c); /* shared with the result writer */
 
-json_t *cite_to_json(const cite_t *c)
-{
+json_t *cite_to_json(const cite_t *c) {
     json_t *o = json_object();
     if (c->doc) json_object_set_new(o, "doc", json_string(c->doc));
     if (c->article) json_object_set_new(o, "article", json_string(c->article));
@@ -292,8 +278,7 @@ json_t *cite_to_json(const cite_t *c)
 
 json_t *period_to_json(const period_t *pe);
 
-json_t *period_to_json(const period_t *pe)
-{
+json_t *period_to_json(const period_t *pe) {
     char buf[16];
     json_t *o = json_object();
     date_format(pe->from, buf, sizeof buf);
@@ -305,9 +290,15 @@ json_t *period_to_json(const period_t *pe)
         json_object_set_new(o, "to", json_string(buf));
     }
     switch (pe->kind) {
-    case PV_NULL: json_object_set_new(o, "value", json_null()); break;
-    case PV_BOOL: json_object_set_new(o, "value", json_boolean(pe->b)); break;
-    default: json_object_set_new(o, "value", json_string(pe->text)); break;
+    case PV_NULL:
+        json_object_set_new(o, "value", json_null());
+        break;
+    case PV_BOOL:
+        json_object_set_new(o, "value", json_boolean(pe->b));
+        break;
+    default:
+        json_object_set_new(o, "value", json_string(pe->text));
+        break;
     }
     json_object_set_new(o, "cite", cite_to_json(&pe->cite));
     json_object_set_new(o, "source", json_string(pe->origin));
@@ -315,8 +306,7 @@ json_t *period_to_json(const period_t *pe)
 }
 
 char *ancre_params_to_json(const ancre_params *params, const char *prefix, const char *date,
-                           ancre_errors *errs)
-{
+                           ancre_errors *errs) {
     date_t at;
     if (date && !date_parse(date, &at)) {
         errors_add(errs, "--date", "params", "YYYY-MM-DD", "not a date: %s", date);
@@ -333,8 +323,8 @@ char *ancre_params_to_json(const ancre_params *params, const char *prefix, const
         json_t *vals = json_array();
         for (size_t k = 0; k < p->n; k++) {
             const period_t *pe = &p->periods[k];
-            if (date && !(date_cmp(at, pe->from) >= 0 &&
-                          (pe->open_ended || date_cmp(at, pe->to) <= 0)))
+            if (date &&
+                !(date_cmp(at, pe->from) >= 0 && (pe->open_ended || date_cmp(at, pe->to) <= 0)))
                 continue;
             json_array_append_new(vals, period_to_json(pe));
         }

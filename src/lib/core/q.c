@@ -3,10 +3,11 @@
 #include <stdio.h>
 #include <string.h>
 
-static i128 i128_abs(i128 v) { return v < 0 ? -v : v; }
+static i128 i128_abs(i128 v) {
+    return v < 0 ? -v : v;
+}
 
-static i128 gcd128(i128 a, i128 b)
-{
+static i128 gcd128(i128 a, i128 b) {
     a = i128_abs(a);
     b = i128_abs(b);
     while (b != 0) {
@@ -17,11 +18,14 @@ static i128 gcd128(i128 a, i128 b)
     return a;
 }
 
-q_t q_invalid(void) { return (q_t){0, 0}; }
-bool q_valid(q_t a) { return a.d != 0; }
+q_t q_invalid(void) {
+    return (q_t){0, 0};
+}
+bool q_valid(q_t a) {
+    return a.d != 0;
+}
 
-static q_t q_norm(i128 n, i128 d)
-{
+static q_t q_norm(i128 n, i128 d) {
     if (d == 0) return q_invalid();
     if (d < 0) {
         n = -n;
@@ -35,14 +39,21 @@ static q_t q_norm(i128 n, i128 d)
     return (q_t){n, d};
 }
 
-q_t q_int(int64_t v) { return (q_t){v, 1}; }
-q_t q_frac(int64_t n, int64_t d) { return q_norm(n, d); }
+q_t q_int(int64_t v) {
+    return (q_t){v, 1};
+}
+q_t q_frac(int64_t n, int64_t d) {
+    return q_norm(n, d);
+}
 
-static bool mul_ok(i128 a, i128 b, i128 *out) { return !__builtin_mul_overflow(a, b, out); }
-static bool add_ok(i128 a, i128 b, i128 *out) { return !__builtin_add_overflow(a, b, out); }
+static bool mul_ok(i128 a, i128 b, i128 *out) {
+    return !__builtin_mul_overflow(a, b, out);
+}
+static bool add_ok(i128 a, i128 b, i128 *out) {
+    return !__builtin_add_overflow(a, b, out);
+}
 
-q_t q_add(q_t a, q_t b)
-{
+q_t q_add(q_t a, q_t b) {
     if (!q_valid(a) || !q_valid(b)) return q_invalid();
     i128 g = gcd128(a.d, b.d);
     i128 da = a.d / g, db = b.d / g;
@@ -52,11 +63,14 @@ q_t q_add(q_t a, q_t b)
     return q_norm(n, d);
 }
 
-q_t q_neg(q_t a) { return q_valid(a) ? (q_t){-a.n, a.d} : a; }
-q_t q_sub(q_t a, q_t b) { return q_add(a, q_neg(b)); }
+q_t q_neg(q_t a) {
+    return q_valid(a) ? (q_t){-a.n, a.d} : a;
+}
+q_t q_sub(q_t a, q_t b) {
+    return q_add(a, q_neg(b));
+}
 
-q_t q_mul(q_t a, q_t b)
-{
+q_t q_mul(q_t a, q_t b) {
     if (!q_valid(a) || !q_valid(b)) return q_invalid();
     /* cross-reduce first to keep the operands small */
     i128 g1 = gcd128(a.n, b.d), g2 = gcd128(b.n, a.d);
@@ -67,42 +81,45 @@ q_t q_mul(q_t a, q_t b)
     return q_norm(n, d);
 }
 
-q_t q_div(q_t a, q_t b)
-{
+q_t q_div(q_t a, q_t b) {
     if (!q_valid(a) || !q_valid(b) || b.n == 0) return q_invalid();
     return q_mul(a, (q_t){b.d, b.n});
 }
 
-int q_cmp(q_t a, q_t b)
-{
+int q_cmp(q_t a, q_t b) {
     if (!q_valid(a) || !q_valid(b)) return 0;
     q_t diff = q_sub(a, b);
     if (!q_valid(diff)) return 0;
     return diff.n > 0 ? 1 : (diff.n < 0 ? -1 : 0);
 }
 
-q_t q_min(q_t a, q_t b) { return q_cmp(a, b) <= 0 ? a : b; }
-q_t q_max(q_t a, q_t b) { return q_cmp(a, b) >= 0 ? a : b; }
-bool q_is_zero(q_t a) { return q_valid(a) && a.n == 0; }
-bool q_is_integer(q_t a) { return q_valid(a) && a.d == 1; }
+q_t q_min(q_t a, q_t b) {
+    return q_cmp(a, b) <= 0 ? a : b;
+}
+q_t q_max(q_t a, q_t b) {
+    return q_cmp(a, b) >= 0 ? a : b;
+}
+bool q_is_zero(q_t a) {
+    return q_valid(a) && a.n == 0;
+}
+bool q_is_integer(q_t a) {
+    return q_valid(a) && a.d == 1;
+}
 
-int64_t q_floor_int(q_t a)
-{
+int64_t q_floor_int(q_t a) {
     i128 f = a.n / a.d;
     if (a.n % a.d != 0 && a.n < 0) f -= 1;
     return (int64_t)f;
 }
 
-int64_t q_round_cents(q_t euros)
-{
+int64_t q_round_cents(q_t euros) {
     /* cents = |n| * 100 / d, rounded half away from zero: floor((2*|n|*100 + d) / (2*d)) */
     i128 an = i128_abs(euros.n);
     i128 r = (an * 200 + euros.d) / (2 * euros.d);
     return (int64_t)(euros.n < 0 ? -r : r);
 }
 
-bool q_parse_decimal(const char *s, q_t *out)
-{
+bool q_parse_decimal(const char *s, q_t *out) {
     const char *p = s;
     bool neg = false;
     if (*p == '-') {
@@ -130,8 +147,7 @@ bool q_parse_decimal(const char *s, q_t *out)
     return true;
 }
 
-static void u128_to_str(i128 v, char *buf, size_t cap)
-{
+static void u128_to_str(i128 v, char *buf, size_t cap) {
     char tmp[64];
     int k = 0;
     if (v == 0) tmp[k++] = '0';
@@ -140,18 +156,19 @@ static void u128_to_str(i128 v, char *buf, size_t cap)
         v /= 10;
     }
     size_t i = 0;
-    while (k > 0 && i + 1 < cap) buf[i++] = tmp[--k];
+    while (k > 0 && i + 1 < cap)
+        buf[i++] = tmp[--k];
     buf[i] = '\0';
 }
 
-bool q_format_decimal(q_t a, int max_frac, char *buf, size_t cap)
-{
+bool q_format_decimal(q_t a, int max_frac, char *buf, size_t cap) {
     if (!q_valid(a)) {
         snprintf(buf, cap, "invalid");
         return false;
     }
     i128 scale = 1;
-    for (int i = 0; i < max_frac; i++) scale *= 10;
+    for (int i = 0; i < max_frac; i++)
+        scale *= 10;
     i128 an = i128_abs(a.n);
     i128 scaled_num = an * scale;
     bool exact = scaled_num % a.d == 0;
@@ -167,7 +184,8 @@ bool q_format_decimal(q_t a, int max_frac, char *buf, size_t cap)
             fp /= 10;
         }
         fl = max_frac;
-        while (fl > 0 && fb[fl - 1] == '0') fl--;
+        while (fl > 0 && fb[fl - 1] == '0')
+            fl--;
         fb[fl] = '\0';
     }
     bool neg = a.n < 0 && (v != 0);
@@ -175,8 +193,7 @@ bool q_format_decimal(q_t a, int max_frac, char *buf, size_t cap)
     return exact;
 }
 
-void q_format_fraction(q_t a, char *buf, size_t cap)
-{
+void q_format_fraction(q_t a, char *buf, size_t cap) {
     if (!q_valid(a)) {
         snprintf(buf, cap, "invalid");
         return;

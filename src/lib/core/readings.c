@@ -6,8 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-ancre_readings *ancre_readings_new(void)
-{
+ancre_readings *ancre_readings_new(void) {
     ancre_readings *r = calloc(1, sizeof *r);
     if (!r) return NULL;
     r->n = readings_count();
@@ -19,15 +18,13 @@ ancre_readings *ancre_readings_new(void)
     return r;
 }
 
-void ancre_readings_free(ancre_readings *r)
-{
+void ancre_readings_free(ancre_readings *r) {
     if (!r) return;
     free(r->choice);
     free(r);
 }
 
-int ancre_readings_set(ancre_readings *r, const char *id, const char *value, ancre_errors *errs)
-{
+int ancre_readings_set(ancre_readings *r, const char *id, const char *value, ancre_errors *errs) {
     long i = reading_find(id);
     if (i < 0) {
         errors_add(errs, id, "readings", "a reading id listed by 'ancre readings'",
@@ -50,8 +47,7 @@ int ancre_readings_set(ancre_readings *r, const char *id, const char *value, anc
     return 0;
 }
 
-int ancre_readings_set_assignment(ancre_readings *r, const char *assignment, ancre_errors *errs)
-{
+int ancre_readings_set_assignment(ancre_readings *r, const char *assignment, ancre_errors *errs) {
     const char *eq = strchr(assignment, '=');
     if (!eq || eq == assignment || !eq[1]) {
         errors_add(errs, assignment, "readings", "ID=VALUE", "not a reading assignment: '%s'",
@@ -66,10 +62,11 @@ int ancre_readings_set_assignment(ancre_readings *r, const char *assignment, anc
     return ancre_readings_set(r, id, eq + 1, errs);
 }
 
-int readings_choice(const ancre_readings *r, size_t index) { return r ? r->choice[index] : 0; }
+int readings_choice(const ancre_readings *r, size_t index) {
+    return r ? r->choice[index] : 0;
+}
 
-char *ancre_readings_catalogue_json(void)
-{
+char *ancre_readings_catalogue_json(void) {
     json_t *list = json_array();
     for (size_t i = 0; i < readings_count(); i++) {
         const reading_def *d = reading_def_at(i);

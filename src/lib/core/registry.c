@@ -6,15 +6,14 @@
 static const module_tables *const modules[] = {&core_tables, &rsf_medical_tables};
 #define NMODULES (sizeof modules / sizeof *modules)
 
-size_t schema_count(void)
-{
+size_t schema_count(void) {
     size_t n = 0;
-    for (size_t m = 0; m < NMODULES; m++) n += modules[m]->nfields;
+    for (size_t m = 0; m < NMODULES; m++)
+        n += modules[m]->nfields;
     return n;
 }
 
-const field_def *schema_field(size_t i)
-{
+const field_def *schema_field(size_t i) {
     for (size_t m = 0; m < NMODULES; m++) {
         if (i < modules[m]->nfields) return &modules[m]->fields[i];
         i -= modules[m]->nfields;
@@ -22,16 +21,14 @@ const field_def *schema_field(size_t i)
     return NULL;
 }
 
-long schema_find(const char *path)
-{
+long schema_find(const char *path) {
     size_t n = schema_count();
     for (size_t i = 0; i < n; i++)
         if (strcmp(schema_field(i)->path, path) == 0) return (long)i;
     return -1;
 }
 
-bool schema_is_object_prefix(const char *path)
-{
+bool schema_is_object_prefix(const char *path) {
     size_t len = strlen(path), n = schema_count();
     for (size_t i = 0; i < n; i++) {
         const char *p = schema_field(i)->path;
@@ -40,15 +37,14 @@ bool schema_is_object_prefix(const char *path)
     return false;
 }
 
-size_t readings_count(void)
-{
+size_t readings_count(void) {
     size_t n = 0;
-    for (size_t m = 0; m < NMODULES; m++) n += modules[m]->nreadings;
+    for (size_t m = 0; m < NMODULES; m++)
+        n += modules[m]->nreadings;
     return n;
 }
 
-const reading_def *reading_def_at(size_t i)
-{
+const reading_def *reading_def_at(size_t i) {
     for (size_t m = 0; m < NMODULES; m++) {
         if (i < modules[m]->nreadings) return &modules[m]->readings[i];
         i -= modules[m]->nreadings;
@@ -56,16 +52,14 @@ const reading_def *reading_def_at(size_t i)
     return NULL;
 }
 
-long reading_find(const char *id)
-{
+long reading_find(const char *id) {
     size_t n = readings_count();
     for (size_t i = 0; i < n; i++)
         if (strcmp(reading_def_at(i)->id, id) == 0) return (long)i;
     return -1;
 }
 
-int reading_alt_find(const reading_def *def, const char *value)
-{
+int reading_alt_find(const reading_def *def, const char *value) {
     for (int k = 0; k < READING_MAX_ALTS && def->alts[k].value; k++)
         if (strcmp(def->alts[k].value, value) == 0) return k;
     return -1;

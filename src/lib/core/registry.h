@@ -15,14 +15,14 @@ typedef enum {
 } field_req;
 
 typedef struct {
-    const char *path;       /* dotted path in the declaration */
+    const char *path; /* dotted path in the declaration */
     field_type type;
     field_req req;
-    const char *min, *max;  /* exact decimal bounds, inclusive; NULL: none */
-    const char *choices;    /* F_ENUM: "a|b|c" */
-    const char *le_path;    /* the value may not exceed this other field (a count in its population) */
-    const char *article;    /* the article that uses it */
-    const char *doc;        /* what it means, in English with the French term */
+    const char *min, *max; /* exact decimal bounds, inclusive; NULL: none */
+    const char *choices;   /* F_ENUM: "a|b|c" */
+    const char *le_path; /* the value may not exceed this other field (a count in its population) */
+    const char *article; /* the article that uses it */
+    const char *doc;     /* what it means, in English with the French term */
 } field_def;
 
 #define READING_MAX_ALTS 6

@@ -11,34 +11,38 @@
 
 json_t *cite_to_json(const cite_t *c);
 
-static const char *status_name(line_status s)
-{
+static const char *status_name(line_status s) {
     switch (s) {
-    case ST_ACHIEVED: return "achieved";
-    case ST_NOT_ACHIEVED: return "not_achieved";
-    case ST_NOT_DECLARED: return "not_declared";
-    case ST_NOT_IN_GRID: return "not_in_grid";
-    case ST_EXCLUDED: return "excluded";
-    case ST_NOT_TRIGGERED: return "not_triggered";
-    case ST_ADJUSTMENT: return "adjustment";
+    case ST_ACHIEVED:
+        return "achieved";
+    case ST_NOT_ACHIEVED:
+        return "not_achieved";
+    case ST_NOT_DECLARED:
+        return "not_declared";
+    case ST_NOT_IN_GRID:
+        return "not_in_grid";
+    case ST_EXCLUDED:
+        return "excluded";
+    case ST_NOT_TRIGGERED:
+        return "not_triggered";
+    case ST_ADJUSTMENT:
+        return "adjustment";
     }
     return "?";
 }
 
-static json_t *qjson(q_t v)
-{
+static json_t *qjson(q_t v) {
     char buf[80];
     q_format_decimal(v, 6, buf, sizeof buf);
     return json_string(buf);
 }
 
-static json_t *param_json(const param_use *u)
-{
+static json_t *param_json(const param_use *u) {
     char d[16];
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(u->param->id));
-    json_object_set_new(o, "value", u->period->kind == PV_NULL ? json_null()
-                                                               : json_string(u->period->text));
+    json_object_set_new(o, "value",
+                        u->period->kind == PV_NULL ? json_null() : json_string(u->period->text));
     json_object_set_new(o, "unit", json_string(u->param->unit));
     date_format(u->period->from, d, sizeof d);
     json_object_set_new(o, "from", json_string(d));
@@ -52,8 +56,7 @@ static json_t *param_json(const param_use *u)
     return o;
 }
 
-static json_t *reading_json(const reading_use *u)
-{
+static json_t *reading_json(const reading_use *u) {
     const reading_def *d = reading_def_at(u->index);
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(d->id));
@@ -63,15 +66,13 @@ static json_t *reading_json(const reading_use *u)
     return o;
 }
 
-static void set_date(json_t *o, const char *key, date_t d)
-{
+static void set_date(json_t *o, const char *key, date_t d) {
     char buf[16];
     date_format(d, buf, sizeof buf);
     json_object_set_new(o, key, json_string(buf));
 }
 
-char *ancre_result_to_json(const ancre_result *r, int flags)
-{
+char *ancre_result_to_json(const ancre_result *r, int flags) {
     json_t *root = json_object();
     json_object_set_new(root, "ancre_result", json_integer(ANCRE_RESULT_FORMAT));
     json_object_set_new(root, "year", json_integer(r->year));
@@ -81,7 +82,8 @@ char *ancre_result_to_json(const ancre_result *r, int flags)
     json_object_set_new(centre, "type", json_string(r->type));
     json_object_set_new(root, "centre", centre);
     json_t *notes = json_array();
-    for (size_t i = 0; i < r->nnotes; i++) json_array_append_new(notes, json_string(r->notes[i]));
+    for (size_t i = 0; i < r->nnotes; i++)
+        json_array_append_new(notes, json_string(r->notes[i]));
     json_object_set_new(root, "notes", notes);
     json_t *gate = json_object();
     json_object_set_new(gate, "triggered", json_boolean(r->triggered));
@@ -120,7 +122,8 @@ char *ancre_result_to_json(const ancre_result *r, int flags)
             json_object_set_new(in, l->inputs[k].path, json_string(l->inputs[k].value));
         json_object_set_new(o, "inputs", in);
         json_t *ps = json_array();
-        for (size_t k = 0; k < l->nparams; k++) json_array_append_new(ps, param_json(&l->params[k]));
+        for (size_t k = 0; k < l->nparams; k++)
+            json_array_append_new(ps, param_json(&l->params[k]));
         json_object_set_new(o, "parameters", ps);
         json_t *rs = json_array();
         for (size_t k = 0; k < l->nreadings; k++)
@@ -153,10 +156,12 @@ char *ancre_result_to_json(const ancre_result *r, int flags)
     }
     json_object_set_new(root, "payments", pay);
     json_t *rs = json_array();
-    for (size_t k = 0; k < r->nreadings; k++) json_array_append_new(rs, reading_json(&r->readings[k]));
+    for (size_t k = 0; k < r->nreadings; k++)
+        json_array_append_new(rs, reading_json(&r->readings[k]));
     json_object_set_new(root, "readings", rs);
     json_t *ps = json_array();
-    for (size_t k = 0; k < r->nparams; k++) json_array_append_new(ps, param_json(&r->params[k]));
+    for (size_t k = 0; k < r->nparams; k++)
+        json_array_append_new(ps, param_json(&r->params[k]));
     json_object_set_new(root, "parameters", ps);
     char *s = json_dumps(root, JSON_PRESERVE_ORDER |
                                    ((flags & ANCRE_JSON_COMPACT) ? JSON_COMPACT : JSON_INDENT(2)));
@@ -172,8 +177,7 @@ typedef struct {
 } sbuf;
 
 static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_printf(sbuf *b, const char *fmt, ...)
-{
+static void sb_printf(sbuf *b, const char *fmt, ...) {
     va_list ap;
     for (;;) {
         va_start(ap, fmt);
@@ -189,8 +193,7 @@ static void sb_printf(sbuf *b, const char *fmt, ...)
     }
 }
 
-static void euros(int64_t cents, char *buf, size_t cap)
-{
+static void euros(int64_t cents, char *buf, size_t cap) {
     int64_t a = cents < 0 ? -cents : cents;
     char digits[32];
     snprintf(digits, sizeof digits, "%lld", (long long)(a / 100));
@@ -204,14 +207,14 @@ static void euros(int64_t cents, char *buf, size_t cap)
     snprintf(buf, cap, "%s%s,%02lld €", cents < 0 ? "-" : "", grouped, (long long)(a % 100));
 }
 
-char *ancre_result_to_text(const ancre_result *r, int verbose)
-{
+char *ancre_result_to_text(const ancre_result *r, int verbose) {
     sbuf b = {malloc(4096), 0, 4096};
     char e1[96], p1[64], f1[64], v1[64];
     sb_printf(&b, "Rémunération forfaitaire spécifique %d", r->year);
     sb_printf(&b, " — centre %s%s%s (%s)\n", r->name ? r->name : "", r->finess ? " " : "",
               r->finess ? r->finess : "", r->type);
-    for (size_t i = 0; i < r->nnotes; i++) sb_printf(&b, "  · %s\n", r->notes[i]);
+    for (size_t i = 0; i < r->nnotes; i++)
+        sb_printf(&b, "  · %s\n", r->notes[i]);
     sb_printf(&b, "\nPrérequis (Art. 12): %s\n", r->gate_reason);
     for (size_t i = 0; i < r->nprereqs; i++)
         sb_printf(&b, "  [%s] %s\n", r->prereqs[i].met ? "x" : " ", r->prereqs[i].id);
@@ -231,8 +234,7 @@ char *ancre_result_to_text(const ancre_result *r, int verbose)
             q_format_decimal(l->variable, 2, v1, sizeof v1);
             q_format_decimal(l->points, 2, p1, sizeof p1);
             euros(l->amount_cents, e1, sizeof e1);
-            sb_printf(&b, "  %-34s %-20s %10s %10s %10s %14s\n", l->id, l->article, f1, v1, p1,
-                      e1);
+            sb_printf(&b, "  %-34s %-20s %10s %10s %10s %14s\n", l->id, l->article, f1, v1, p1, e1);
             if (l->note[0] && (verbose || l->status != ST_ACHIEVED))
                 sb_printf(&b, "      %s\n", l->note);
             if (verbose) {
@@ -241,12 +243,14 @@ char *ancre_result_to_text(const ancre_result *r, int verbose)
                 for (size_t j = 0; j < l->nparams; j++) {
                     const param_use *u = &l->params[j];
                     sb_printf(&b, "      param %s = %s (%s, %s l.%d)\n", u->param->id,
-                              u->period->text, u->period->cite.article ? u->period->cite.article : "",
+                              u->period->text,
+                              u->period->cite.article ? u->period->cite.article : "",
                               u->period->cite.doc ? u->period->cite.doc : "", u->period->cite.line);
                 }
                 for (size_t j = 0; j < l->nreadings; j++) {
                     const reading_def *d = reading_def_at(l->readings[j].index);
-                    sb_printf(&b, "      reading %s = %s\n", d->id, d->alts[l->readings[j].choice].value);
+                    sb_printf(&b, "      reading %s = %s\n", d->id,
+                              d->alts[l->readings[j].choice].value);
                 }
             }
         }
@@ -256,8 +260,9 @@ char *ancre_result_to_text(const ancre_result *r, int verbose)
     q_format_decimal(r->point_value, 2, v1, sizeof v1);
     q_format_decimal(r->prorata, 6, f1, sizeof f1);
     euros(r->total_cents, e1, sizeof e1);
-    sb_printf(&b, "\nTotal: %s points × %s € × prorata %s = %s (sum of the lines, each rounded "
-                  "to the cent)\n",
+    sb_printf(&b,
+              "\nTotal: %s points × %s € × prorata %s = %s (sum of the lines, each rounded "
+              "to the cent)\n",
               p1, v1, f1, e1);
     euros(r->advance_cents, e1, sizeof e1);
     sb_printf(&b, "Avance versée (Art. 18.1): %s\n", e1);
@@ -268,7 +273,8 @@ char *ancre_result_to_text(const ancre_result *r, int verbose)
         char d[16] = "-";
         if (r->payments[i].has_due) date_format(r->payments[i].due, d, sizeof d);
         euros(r->payments[i].amount_cents, e1, sizeof e1);
-        sb_printf(&b, "  %s  %-50s %14s  %s\n", d, r->payments[i].label, e1, r->payments[i].article);
+        sb_printf(&b, "  %s  %-50s %14s  %s\n", d, r->payments[i].label, e1,
+                  r->payments[i].article);
     }
     if (r->nreadings) sb_printf(&b, "\nLectures du texte utilisées\n");
     for (size_t k = 0; k < r->nreadings; k++) {
@@ -280,8 +286,7 @@ char *ancre_result_to_text(const ancre_result *r, int verbose)
 }
 
 char *ancre_sensitivity_json(const ancre_decl *decl, const ancre_params *params,
-                             const ancre_readings *readings, ancre_errors *errs)
-{
+                             const ancre_readings *readings, ancre_errors *errs) {
     ancre_result *base = NULL;
     if (ancre_compute(&base, decl, params, readings, errs) != 0) return NULL;
     json_t *list = json_array();
@@ -309,7 +314,8 @@ char *ancre_sensitivity_json(const ancre_decl *decl, const ancre_params *params,
                     json_array_append(list, o);
                 }
             } else {
-                json_object_set_new(o, "error", json_string(local.count ? local.items[0].message : "?"));
+                json_object_set_new(o, "error",
+                                    json_string(local.count ? local.items[0].message : "?"));
                 json_array_append(list, o);
             }
             json_decref(o);

@@ -25,10 +25,11 @@ typedef struct {
     int n_missions;
 } ctx_t;
 
-static q_t qi(int64_t v) { return q_int(v); }
+static q_t qi(int64_t v) {
+    return q_int(v);
+}
 
-static void record_q(eng_t *e, const char *name, q_t v)
-{
+static void record_q(eng_t *e, const char *name, q_t v) {
     char buf[64];
     q_format_decimal(v, 6, buf, sizeof buf);
     if (!e->cur) return;
@@ -41,8 +42,7 @@ static void record_q(eng_t *e, const char *name, q_t v)
     l->ninputs++;
 }
 
-static bool section(eng_t *e, const char *sec)
-{
+static bool section(eng_t *e, const char *sec) {
     char path[160];
     snprintf(path, sizeof path, "indicators.%s", sec);
     size_t len = strlen(path);
@@ -53,8 +53,7 @@ static bool section(eng_t *e, const char *sec)
     return false;
 }
 
-static char *pid(char *buf, size_t cap, const char *id, const char *suffix)
-{
+static char *pid(char *buf, size_t cap, const char *id, const char *suffix) {
     snprintf(buf, cap, "rsf_med.%s.%s", id, suffix);
     return buf;
 }
@@ -62,8 +61,7 @@ static char *pid(char *buf, size_t cap, const char *id, const char *suffix)
 /* Opens the line of an indicator.  Returns NULL (the line saying why) when the indicator is not
  * in the grid of the year or is excluded by non-cumul (Art. 11). */
 static line_t *open_line(eng_t *e, const char *id, const char *article, const char *label,
-                         const char *bloc, const char *grid_param)
-{
+                         const char *bloc, const char *grid_param) {
     line_t *l = eng_line(e, id, article, label, bloc, "indicator");
     char p[160];
     if (!par_exists(e, pid(p, sizeof p, id, grid_param))) {
@@ -79,8 +77,7 @@ static line_t *open_line(eng_t *e, const char *id, const char *article, const ch
     return l;
 }
 
-static void award(eng_t *e, line_t *l, q_t fixed, q_t variable)
-{
+static void award(eng_t *e, line_t *l, q_t fixed, q_t variable) {
     l->status = ST_ACHIEVED;
     l->fixed = fixed;
     l->variable = variable;
@@ -88,8 +85,7 @@ static void award(eng_t *e, line_t *l, q_t fixed, q_t variable)
     (void)e;
 }
 
-static bool declared(eng_t *e, line_t *l, const char *sec)
-{
+static bool declared(eng_t *e, line_t *l, const char *sec) {
     if (section(e, sec)) return true;
     l->status = ST_NOT_DECLARED;
     eng_note(e, "not declared (indicators.%s absent): not achieved", sec);
@@ -102,12 +98,13 @@ static q_t P(eng_t *e, const char *id, const char *s) /* parameter rsf_med.<id>.
     return par(e, pid(p, sizeof p, id, s));
 }
 
-static int64_t num_int(q_t v) { return q_valid(v) ? q_floor_int(v) : 0; }
+static int64_t num_int(q_t v) {
+    return q_valid(v) ? q_floor_int(v) : 0;
+}
 
 /* ---- context ------------------------------------------------------------------------------ */
 
-static q_t patientele(eng_t *e)
-{
+static q_t patientele(eng_t *e) {
     /* Art. 13.1: médecin-traitant patientèle at 31/12; 2017-2019 method; AME patients from 2020 */
     const char *method = par_text(e, "rsf_med.patientele.method");
     if (!method) return q_invalid();
@@ -128,8 +125,7 @@ static q_t patientele(eng_t *e)
     return q_invalid();
 }
 
-static q_t prorata(eng_t *e, date_t adhesion)
-{
+static q_t prorata(eng_t *e, date_t adhesion) {
     /* Art. 13: "proratisés en fonction de la date d'adhésion à l'accord au cours de l'année" */
     if (adhesion.y < e->year) return qi(1);
     if (adhesion.y > e->year) {
@@ -144,8 +140,7 @@ static q_t prorata(eng_t *e, date_t adhesion)
 
 /* ---- bloc commun principal: socle ------------------------------------------------------- */
 
-static bool acces(eng_t *e, ctx_t *c, q_t *minoration)
-{
+static bool acces(eng_t *e, ctx_t *c, q_t *minoration) {
     const char *id = "acces_amplitude_snp";
     *minoration = qi(0);
     line_t *l = open_line(e, id, "Art. 8.1.1, 8.1.4", "Accessibilité du centre", BCP, "fixed");
@@ -207,19 +202,17 @@ static bool acces(eng_t *e, ctx_t *c, q_t *minoration)
     return true;
 }
 
-static bool crisis_plan(eng_t *e)
-{
+static bool crisis_plan(eng_t *e) {
     const char *id = "crise_plan_preparation";
-    line_t *l = open_line(e, id, "Art. 8.1.5", "Crises sanitaires : plan de préparation", BCP,
-                          "fixed");
+    line_t *l =
+        open_line(e, id, "Art. 8.1.5", "Crises sanitaires : plan de préparation", BCP, "fixed");
     if (!l || !declared(e, l, id)) return false;
     if (!in_flag(e, "indicators.crise_plan_preparation.written")) return false;
     award(e, l, P(e, id, "fixed"), qi(0));
     return true;
 }
 
-static void crisis_actions(eng_t *e, ctx_t *c, bool plan)
-{
+static void crisis_actions(eng_t *e, ctx_t *c, bool plan) {
     const char *id = "crise_mise_en_oeuvre";
     line_t *l = open_line(e, id, "Art. 8.1.5", "Crises sanitaires : mise en œuvre d'actions", BCP,
                           "variable");
@@ -235,8 +228,7 @@ static void crisis_actions(eng_t *e, ctx_t *c, bool plan)
     award(e, l, qi(0), q_mul(P(e, id, "variable"), c->r));
 }
 
-static bool concertation(eng_t *e, ctx_t *c, q_t *minoration)
-{
+static bool concertation(eng_t *e, ctx_t *c, q_t *minoration) {
     const char *id = "concertation_pluripro";
     *minoration = qi(0);
     line_t *l =
@@ -283,8 +275,7 @@ static bool concertation(eng_t *e, ctx_t *c, q_t *minoration)
     return true;
 }
 
-static bool protocols(eng_t *e)
-{
+static bool protocols(eng_t *e) {
     const char *id = "protocoles_pluripro";
     line_t *l = open_line(e, id, "Art. 8.5.2", "Protocoles pluriprofessionnels", BCP, "fixed");
     if (!l || !declared(e, l, id)) return false;
@@ -296,8 +287,7 @@ static bool protocols(eng_t *e)
     return true;
 }
 
-static bool coordination(eng_t *e, ctx_t *c)
-{
+static bool coordination(eng_t *e, ctx_t *c) {
     const char *id = "fonction_coordination";
     line_t *l = open_line(e, id, "Art. 8.3.4.1", "Fonction de coordination", BCP, "fixed");
     if (!l || !declared(e, l, id)) return false;
@@ -320,12 +310,11 @@ static bool coordination(eng_t *e, ctx_t *c)
     return true;
 }
 
-static bool si_standard(eng_t *e, ctx_t *c, bool *withdrawal_derogation)
-{
+static bool si_standard(eng_t *e, ctx_t *c, bool *withdrawal_derogation) {
     const char *id = "si_standard";
     *withdrawal_derogation = false;
-    line_t *l = open_line(e, id, "Art. 8.4, 8.4.1", "Système d'information niveau standard", BCP,
-                          "fixed");
+    line_t *l =
+        open_line(e, id, "Art. 8.4, 8.4.1", "Système d'information niveau standard", BCP, "fixed");
     if (!l || !declared(e, l, id)) return false;
     bool ok = in_flag(e, "indicators.si_standard.label_standard");
     if (ok && par_bool(e, "rsf_med.si_standard.segur_lap_required") &&
@@ -348,8 +337,8 @@ static bool si_standard(eng_t *e, ctx_t *c, bool *withdrawal_derogation)
         }
     }
     if (!ok) return false;
-    q_t n = reading(e, "si_count") == 0 ? in_num(e, "staff.n_ps_salaries")
-                                        : in_num(e, "staff.etp_ps");
+    q_t n =
+        reading(e, "si_count") == 0 ? in_num(e, "staff.n_ps_salaries") : in_num(e, "staff.etp_ps");
     q_t t = P(e, id, "ps_threshold");
     q_t var = q_add(q_mul(P(e, id, "per_ps_low"), q_min(n, t)),
                     q_mul(P(e, id, "per_ps_high"), q_max(q_sub(n, t), qi(0))));
@@ -367,11 +356,10 @@ static bool si_standard(eng_t *e, ctx_t *c, bool *withdrawal_derogation)
 
 /* ---- bloc commun principal: optional ---------------------------------------------------- */
 
-static void missions(eng_t *e, ctx_t *c)
-{
+static void missions(eng_t *e, ctx_t *c) {
     const char *id = "missions_sante_publique";
-    line_t *l = open_line(e, id, "Art. 8.2.1, Annexe 5", "Missions de santé publique", BCP,
-                          "variable");
+    line_t *l =
+        open_line(e, id, "Art. 8.2.1, Annexe 5", "Missions de santé publique", BCP, "variable");
     if (l && declared(e, l, id)) {
         q_t n = in_num(e, "indicators.missions_sante_publique.n_missions");
         c->n_missions = (int)num_int(n);
@@ -384,8 +372,7 @@ static void missions(eng_t *e, ctx_t *c)
         }
     }
     id = "missions_sante_publique_ipa";
-    l = open_line(e, id, "Art. 8.2.1", "Missions de santé publique : complément IPA", BCP,
-                  "fixed");
+    l = open_line(e, id, "Art. 8.2.1", "Missions de santé publique : complément IPA", BCP, "fixed");
     if (!l) return;
     q_t ipa = in_num(e, "staff.n_ipa_salaries");
     int min = reading(e, "ipa_missions_min");
@@ -401,8 +388,7 @@ static void missions(eng_t *e, ctx_t *c)
     award(e, l, P(e, id, "fixed"), qi(0));
 }
 
-static void diversification(eng_t *e)
-{
+static void diversification(eng_t *e) {
     static const struct {
         const char *id, *label;
     } items[] = {
@@ -441,8 +427,7 @@ static void diversification(eng_t *e)
 }
 
 static void simple_fixed(eng_t *e, const char *id, const char *article, const char *label,
-                         const char *bloc)
-{
+                         const char *bloc) {
     line_t *l = open_line(e, id, article, label, bloc, "fixed");
     if (!l || !declared(e, l, id)) return;
     char path[160];
@@ -451,8 +436,7 @@ static void simple_fixed(eng_t *e, const char *id, const char *article, const ch
 }
 
 static bool simple_patientele(eng_t *e, ctx_t *c, const char *id, const char *article,
-                              const char *label, const char *bloc)
-{
+                              const char *label, const char *bloc) {
     line_t *l = open_line(e, id, article, label, bloc, "variable");
     if (!l || !declared(e, l, id)) return false;
     char path[160];
@@ -463,8 +447,7 @@ static bool simple_patientele(eng_t *e, ctx_t *c, const char *id, const char *ar
     return true;
 }
 
-static bool sas_conditions(eng_t *e)
-{
+static bool sas_conditions(eng_t *e) {
     if (!section(e, "sas_participation")) return false;
     q_t hours = in_num(e, "indicators.sas_participation.hours_per_week");
     q_t needed = q_mul(par(e, "rsf_med.sas_participation.min_hours_per_etp_week"),
@@ -475,8 +458,7 @@ static bool sas_conditions(eng_t *e)
     return ok;
 }
 
-static void sas(eng_t *e, ctx_t *c)
-{
+static void sas(eng_t *e, ctx_t *c) {
     const char *id = "sas_participation";
     line_t *l = open_line(e, id, "Art. 8.3.5", "Participation au SAS", BCP, "variable");
     if (l && declared(e, l, id) && sas_conditions(e)) {
@@ -496,8 +478,7 @@ static void sas(eng_t *e, ctx_t *c)
         award(e, l, P(e, id, "fixed"), qi(0));
 }
 
-static void regulation_territoriale(eng_t *e)
-{
+static void regulation_territoriale(eng_t *e) {
     const char *id = "regulation_territoriale";
     line_t *l = open_line(e, id, "slides 001", "Régulation territoriale des soins non programmés",
                           BCP, "variable");
@@ -511,8 +492,7 @@ static void regulation_territoriale(eng_t *e)
     award(e, l, qi(0), v);
 }
 
-static void concertation_ipa(eng_t *e, ctx_t *c)
-{
+static void concertation_ipa(eng_t *e, ctx_t *c) {
     const char *id = "concertation_ipa";
     line_t *l = open_line(e, id, "Art. 8.3.1.1", "Concertation : complément IPA", BCP, "variable");
     if (!l) return;
@@ -529,8 +509,7 @@ static void concertation_ipa(eng_t *e, ctx_t *c)
     award(e, l, qi(0), v);
 }
 
-static void formation(eng_t *e, ctx_t *c)
-{
+static void formation(eng_t *e, ctx_t *c) {
     /* Art. 8.3.2: 2 stages a year (450); 50 per médecin stage up to 2; 225 for each of the 3rd
      * to 5th stages; forte-activité extra nursing / dental stage (225) — each stage valued once */
     const char *ids[3] = {"formation_stages", "formation_stagiaires_medecins",
@@ -594,8 +573,7 @@ static void formation(eng_t *e, ctx_t *c)
 
 static void protocols_counted(eng_t *e, const char *id, const char *article, const char *label,
                               const char *field, const char *per, const char *max_id,
-                              const char *reading_id, bool needs_ipa)
-{
+                              const char *reading_id, bool needs_ipa) {
     line_t *l = open_line(e, id, article, label, BCP, per);
     if (!l || !declared(e, l, id)) return;
     if (needs_ipa && q_is_zero(in_num(e, "staff.n_ipa_salaries"))) {
@@ -615,11 +593,10 @@ static void protocols_counted(eng_t *e, const char *id, const char *article, con
     award(e, l, pts, qi(0));
 }
 
-static void obesity(eng_t *e)
-{
+static void obesity(eng_t *e) {
     const char *id = "parcours_obesite_enfant";
-    line_t *l = open_line(e, id, "Art. 8.5.8", "Parcours surpoids et obésité de l'enfant", BCP,
-                          "fixed");
+    line_t *l =
+        open_line(e, id, "Art. 8.5.8", "Parcours surpoids et obésité de l'enfant", BCP, "fixed");
     if (!l || !declared(e, l, id)) return;
     if (!in_flag(e, "indicators.parcours_obesite_enfant.achieved")) return;
     if (!in_flag(e, "indicators.missions_sante_publique.obesity_mission")) {
@@ -631,8 +608,7 @@ static void obesity(eng_t *e)
 
 /* ---- forte activité of polyvalent centres (Art. 7) -------------------------------------- */
 
-static void forte_activite_context(eng_t *e, ctx_t *c)
-{
+static void forte_activite_context(eng_t *e, ctx_t *c) {
     if (!c->polyvalent) return;
     e->cur = NULL;
     q_t inf = qi(0), mg = qi(0), total = qi(0), dental = qi(0);
@@ -643,8 +619,8 @@ static void forte_activite_context(eng_t *e, ctx_t *c)
                  q_cmp(inf, par(e, "rsf_poly.forte_activite_infirmiere.min_etp")) >= 0;
     if (in_num_opt(e, "activity.fees_total", &total) &&
         in_num_opt(e, "activity.fees_dental", &dental) && !q_is_zero(total))
-        c->fad = q_cmp(dental, q_mul(par(e, "rsf_poly.forte_activite_dentaire.min_fee_share"),
-                                     total)) >= 0;
+        c->fad = q_cmp(dental,
+                       q_mul(par(e, "rsf_poly.forte_activite_dentaire.min_fee_share"), total)) >= 0;
     char a[32], b[32];
     q_format_decimal(inf, 2, a, sizeof a);
     q_format_decimal(mg, 2, b, sizeof b);
@@ -660,8 +636,7 @@ static void forte_activite_context(eng_t *e, ctx_t *c)
                     c->fad ? "met" : "not met", a);
 }
 
-static q_t nursing_patientele(eng_t *e)
-{
+static q_t nursing_patientele(eng_t *e) {
     /* Art. 13.3: + (ALD rate - 45.2 %) as a percentage of the patientèle, at most 20 % */
     q_t n = in_num(e, "patients.n_patients_nursing");
     q_t rate = in_num(e, "patients.taux_ald_inval_nursing");
@@ -671,8 +646,7 @@ static q_t nursing_patientele(eng_t *e)
     return q_mul(n, q_add(qi(1), maj));
 }
 
-static void forte_activite(eng_t *e, ctx_t *c)
-{
+static void forte_activite(eng_t *e, ctx_t *c) {
     if (!c->polyvalent) return;
     bool require = true;
     struct item {
@@ -690,16 +664,16 @@ static void forte_activite(eng_t *e, ctx_t *c)
          "Forte activité dentaire : réunions entre chirurgiens-dentistes", true, 1,
          &c->concertation, "concertation_pluripro"},
         {"fad_contrat_structure", "Art. 8.3.3.2",
-         "Forte activité dentaire : contrat avec une structure", true, 2,
-         &c->coordination_externe, "coordination_externe"},
+         "Forte activité dentaire : contrat avec une structure", true, 2, &c->coordination_externe,
+         "coordination_externe"},
         {"fad_si_dossier_dentaire", "Art. 8.4.4",
          "Forte activité dentaire : dossier dentaire informatisé", true, 0, &c->si_standard,
          "si_standard"},
     };
     for (size_t i = 0; i < sizeof items / sizeof *items; i++) {
         struct item *it = &items[i];
-        line_t *l = open_line(e, it->id, it->article, it->label, BCP,
-                              it->kind == 0 ? "variable" : "fixed");
+        line_t *l =
+            open_line(e, it->id, it->article, it->label, BCP, it->kind == 0 ? "variable" : "fixed");
         if (!l) continue;
         if (!(it->dental ? c->fad : c->fai)) {
             eng_note(e, "the forte-activité threshold of Art. 7 is not met");
@@ -739,8 +713,7 @@ static void forte_activite(eng_t *e, ctx_t *c)
 
 /* ---- bloc commun complémentaire ---------------------------------------------------------- */
 
-static q_t etp_scaled(eng_t *e, q_t points, q_t etp, q_t reference_etp)
-{
+static q_t etp_scaled(eng_t *e, q_t points, q_t etp, q_t reference_etp) {
     /* Art. 16.1: "calculés sur une moyenne de N ETP" */
     int how = reading(e, "etp_scaled_items");
     if (how == 2) return points;
@@ -748,8 +721,7 @@ static q_t etp_scaled(eng_t *e, q_t points, q_t etp, q_t reference_etp)
     return how == 1 ? q_min(v, points) : v;
 }
 
-static void qualite(eng_t *e)
-{
+static void qualite(eng_t *e) {
     static const char *ids[4] = {"qualite_n1", "qualite_n2", "qualite_n3", "qualite_n4"};
     static const char *labels[4] = {"Démarche qualité niveau 1", "Démarche qualité niveau 2",
                                     "Démarche qualité niveau 3", "Démarche qualité niveau 4"};
@@ -784,22 +756,20 @@ static void qualite(eng_t *e)
     }
 }
 
-static q_t vulnerable_ratio(eng_t *e)
-{
+static q_t vulnerable_ratio(eng_t *e) {
     /* Art. 16.4: share of CSS and AME patients in the file active over the national rates */
     q_t fa = in_num(e, "patients.file_active_mg");
-    q_t share = q_is_zero(fa) ? qi(0)
-                              : q_div(q_add(in_num(e, "patients.n_css_fa"),
-                                            in_num(e, "patients.n_ame_fa")),
-                                      fa);
+    q_t share =
+        q_is_zero(fa)
+            ? qi(0)
+            : q_div(q_add(in_num(e, "patients.n_css_fa"), in_num(e, "patients.n_ame_fa")), fa);
     q_t nat = q_add(par(e, "national.taux_css"), par(e, "national.taux_ame"));
     q_t ratio = q_div(share, nat);
     record_q(e, "derived.vulnerable_ratio", ratio);
     return ratio;
 }
 
-static void vulnerables(eng_t *e)
-{
+static void vulnerables(eng_t *e) {
     static const char *ids[3] = {"vulnerables_n1", "vulnerables_n2", "vulnerables_n3"};
     static const char *fields[3] = {"indicators.vulnerables.level1_subcategories",
                                     "indicators.vulnerables.level2_subcategories",
@@ -813,7 +783,8 @@ static void vulnerables(eng_t *e)
             eng_note(e, "a level requires the level below (Art. 9.1.2)");
             continue;
         }
-        valid[k] = q_cmp(in_num(e, fields[k]), par(e, "rsf_med.vulnerables.min_subcategories")) >= 0;
+        valid[k] =
+            q_cmp(in_num(e, fields[k]), par(e, "rsf_med.vulnerables.min_subcategories")) >= 0;
         if (!valid[k]) continue;
         award(e, l, qi(0), q_mul(P(e, ids[k], "variable"), vulnerable_ratio(e)));
     }
@@ -821,8 +792,9 @@ static void vulnerables(eng_t *e)
                           "Publics vulnérables : action d'une sage-femme", BCC, "per_etp");
     if (l && declared(e, l, "vulnerables") && valid[1] &&
         in_flag(e, "indicators.vulnerables.sage_femme_action_outside"))
-        award(e, l, qi(0),
-              q_mul(P(e, "vulnerables_sage_femme", "per_etp"), in_num(e, "staff.etp_sages_femmes")));
+        award(
+            e, l, qi(0),
+            q_mul(P(e, "vulnerables_sage_femme", "per_etp"), in_num(e, "staff.etp_sages_femmes")));
     l = open_line(e, "mediateur_sante", "Art. 9.1.2, 9.2.5", "Médiateur en santé", BCC, "fixed");
     if (l && declared(e, l, "mediateur_sante") &&
         in_flag(e, "indicators.mediateur_sante.present")) {
@@ -833,10 +805,9 @@ static void vulnerables(eng_t *e)
     }
 }
 
-static void usagers(eng_t *e, ctx_t *c)
-{
-    line_t *l = open_line(e, "usagers_n1", "Art. 9.1.3", "Implication des usagers niveau 1", BCC,
-                          "fixed");
+static void usagers(eng_t *e, ctx_t *c) {
+    line_t *l =
+        open_line(e, "usagers_n1", "Art. 9.1.3", "Implication des usagers niveau 1", BCC, "fixed");
     int64_t level = 0;
     if (l && declared(e, l, "usagers")) {
         level = num_int(in_num(e, "indicators.usagers.level"));
@@ -850,8 +821,7 @@ static void usagers(eng_t *e, ctx_t *c)
     }
 }
 
-static void teletransmission(eng_t *e)
-{
+static void teletransmission(eng_t *e) {
     const char *id = "teletransmission";
     line_t *l = open_line(e, id, "Art. 9.1.4", "Télétransmission", BCC, "variable");
     if (l && declared(e, l, id) &&
@@ -868,8 +838,7 @@ static void teletransmission(eng_t *e)
                          P(e, id, "reference_etp")));
 }
 
-static void equipements(eng_t *e)
-{
+static void equipements(eng_t *e) {
     const char *id = "equipements_connectes";
     line_t *l = open_line(e, id, "Art. 9.2.3", "Équipements médicaux connectés", BCC, "per_etp");
     if (!l || !declared(e, l, id)) return;
@@ -880,8 +849,7 @@ static void equipements(eng_t *e)
 }
 
 static void usage_indicator(eng_t *e, const char *id, const char *label, const char *field,
-                            const char *threshold)
-{
+                            const char *threshold) {
     line_t *l = open_line(e, id, "Art. 9.2.1", label, BCC, "per_etp");
     if (!l || !declared(e, l, id)) return;
     if (q_cmp(in_num(e, field), P(e, id, threshold)) < 0) {
@@ -892,8 +860,7 @@ static void usage_indicator(eng_t *e, const char *id, const char *label, const c
     award(e, l, qi(0), q_mul(P(e, id, "per_etp"), etp));
 }
 
-static void old_grid_bcc(eng_t *e)
-{
+static void old_grid_bcc(eng_t *e) {
     simple_fixed(e, "vulnerables_forfait", "slides 001", "Accompagnement des publics vulnérables",
                  BCC);
     simple_fixed(e, "information_public", "slides 001", "Information du public", BCC);
@@ -912,8 +879,7 @@ static void old_grid_bcc(eng_t *e)
 
 /* ---- gate, adjustments, payments ---------------------------------------------------------- */
 
-static void add_prereq(ancre_result *r, const char *id, bool met)
-{
+static void add_prereq(ancre_result *r, const char *id, bool met) {
     prereq_t *grown = realloc(r->prereqs, (r->nprereqs + 1) * sizeof *grown);
     if (!grown) return;
     r->prereqs = grown;
@@ -922,29 +888,30 @@ static void add_prereq(ancre_result *r, const char *id, bool met)
     r->nprereqs++;
 }
 
-static bool line_achieved(ancre_result *r, const char *id)
-{
+static bool line_achieved(ancre_result *r, const char *id) {
     for (size_t i = 0; i < r->nlines; i++)
         if (strcmp(r->lines[i].id, id) == 0) return r->lines[i].status == ST_ACHIEVED;
     return false;
 }
 
-static bool in_grid(ancre_result *r, const char *id)
-{
+static bool in_grid(ancre_result *r, const char *id) {
     for (size_t i = 0; i < r->nlines; i++)
         if (strcmp(r->lines[i].id, id) == 0) return r->lines[i].status != ST_NOT_IN_GRID;
     return false;
 }
 
-static void gate(eng_t *e, ctx_t *c, bool si_withdrawal)
-{
+static void gate(eng_t *e, ctx_t *c, bool si_withdrawal) {
     /* Art. 12: the RSF is triggered when the socle indicators defined as prerequisites are met:
      * Art. 8.1 (accessibility, crisis plan), coordination function, SI niveau standard.
      * Art. 14: new centres need two of them; SI-label withdrawal exempts the SI one. */
     ancre_result *r = e->res;
     e->cur = NULL;
-    const char *prereqs[6] = {"acces_amplitude_snp", "crise_plan_preparation",
-                              "fonction_coordination", "si_standard", NULL, NULL};
+    const char *prereqs[6] = {"acces_amplitude_snp",
+                              "crise_plan_preparation",
+                              "fonction_coordination",
+                              "si_standard",
+                              NULL,
+                              NULL};
     if (reading(e, "socle_gate") == 1) {
         prereqs[4] = "concertation_pluripro";
         prereqs[5] = "protocoles_pluripro";
@@ -961,8 +928,8 @@ static void gate(eng_t *e, ctx_t *c, bool si_withdrawal)
     }
     if (met == required) {
         r->triggered = true;
-        snprintf(r->gate_reason, sizeof r->gate_reason,
-                 "all %d prerequisites met (Art. 12)", required);
+        snprintf(r->gate_reason, sizeof r->gate_reason, "all %d prerequisites met (Art. 12)",
+                 required);
     } else if (c->new_centre_derogation &&
                met >= num_int(par(e, "rsf.new_centre.derogation_min_prerequisites"))) {
         r->triggered = true;
@@ -975,9 +942,8 @@ static void gate(eng_t *e, ctx_t *c, bool si_withdrawal)
     } else {
         r->triggered = false;
         snprintf(r->gate_reason, sizeof r->gate_reason,
-                 "%d of %d prerequisites met: the RSF is not triggered (Art. 12)%s", met,
-                 required, c->new_centre_derogation ? ", not even under the new-centre derogation"
-                                                    : "");
+                 "%d of %d prerequisites met: the RSF is not triggered (Art. 12)%s", met, required,
+                 c->new_centre_derogation ? ", not even under the new-centre derogation" : "");
     }
     if (!r->triggered)
         for (size_t i = 0; i < r->nlines; i++) {
@@ -985,8 +951,8 @@ static void gate(eng_t *e, ctx_t *c, bool si_withdrawal)
             if (l->status == ST_ACHIEVED) {
                 char pts[64];
                 q_format_decimal(l->points, 4, pts, sizeof pts);
-                snprintf(l->note, sizeof l->note, "achieved (%s points) but not paid: %.400s",
-                         pts, r->gate_reason);
+                snprintf(l->note, sizeof l->note, "achieved (%s points) but not paid: %.400s", pts,
+                         r->gate_reason);
                 l->status = ST_NOT_TRIGGERED;
                 l->fixed = l->variable = l->points = qi(0);
             }
@@ -994,8 +960,7 @@ static void gate(eng_t *e, ctx_t *c, bool si_withdrawal)
 }
 
 static void minoration_line(eng_t *e, const char *id, const char *article, const char *label,
-                            q_t points, const char *of)
-{
+                            q_t points, const char *of) {
     if (q_is_zero(points) || !line_achieved(e->res, of)) return;
     line_t *l = eng_line(e, id, article, label, BCP, "minoration");
     l->status = ST_ADJUSTMENT;
@@ -1003,21 +968,19 @@ static void minoration_line(eng_t *e, const char *id, const char *article, const
     eng_note(e, "applied to %s", of);
 }
 
-static q_t sum_bloc(ancre_result *r, const char *bloc)
-{
+static q_t sum_bloc(ancre_result *r, const char *bloc) {
     q_t s = qi(0);
     for (size_t i = 0; i < r->nlines; i++)
         if (strcmp(r->lines[i].bloc, bloc) == 0) s = q_add(s, r->lines[i].points);
     return s;
 }
 
-static void precarity(eng_t *e)
-{
+static void precarity(eng_t *e) {
     /* Art. 8.6, 15.6: majoration of the bloc commun principal by the excess of the centre's CSS
      * and AME rates over the national rates, in percentage points */
     ancre_result *r = e->res;
-    line_t *l = eng_line(e, "majoration_precarite", "Art. 8.6, 15.6", "Majoration précarité",
-                         BCP, "majoration");
+    line_t *l = eng_line(e, "majoration_precarite", "Art. 8.6, 15.6", "Majoration précarité", BCP,
+                         "majoration");
     l->status = ST_ADJUSTMENT;
     if (!r->triggered) return;
     q_t fa = in_num(e, "patients.file_active_mg");
@@ -1033,9 +996,15 @@ static void precarity(eng_t *e)
     q_t d_css = q_max(q_sub(t_css, n_css), qi(0)), d_ame = q_max(q_sub(t_ame, n_ame), qi(0));
     q_t m;
     switch (reading(e, "precarity_rates")) {
-    case 1: m = q_max(q_sub(q_add(t_css, t_ame), q_add(n_css, n_ame)), qi(0)); break;
-    case 2: m = q_max(d_css, d_ame); break;
-    default: m = q_add(d_css, d_ame); break;
+    case 1:
+        m = q_max(q_sub(q_add(t_css, t_ame), q_add(n_css, n_ame)), qi(0));
+        break;
+    case 2:
+        m = q_max(d_css, d_ame);
+        break;
+    default:
+        m = q_add(d_css, d_ame);
+        break;
     }
     record_q(e, "derived.majoration_rate", m);
     q_t base = sum_bloc(r, BCP);
@@ -1045,8 +1014,7 @@ static void precarity(eng_t *e)
     if (q_is_zero(m)) eng_note(e, "rates not above the national rates");
 }
 
-static void payments(eng_t *e, ctx_t *c, date_t adhesion)
-{
+static void payments(eng_t *e, ctx_t *c, date_t adhesion) {
     /* Art. 18: balance by 30 April of the next year; 18.1: advance of 60 % of the previous year;
      * new centres: an advance from the national average by quarter, refunded when too high */
     ancre_result *r = e->res;
@@ -1056,7 +1024,8 @@ static void payments(eng_t *e, ctx_t *c, date_t adhesion)
     date_t finess;
     bool new_centre_first_year = false;
     if (in_date_opt(e, "centre.finess_date", &finess) && adhesion.y == e->year) {
-        date_t limit = date_add_months(finess, (int)num_int(par(e, "rsf.new_centre.max_months_before_entry")));
+        date_t limit =
+            date_add_months(finess, (int)num_int(par(e, "rsf.new_centre.max_months_before_entry")));
         new_centre_first_year = date_cmp(adhesion, limit) <= 0 && date_cmp(finess, adhesion) <= 0;
     }
     q_t advance_rate = par(e, "rsf.advance_rate");
@@ -1068,10 +1037,12 @@ static void payments(eng_t *e, ctx_t *c, date_t adhesion)
         snprintf(qid, sizeof qid, "rsf.new_centre.quarter_share.q%d", date_quarter(qd));
         q_t ref = par_at(e, "national.new_centre_reference_amount.medical_polyvalent", adhesion);
         advance = q_round_cents(q_mul(ref, par(e, qid)));
-        date_t due = date_add_months(adhesion, (int)num_int(par(e, "rsf.new_centre.advance_delay_months")));
+        date_t due =
+            date_add_months(adhesion, (int)num_int(par(e, "rsf.new_centre.advance_delay_months")));
         eng_payment(e, "Avance nouveau centre (trimestre de création)", "Art. 18.1", &due, advance);
-        eng_result_note(e, "new centre (created at most 3 months before adhesion): advance of the "
-                           "quarter-%d share of the national average (Art. 18.1)",
+        eng_result_note(e,
+                        "new centre (created at most 3 months before adhesion): advance of the "
+                        "quarter-%d share of the national average (Art. 18.1)",
                         date_quarter(qd));
     } else if (in_num_opt(e, "payments.advance_paid_cents", &given)) {
         advance = num_int(given);
@@ -1097,7 +1068,8 @@ static void payments(eng_t *e, ctx_t *c, date_t adhesion)
         r->balance_cents = balance;
         date_t due = due_balance;
         if (new_centre_first_year) {
-            due = date_add_months(due_balance, (int)num_int(par(e, "rsf.new_centre.refund_delay_months")));
+            due = date_add_months(due_balance,
+                                  (int)num_int(par(e, "rsf.new_centre.refund_delay_months")));
             eng_result_note(e, "refund due within two months of the notification (Art. 18.1)");
         }
         eng_payment(e, "Remboursement du trop-perçu d'avance", "Art. 18.1", &due, balance);
@@ -1109,8 +1081,7 @@ static void payments(eng_t *e, ctx_t *c, date_t adhesion)
     (void)c;
 }
 
-int rsf_medical_compute(eng_t *e)
-{
+int rsf_medical_compute(eng_t *e) {
     ancre_result *r = e->res;
     ctx_t c;
     memset(&c, 0, sizeof c);
@@ -1132,13 +1103,15 @@ int rsf_medical_compute(eng_t *e)
     if (in_date_opt(e, "centre.projet_sante_date", &projet)) {
         /* Art. 14: projet de santé deposited less than a year before the accord governs it;
          * derogation in the year of entry and the next */
-        date_t limit = date_add_months(projet, (int)num_int(par(e, "rsf.new_centre.projet_sante_max_months")));
+        date_t limit =
+            date_add_months(projet, (int)num_int(par(e, "rsf.new_centre.projet_sante_max_months")));
         bool new_centre = date_cmp(adhesion, limit) < 0;
         int years = (int)num_int(par(e, "rsf.new_centre.derogation_years"));
         c.new_centre_derogation = new_centre && e->year < adhesion.y + years;
         if (c.new_centre_derogation)
-            eng_result_note(e, "new centre: derogation on the number of prerequisites in %d "
-                               "(Art. 14)",
+            eng_result_note(e,
+                            "new centre: derogation on the number of prerequisites in %d "
+                            "(Art. 14)",
                             e->year);
     }
     forte_activite_context(e, &c);
@@ -1166,8 +1139,8 @@ int rsf_medical_compute(eng_t *e)
                       NULL, true);
     protocols_counted(e, "protocoles_cooperation_snp", "Art. 8.5.6",
                       "Protocoles de coopération SNP",
-                      "indicators.protocoles_cooperation_snp.n_protocols", "fixed",
-                      "max_protocols", "coop_snp_points", false);
+                      "indicators.protocoles_cooperation_snp.n_protocols", "fixed", "max_protocols",
+                      "coop_snp_points", false);
     simple_patientele(e, &c, "parcours_insuffisance_cardiaque", "Art. 8.5.7",
                       "Parcours insuffisance cardiaque", BCP);
     obesity(e);
@@ -1181,12 +1154,12 @@ int rsf_medical_compute(eng_t *e)
     simple_fixed(e, "teleservices_justificatif", "Art. 9.2.2", "Justificatif des téléservices",
                  BCC);
     simple_fixed(e, "video_transmission", "Art. 9.2.3", "Équipement de vidéotransmission", BCC);
-    simple_fixed(e, "video_transmission_infirmiers", "Art. 9.2.3",
-                 "Vidéotransmission : infirmiers", BCC);
+    simple_fixed(e, "video_transmission_infirmiers", "Art. 9.2.3", "Vidéotransmission : infirmiers",
+                 BCC);
     equipements(e);
     simple_fixed(e, "codage_donnees", "Art. 9.2.4", "Capacité à coder les données", BCC);
-    usage_indicator(e, "dmp_alimentation", "Alimentation du DMP", "indicators.dmp_alimentation.rate",
-                    "min_rate");
+    usage_indicator(e, "dmp_alimentation", "Alimentation du DMP",
+                    "indicators.dmp_alimentation.rate", "min_rate");
     usage_indicator(e, "mss_usage", "Usage de la MSS", "indicators.mss_usage.rate", "min_rate");
     usage_indicator(e, "e_prescription", "E-prescription", "indicators.e_prescription.rate",
                     "min_rate");

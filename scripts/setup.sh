@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what ancre needs to build and test on Debian (run as root, or with sudo available).
+set -euo pipefail
+packages="build-essential libjansson-dev clang-format"
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+fi

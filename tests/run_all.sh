@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test suite against the binaries of a build directory and prints the overall
+# "N passed, N failed" line last.
+set -u
+build=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+total_pass=0
+total_fail=0
+run() {
+    local out
+    out=$("$@" 2>&1)
+    local rc=$?
+    printf '%s\n' "$out"
+    local line
+    line=$(printf '%s\n' "$out" | grep -E '[0-9]+ passed, [0-9]+ failed' | tail -n 1)
+    if [ -z "$line" ]; then
+        total_fail=$((total_fail + 1))
+        echo "suite '$*' printed no summary (exit $rc)"
+        return
+    fi
+    local p f
+    p=$(printf '%s' "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+    f=$(printf '%s' "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+    total_pass=$((total_pass + p))
+    total_fail=$((total_fail + f))
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then total_fail=$((total_fail + 1)); fi
+}
+run "$build/unit_tests"
+run "$build/golden_runner" $(find "$here/golden" -name '*.json' | sort)
+run "$here/cli_test.sh" "$build/ancre"
+echo
+echo "all: $total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]

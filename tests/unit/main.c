@@ -1,0 +1,19 @@
+/* Unit tests of libancre's building blocks; the rules themselves are tested by the golden
+ * cases of tests/golden/. */
+#include "check.h"
+
+int check_passed, check_failed;
+
+void test_q(void);
+void test_date(void);
+void test_params(void);
+void test_decl(void);
+
+int main(void) {
+    test_q();
+    test_date();
+    test_params();
+    test_decl();
+    printf("unit: %d passed, %d failed\n", check_passed, check_failed);
+    return check_failed ? 1 : 0;
+}
