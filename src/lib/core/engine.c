@@ -44,6 +44,8 @@ line_t *eng_line(eng_t *e, const char *id, const char *article, const char *labe
     l->status = ST_NOT_ACHIEVED;
     l->fixed = l->variable = l->points = q_int(0);
     l->factor = q_int(1);
+    l->payment = e->payment ? e->payment : "rsf";
+    l->unit_value = e->unit_value;
     e->cur = l;
     return l;
 }
@@ -303,15 +305,26 @@ void eng_amounts(eng_t *e) {
     r->total_cents = 0;
     for (size_t i = 0; i < r->nlines; i++) {
         line_t *l = &r->lines[i];
-        q_t euros = q_mul(q_mul(l->points, r->point_value), l->factor);
-        if (!q_valid(euros)) {
-            eng_fail(e, l->id, l->article, "a representable amount",
-                     "arithmetic overflow computing %s", l->id);
-            continue;
+        if (!l->priced) {
+            q_t euros = q_mul(q_mul(l->points, l->unit_value), l->factor);
+            if (!q_valid(euros)) {
+                eng_fail(e, l->id, l->article, "a representable amount",
+                         "arithmetic overflow or missing value computing %s", l->id);
+                continue;
+            }
+            l->amount_cents = q_round_cents(euros);
+            l->priced = true;
         }
-        l->amount_cents = q_round_cents(euros);
         r->total_cents += l->amount_cents;
     }
+}
+
+int64_t eng_payment_total(const eng_t *e, const char *payment) {
+    int64_t sum = 0;
+    for (size_t i = 0; i < e->res->nlines; i++)
+        if (e->res->lines[i].priced && strcmp(e->res->lines[i].payment, payment) == 0)
+            sum += e->res->lines[i].amount_cents;
+    return sum;
 }
 
 /* ---- result lifetime ---- */
@@ -361,7 +374,7 @@ int ancre_compute(ancre_result **out, const ancre_decl *decl, const ancre_params
                   const ancre_readings *readings, ancre_errors *errs) {
     *out = NULL;
     ancre_result *r = calloc(1, sizeof *r);
-    eng_t e = {decl, params, readings, 0, {0, 0, 0}, r, NULL, errs, false};
+    eng_t e = {decl, params, readings, 0, {0, 0, 0}, r, NULL, errs, false, NULL, {0, 1}};
     const decl_value *year = decl_get(decl, "year");
     const decl_value *type = decl_get(decl, "centre.type");
     if (!year || !type) {
@@ -380,13 +393,23 @@ int ancre_compute(ancre_result **out, const ancre_decl *decl, const ancre_params
     r->name = v ? strdup(v->s) : NULL;
     r->prorata = q_int(1);
     r->point_value = q_int(0);
-    int rc = -1;
-    if (strcmp(type->s, "medical") == 0 || strcmp(type->s, "polyvalent") == 0)
-        rc = rsf_medical_compute(&e);
-    else
-        eng_fail(&e, "centre.type", "Art. 3", "medical|polyvalent",
-                 "the forfait of centre type '%s' is not computed by this version", type->s);
-    if (rc != 0 || e.failed) {
+    bool any = false;
+    for (size_t m = 0; m < ancre_module_count && !e.failed; m++) {
+        const module_def *mod = &ancre_modules[m];
+        e.cur = NULL;
+        if (!mod->applies(&e)) continue;
+        any = true;
+        e.payment = mod->payment;
+        e.unit_value = q_int(1);
+        if (mod->compute(&e) != 0) e.failed = true;
+        e.cur = NULL;
+        eng_amounts(&e);
+    }
+    if (!any && !e.failed)
+        eng_fail(&e, "", "schema", "a section that some chapter of the accord pays",
+                 "nothing to compute: the declaration has no section of a payment (for the "
+                 "forfait spécifique: indicators)");
+    if (e.failed) {
         ancre_result_free(r);
         return -1;
     }

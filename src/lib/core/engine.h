@@ -34,8 +34,11 @@ typedef struct {
 
 typedef struct {
     char *id, *article, *label;
-    const char *bloc; /* "principal", "complementaire", "adjustment" */
-    const char *kind; /* "indicator", "minoration", "majoration" */
+    const char *bloc;    /* "principal", "complementaire", "adjustment" */
+    const char *kind;    /* "indicator", "minoration", "majoration" */
+    const char *payment; /* the payment the line belongs to: "rsf", "fpmt", "rosp", ... */
+    q_t unit_value;      /* euros per point of this line (the point value; 1 for euro lines) */
+    bool priced;         /* amount_cents computed */
     line_status status;
     char note[512];
     q_t fixed, variable, points;
@@ -94,6 +97,8 @@ typedef struct {
     line_t *cur; /* line receiving the trace; NULL records on the result itself */
     ancre_errors *errs;
     bool failed;
+    const char *payment; /* payment of the lines the running module opens */
+    q_t unit_value;      /* euros per point of those lines */
 } eng_t;
 
 /* ---- lines ---- */
@@ -129,11 +134,22 @@ int reading(eng_t *e, const char *id); /* index of the chosen alternative, 0 = d
 void eng_fail(eng_t *e, const char *path, const char *rule, const char *expected, const char *fmt,
               ...) __attribute__((format(printf, 5, 6)));
 
-/* Converts every line to euros (points × point value × factor, rounded once per line) and adds
- * them up. */
+/* Converts every line not yet priced to euros (points × unit value × factor, rounded once per
+ * line) and adds every line up into the result's total. */
 void eng_amounts(eng_t *e);
+/* Sum of the priced lines of one payment, in cents. */
+int64_t eng_payment_total(const eng_t *e, const char *payment);
 
-/* The rules modules. */
-int rsf_medical_compute(eng_t *e);
+/* A chapter of the accord that pays something: it runs when applies() says the declaration
+ * concerns it, with e->payment set to its name. */
+typedef struct {
+    const char *payment;
+    const char *title;
+    bool (*applies)(eng_t *e);
+    int (*compute)(eng_t *e);
+} module_def;
+
+extern const module_def ancre_modules[];
+extern const size_t ancre_module_count;
 
 #endif

@@ -107,6 +107,7 @@ char *ancre_result_to_json(const ancre_result *r, int flags) {
         json_object_set_new(o, "label", json_string(l->label));
         json_object_set_new(o, "bloc", json_string(l->bloc));
         json_object_set_new(o, "kind", json_string(l->kind));
+        json_object_set_new(o, "payment", json_string(l->payment));
         json_object_set_new(o, "status", json_string(status_name(l->status)));
         json_object_set_new(o, "fixed_points", qjson(l->fixed));
         json_object_set_new(o, "variable_points", qjson(l->variable));
@@ -139,6 +140,13 @@ char *ancre_result_to_json(const ancre_result *r, int flags) {
     json_object_set_new(totals, "point_value_eur", qjson(r->point_value));
     json_object_set_new(totals, "prorata", qjson(r->prorata));
     json_object_set_new(root, "totals", totals);
+    json_t *by = json_object();
+    for (size_t i = 0; i < r->nlines; i++) {
+        const char *pay = r->lines[i].payment;
+        json_int_t sofar = json_integer_value(json_object_get(by, pay));
+        json_object_set_new(by, pay, json_integer(sofar + r->lines[i].amount_cents));
+    }
+    json_object_set_new(root, "totals_by_payment_cents", by);
     json_object_set_new(root, "total_cents", json_integer(r->total_cents));
     json_object_set_new(root, "advance_cents", json_integer(r->advance_cents));
     json_object_set_new(root, "balance_cents", json_integer(r->balance_cents));

@@ -4,14 +4,20 @@
  * ../shared/spec/rsf-medical.md, whose indicator ids are the line ids.  Computation order of
  * the digest §1.3: context, indicators, minorations, gate, precarity majoration, prorata, euros,
  * advance and balance.  Every number comes from the parameters (params/10_rsf_medical.json). */
-#include "../core/engine.h"
+#include "rsf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define BCP "principal"
-#define BCC "complementaire"
+#define PFX "rsf_med"
+#define open_line(e, id, article, label, bloc, grid)                                               \
+    rsf_open_line(e, PFX, id, article, label, bloc, grid)
+#define P(e, id, suffix) rsf_par(e, PFX, id, suffix)
+#define award(e, l, fixed, variable) rsf_award(l, fixed, variable)
+#define declared rsf_declared
+#define section rsf_section
+#define record_q rsf_record_q
 
 typedef struct {
     q_t patientele; /* P, Art. 13.1 */
@@ -24,83 +30,6 @@ typedef struct {
     q_t concertation_rate;
     int n_missions;
 } ctx_t;
-
-static q_t qi(int64_t v) {
-    return q_int(v);
-}
-
-static void record_q(eng_t *e, const char *name, q_t v) {
-    char buf[64];
-    q_format_decimal(v, 6, buf, sizeof buf);
-    if (!e->cur) return;
-    line_t *l = e->cur;
-    input_use *grown = realloc(l->inputs, (l->ninputs + 1) * sizeof *grown);
-    if (!grown) return;
-    l->inputs = grown;
-    l->inputs[l->ninputs].path = strdup(name);
-    l->inputs[l->ninputs].value = strdup(buf);
-    l->ninputs++;
-}
-
-static bool section(eng_t *e, const char *sec) {
-    char path[160];
-    snprintf(path, sizeof path, "indicators.%s", sec);
-    size_t len = strlen(path);
-    for (size_t i = 0; i < schema_count(); i++) {
-        const char *p = schema_field(i)->path;
-        if (strncmp(p, path, len) == 0 && p[len] == '.' && e->decl->values[i].present) return true;
-    }
-    return false;
-}
-
-static char *pid(char *buf, size_t cap, const char *id, const char *suffix) {
-    snprintf(buf, cap, "rsf_med.%s.%s", id, suffix);
-    return buf;
-}
-
-/* Opens the line of an indicator.  Returns NULL (the line saying why) when the indicator is not
- * in the grid of the year or is excluded by non-cumul (Art. 11). */
-static line_t *open_line(eng_t *e, const char *id, const char *article, const char *label,
-                         const char *bloc, const char *grid_param) {
-    line_t *l = eng_line(e, id, article, label, bloc, "indicator");
-    char p[160];
-    if (!par_exists(e, pid(p, sizeof p, id, grid_param))) {
-        l->status = ST_NOT_IN_GRID;
-        eng_note(e, "not in the grid in force in %d", e->year);
-        return NULL;
-    }
-    if (in_list_has(e, "centre.excluded_indicators", id)) {
-        l->status = ST_EXCLUDED;
-        eng_note(e, "paid under another agreement: not cumulated (Art. 11)");
-        return NULL;
-    }
-    return l;
-}
-
-static void award(eng_t *e, line_t *l, q_t fixed, q_t variable) {
-    l->status = ST_ACHIEVED;
-    l->fixed = fixed;
-    l->variable = variable;
-    l->points = q_add(fixed, variable);
-    (void)e;
-}
-
-static bool declared(eng_t *e, line_t *l, const char *sec) {
-    if (section(e, sec)) return true;
-    l->status = ST_NOT_DECLARED;
-    eng_note(e, "not declared (indicators.%s absent): not achieved", sec);
-    return false;
-}
-
-static q_t P(eng_t *e, const char *id, const char *s) /* parameter rsf_med.<id>.<s> */
-{
-    char p[160];
-    return par(e, pid(p, sizeof p, id, s));
-}
-
-static int64_t num_int(q_t v) {
-    return q_valid(v) ? q_floor_int(v) : 0;
-}
 
 /* ---- context ------------------------------------------------------------------------------ */
 
@@ -123,19 +52,6 @@ static q_t patientele(eng_t *e) {
     eng_fail(e, "rsf_med.patientele.method", "Art. 13.1", "a known method",
              "unknown patientèle method '%s'", method);
     return q_invalid();
-}
-
-static q_t prorata(eng_t *e, date_t adhesion) {
-    /* Art. 13: "proratisés en fonction de la date d'adhésion à l'accord au cours de l'année" */
-    if (adhesion.y < e->year) return qi(1);
-    if (adhesion.y > e->year) {
-        eng_fail(e, "centre.adhesion_date", "Art. 13", "a date on or before the year's end",
-                 "centre.adhesion_date: the centre is not governed by the accord in %d", e->year);
-        return q_invalid();
-    }
-    if (reading(e, "prorata_granularity") == 1) return q_frac(12 - adhesion.m + 1, 12);
-    long days = date_days(date_make(e->year, 12, 31)) - date_days(adhesion) + 1;
-    return q_frac(days, date_days_in_year(e->year));
 }
 
 /* ---- bloc commun principal: socle ------------------------------------------------------- */
@@ -877,210 +793,6 @@ static void old_grid_bcc(eng_t *e) {
                     P(e, id, "reference_dmp")));
 }
 
-/* ---- gate, adjustments, payments ---------------------------------------------------------- */
-
-static void add_prereq(ancre_result *r, const char *id, bool met) {
-    prereq_t *grown = realloc(r->prereqs, (r->nprereqs + 1) * sizeof *grown);
-    if (!grown) return;
-    r->prereqs = grown;
-    r->prereqs[r->nprereqs].id = strdup(id);
-    r->prereqs[r->nprereqs].met = met;
-    r->nprereqs++;
-}
-
-static bool line_achieved(ancre_result *r, const char *id) {
-    for (size_t i = 0; i < r->nlines; i++)
-        if (strcmp(r->lines[i].id, id) == 0) return r->lines[i].status == ST_ACHIEVED;
-    return false;
-}
-
-static bool in_grid(ancre_result *r, const char *id) {
-    for (size_t i = 0; i < r->nlines; i++)
-        if (strcmp(r->lines[i].id, id) == 0) return r->lines[i].status != ST_NOT_IN_GRID;
-    return false;
-}
-
-static void gate(eng_t *e, ctx_t *c, bool si_withdrawal) {
-    /* Art. 12: the RSF is triggered when the socle indicators defined as prerequisites are met:
-     * Art. 8.1 (accessibility, crisis plan), coordination function, SI niveau standard.
-     * Art. 14: new centres need two of them; SI-label withdrawal exempts the SI one. */
-    ancre_result *r = e->res;
-    e->cur = NULL;
-    const char *prereqs[6] = {"acces_amplitude_snp",
-                              "crise_plan_preparation",
-                              "fonction_coordination",
-                              "si_standard",
-                              NULL,
-                              NULL};
-    if (reading(e, "socle_gate") == 1) {
-        prereqs[4] = "concertation_pluripro";
-        prereqs[5] = "protocoles_pluripro";
-    }
-    int required = 0, met = 0;
-    bool all_but_si = true;
-    for (int i = 0; i < 6; i++) {
-        if (!prereqs[i] || !in_grid(r, prereqs[i])) continue;
-        bool ok = line_achieved(r, prereqs[i]);
-        add_prereq(r, prereqs[i], ok);
-        required++;
-        if (ok) met++;
-        if (!ok && strcmp(prereqs[i], "si_standard") != 0) all_but_si = false;
-    }
-    if (met == required) {
-        r->triggered = true;
-        snprintf(r->gate_reason, sizeof r->gate_reason, "all %d prerequisites met (Art. 12)",
-                 required);
-    } else if (c->new_centre_derogation &&
-               met >= num_int(par(e, "rsf.new_centre.derogation_min_prerequisites"))) {
-        r->triggered = true;
-        snprintf(r->gate_reason, sizeof r->gate_reason,
-                 "new centre: %d of %d prerequisites met, derogation of Art. 14", met, required);
-    } else if (si_withdrawal && all_but_si) {
-        r->triggered = true;
-        snprintf(r->gate_reason, sizeof r->gate_reason,
-                 "SI label withdrawn: the other prerequisites are met (Art. 14)");
-    } else {
-        r->triggered = false;
-        snprintf(r->gate_reason, sizeof r->gate_reason,
-                 "%d of %d prerequisites met: the RSF is not triggered (Art. 12)%s", met, required,
-                 c->new_centre_derogation ? ", not even under the new-centre derogation" : "");
-    }
-    if (!r->triggered)
-        for (size_t i = 0; i < r->nlines; i++) {
-            line_t *l = &r->lines[i];
-            if (l->status == ST_ACHIEVED) {
-                char pts[64];
-                q_format_decimal(l->points, 4, pts, sizeof pts);
-                snprintf(l->note, sizeof l->note, "achieved (%s points) but not paid: %.400s", pts,
-                         r->gate_reason);
-                l->status = ST_NOT_TRIGGERED;
-                l->fixed = l->variable = l->points = qi(0);
-            }
-        }
-}
-
-static void minoration_line(eng_t *e, const char *id, const char *article, const char *label,
-                            q_t points, const char *of) {
-    if (q_is_zero(points) || !line_achieved(e->res, of)) return;
-    line_t *l = eng_line(e, id, article, label, BCP, "minoration");
-    l->status = ST_ADJUSTMENT;
-    l->points = q_neg(points);
-    eng_note(e, "applied to %s", of);
-}
-
-static q_t sum_bloc(ancre_result *r, const char *bloc) {
-    q_t s = qi(0);
-    for (size_t i = 0; i < r->nlines; i++)
-        if (strcmp(r->lines[i].bloc, bloc) == 0) s = q_add(s, r->lines[i].points);
-    return s;
-}
-
-static void precarity(eng_t *e) {
-    /* Art. 8.6, 15.6: majoration of the bloc commun principal by the excess of the centre's CSS
-     * and AME rates over the national rates, in percentage points */
-    ancre_result *r = e->res;
-    line_t *l = eng_line(e, "majoration_precarite", "Art. 8.6, 15.6", "Majoration précarité", BCP,
-                         "majoration");
-    l->status = ST_ADJUSTMENT;
-    if (!r->triggered) return;
-    q_t fa = in_num(e, "patients.file_active_mg");
-    q_t css = in_num(e, "patients.n_css_fa"), ame = in_num(e, "patients.n_ame_fa");
-    if (!q_valid(fa) || !q_valid(css) || !q_valid(ame) || q_is_zero(fa)) {
-        if (q_valid(fa) && q_is_zero(fa)) eng_note(e, "empty file active: no majoration");
-        return;
-    }
-    q_t t_css = q_div(css, fa), t_ame = q_div(ame, fa);
-    q_t n_css = par(e, "national.taux_css"), n_ame = par(e, "national.taux_ame");
-    record_q(e, "derived.taux_css", t_css);
-    record_q(e, "derived.taux_ame", t_ame);
-    q_t d_css = q_max(q_sub(t_css, n_css), qi(0)), d_ame = q_max(q_sub(t_ame, n_ame), qi(0));
-    q_t m;
-    switch (reading(e, "precarity_rates")) {
-    case 1:
-        m = q_max(q_sub(q_add(t_css, t_ame), q_add(n_css, n_ame)), qi(0));
-        break;
-    case 2:
-        m = q_max(d_css, d_ame);
-        break;
-    default:
-        m = q_add(d_css, d_ame);
-        break;
-    }
-    record_q(e, "derived.majoration_rate", m);
-    q_t base = sum_bloc(r, BCP);
-    if (reading(e, "precarity_base") == 1) base = q_add(base, sum_bloc(r, BCC));
-    record_q(e, "derived.majoration_base_points", base);
-    l->points = q_mul(base, m);
-    if (q_is_zero(m)) eng_note(e, "rates not above the national rates");
-}
-
-static void payments(eng_t *e, ctx_t *c, date_t adhesion) {
-    /* Art. 18: balance by 30 April of the next year; 18.1: advance of 60 % of the previous year;
-     * new centres: an advance from the national average by quarter, refunded when too high */
-    ancre_result *r = e->res;
-    e->cur = NULL;
-    date_t due_balance = date_make(e->year + 1, (int)num_int(par(e, "rsf.balance_due.month")),
-                                   (int)num_int(par(e, "rsf.balance_due.day")));
-    date_t finess;
-    bool new_centre_first_year = false;
-    if (in_date_opt(e, "centre.finess_date", &finess) && adhesion.y == e->year) {
-        date_t limit =
-            date_add_months(finess, (int)num_int(par(e, "rsf.new_centre.max_months_before_entry")));
-        new_centre_first_year = date_cmp(adhesion, limit) <= 0 && date_cmp(finess, adhesion) <= 0;
-    }
-    q_t advance_rate = par(e, "rsf.advance_rate");
-    int64_t advance = 0;
-    q_t given;
-    if (new_centre_first_year) {
-        date_t qd = reading(e, "new_centre_quarter") == 0 ? finess : adhesion;
-        char qid[64];
-        snprintf(qid, sizeof qid, "rsf.new_centre.quarter_share.q%d", date_quarter(qd));
-        q_t ref = par_at(e, "national.new_centre_reference_amount.medical_polyvalent", adhesion);
-        advance = q_round_cents(q_mul(ref, par(e, qid)));
-        date_t due =
-            date_add_months(adhesion, (int)num_int(par(e, "rsf.new_centre.advance_delay_months")));
-        eng_payment(e, "Avance nouveau centre (trimestre de création)", "Art. 18.1", &due, advance);
-        eng_result_note(e,
-                        "new centre (created at most 3 months before adhesion): advance of the "
-                        "quarter-%d share of the national average (Art. 18.1)",
-                        date_quarter(qd));
-    } else if (in_num_opt(e, "payments.advance_paid_cents", &given)) {
-        advance = num_int(given);
-        date_t due = date_make(e->year, due_balance.m, due_balance.d);
-        eng_payment(e, "Avance (déclarée)", "Art. 18.1", &due, advance);
-    } else if (adhesion.y < e->year) {
-        q_t prev = in_num(e, "payments.previous_year_amount_cents");
-        if (q_valid(prev)) {
-            advance = q_round_cents(q_div(q_mul(prev, advance_rate), qi(100)));
-            date_t due = date_make(e->year, due_balance.m, due_balance.d);
-            eng_payment(e, "Avance de 60 % du montant de l'année précédente", "Art. 18.1", &due,
-                        advance);
-        }
-    } else {
-        eng_result_note(e, "first year under the accord: no advance (Art. 18.1)");
-    }
-    r->has_advance = true;
-    r->advance_cents = advance;
-    int64_t balance = r->total_cents - advance;
-    r->refund_cents = 0;
-    if (balance < 0 && (new_centre_first_year || reading(e, "balance_negative") == 0)) {
-        r->refund_cents = -balance;
-        r->balance_cents = balance;
-        date_t due = due_balance;
-        if (new_centre_first_year) {
-            due = date_add_months(due_balance,
-                                  (int)num_int(par(e, "rsf.new_centre.refund_delay_months")));
-            eng_result_note(e, "refund due within two months of the notification (Art. 18.1)");
-        }
-        eng_payment(e, "Remboursement du trop-perçu d'avance", "Art. 18.1", &due, balance);
-    } else {
-        r->balance_cents = balance < 0 ? 0 : balance;
-        eng_payment(e, "Solde de l'année", "Art. 18", &due_balance, r->balance_cents);
-    }
-    r->next_advance_cents = q_round_cents(q_div(q_mul(qi(r->total_cents), advance_rate), qi(100)));
-    (void)c;
-}
-
 int rsf_medical_compute(eng_t *e) {
     ancre_result *r = e->res;
     ctx_t c;
@@ -1089,9 +801,10 @@ int rsf_medical_compute(eng_t *e) {
     c.polyvalent = strcmp(r->type, "polyvalent") == 0;
     e->cur = NULL;
     r->point_value = par(e, "rsf.point_value");
+    e->unit_value = r->point_value;
     date_t adhesion;
     if (!in_date(e, "centre.adhesion_date", &adhesion)) return -1;
-    c.prorata = prorata(e, adhesion);
+    c.prorata = rsf_prorata(e, adhesion);
     r->prorata = c.prorata;
     c.patientele = patientele(e);
     c.r = q_div(c.patientele, par(e, "rsf.reference_patientele"));
@@ -1168,16 +881,29 @@ int rsf_medical_compute(eng_t *e) {
     old_grid_bcc(e);
     if (e->failed) return -1;
 
-    gate(e, &c, si_withdrawal);
-    if (r->triggered) {
-        minoration_line(e, "minoration_acces", "Art. 15.5",
-                        "Minoration : amplitude d'ouverture réduite", min_acces,
-                        "acces_amplitude_snp");
-        minoration_line(e, "minoration_concertation", "Art. 15.5",
-                        "Minoration : concertation sans auxiliaires médicaux du centre",
-                        min_concert, "concertation_pluripro");
+    const char *prereqs[6] = {"acces_amplitude_snp",
+                              "crise_plan_preparation",
+                              "fonction_coordination",
+                              "si_standard",
+                              NULL,
+                              NULL};
+    if (reading(e, "socle_gate") == 1) {
+        prereqs[4] = "concertation_pluripro";
+        prereqs[5] = "protocoles_pluripro";
     }
-    precarity(e);
+    rsf_gate_spec gate = {prereqs, 6, c.new_centre_derogation, si_withdrawal, "si_standard"};
+    rsf_gate(e, &gate);
+    if (r->triggered) {
+        rsf_minoration_line(e, "minoration_acces", "Art. 15.5",
+                            "Minoration : amplitude d'ouverture réduite", min_acces,
+                            "acces_amplitude_snp");
+        rsf_minoration_line(e, "minoration_concertation", "Art. 15.5",
+                            "Minoration : concertation sans auxiliaires médicaux du centre",
+                            min_concert, "concertation_pluripro");
+    }
+    rsf_precarity_spec precarity = {"patients.file_active_mg", "patients.n_css_fa",
+                                    "patients.n_ame_fa", NULL};
+    rsf_precarity(e, &precarity);
     for (size_t i = 0; i < r->nlines; i++) {
         line_t *l = &r->lines[i];
         if (q_cmp(l->factor, qi(1)) == 0) l->factor = c.prorata;
@@ -1186,14 +912,13 @@ int rsf_medical_compute(eng_t *e) {
     long li = schema_find("centre.excluded_indicators");
     const decl_value *ex = li >= 0 ? &e->decl->values[li] : NULL;
     for (size_t k = 0; ex && ex->present && k < ex->nlist; k++)
-        if (!in_grid(r, ex->list[k]))
+        if (!rsf_in_grid(r, ex->list[k]))
             eng_fail(e, "centre.excluded_indicators", "Art. 11", "indicator ids of the grid",
                      "centre.excluded_indicators: '%s' is not an indicator of the %d grid",
                      ex->list[k], e->year);
-    r->bcp_points = sum_bloc(r, BCP);
-    r->bcc_points = sum_bloc(r, BCC);
+    r->bcp_points = rsf_sum_bloc(r, BCP);
+    r->bcc_points = rsf_sum_bloc(r, BCC);
     r->total_points = q_add(r->bcp_points, r->bcc_points);
-    eng_amounts(e);
-    payments(e, &c, adhesion);
+    rsf_payments(e, adhesion, "national.new_centre_reference_amount.medical_polyvalent");
     return e->failed ? -1 : 0;
 }
