@@ -15,12 +15,17 @@ LIB_SRC := $(sort $(LIB_SRC))
 PARAM_FILES = $(sort $(wildcard params/*.json))
 LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/params_embedded.o
 TEST_SRC = $(sort $(wildcard tests/unit/*.c))
+# the ancre command: the CLI, the HTTP server and the web simulator (web/, docs/openapi.json)
+CLI_SRC = $(sort $(wildcard src/cli/*.c) $(wildcard src/server/*.c))
+CLI_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC)) $(BUILD)/obj/web_embedded.o
+CLI_LDLIBS = -lmicrohttpd
+WEB_FILES = $(sort $(wildcard web/*)) docs/openapi.json
 
 .PHONY: all test sanitize format format-check clean
 
 all: $(BUILD)/ancre $(BUILD)/libancre.a
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/ancre/*.h src/lib/core/*.h)
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/ancre/*.h src/lib/core/*.h src/server/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
 
@@ -36,12 +41,20 @@ $(BUILD)/obj/params_embedded.o: $(BUILD)/gen/params_embedded.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
 
+$(BUILD)/gen/web_embedded.c: $(WEB_FILES) $(BUILD)/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/embed --symbol ancre_web_asset $@ $(WEB_FILES)
+
+$(BUILD)/obj/web_embedded.o: $(BUILD)/gen/web_embedded.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
+
 $(BUILD)/libancre.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/ancre: $(BUILD)/obj/cli/main.o $(BUILD)/libancre.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+$(BUILD)/ancre: $(CLI_OBJ) $(BUILD)/libancre.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(CLI_LDLIBS) $(LDLIBS) -o $@
 
 $(BUILD)/unit_tests: $(TEST_SRC) $(BUILD)/libancre.a tests/unit/check.h
 	$(CC) $(CPPFLAGS) -Isrc/lib $(WARN) $(CFLAGS) $(TEST_SRC) $(BUILD)/libancre.a $(LDLIBS) -o $@

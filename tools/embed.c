@@ -1,11 +1,19 @@
 /* Build tool: turns the parameter documents of params/ into a C source file, so that the library
  * carries its default parameters and needs no file at run time.
- * usage: embed OUT.c FILE...   (files are embedded in the order given) */
+ * usage: embed [--symbol NAME] OUT.c FILE...   (files are embedded in the order given)
+ * The arrays are NAME_names, NAME_texts and NAME_count (default NAME: ancre_embedded_param);
+ * the server embeds the web simulator the same way. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 int main(int argc, char **argv) {
+    const char *symbol = "ancre_embedded_param";
+    if (argc >= 3 && strcmp(argv[1], "--symbol") == 0) {
+        symbol = argv[2];
+        argv += 2;
+        argc -= 2;
+    }
     if (argc < 2) {
         fprintf(stderr, "usage: embed OUT.c FILE...\n");
         return 2;
@@ -33,14 +41,14 @@ int main(int argc, char **argv) {
         fprintf(out, "0};\n");
         fclose(in);
     }
-    fprintf(out, "const char *const ancre_embedded_param_names[] = {");
+    fprintf(out, "const char *const %s_names[] = {", symbol);
     for (int i = 2; i < argc; i++) {
         const char *base = strrchr(argv[i], '/');
         fprintf(out, "\"%s\",", base ? base + 1 : argv[i]);
     }
-    fprintf(out, "NULL};\nconst char *const ancre_embedded_param_texts[] = {");
+    fprintf(out, "NULL};\nconst char *const %s_texts[] = {", symbol);
     for (int i = 2; i < argc; i++)
         fprintf(out, "text_%d,", i - 2);
-    fprintf(out, "NULL};\nconst size_t ancre_embedded_param_count = %d;\n", argc - 2);
+    fprintf(out, "NULL};\nconst size_t %s_count = %d;\n", symbol, argc - 2);
     return fclose(out) == 0 ? 0 : 1;
 }

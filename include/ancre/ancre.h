@@ -106,6 +106,15 @@ char *ancre_result_to_text(const ancre_result *result, int verbose);
 char *ancre_sensitivity_json(const ancre_decl *decl, const ancre_params *params,
                              const ancre_readings *readings, ancre_errors *errs);
 
+/* ---- catalogue of rules ---------------------------------------------------------------- */
+
+/* The lines the engine computes for a centre of type ("medical", "polyvalent", ...) and a
+ * reference year: {year, centre_type, date, prerequisites: [id], rules: [{id, article, label,
+ * bloc, kind, payment, prerequisite, parameters: [...in force on 31 December, with citations]}]}.
+ * Lines not in the grid of the year are left out.  NULL and errors when the engine cannot compute
+ * that type or year.  Caller frees. */
+char *ancre_rules_json(const ancre_params *params, const char *type, int year, ancre_errors *errs);
+
 #ifdef __cplusplus
 }
 #endif

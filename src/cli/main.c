@@ -22,6 +22,7 @@ static const char *usage_text =
     "  params [ID]        parameters with their values, dates of effect and citations\n"
     "  readings           the readings of ambiguous passages and their alternatives\n"
     "  schema             the declaration fields (Markdown)\n"
+    "  serve              the HTTP API and the web simulator (ancre serve --help)\n"
     "\n"
     "options:\n"
     "  --json             JSON output\n"
@@ -295,8 +296,11 @@ static int cmd_params(const options *o, const ancre_params *params) {
     return 0;
 }
 
+int cmd_serve(int argc, char **argv); /* cmd_serve.c */
+
 int main(int argc, char **argv) {
     options o;
+    if (argc >= 2 && strcmp(argv[1], "serve") == 0) return cmd_serve(argc - 1, argv + 1);
     if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
         printf("ancre %s\n", ANCRE_VERSION);
         return 0;

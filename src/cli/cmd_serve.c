@@ -1,0 +1,160 @@
+/* ancre serve: the HTTP API and the web simulator (docs/server.md).
+ *
+ *   ancre serve [--port N] [--host ADDR] [--db PATH] [--params FILE]... [--token-file FILE]
+ *               [--max-body BYTES] [--threads N] [--log]
+ *
+ * Listens on 127.0.0.1 unless --host says otherwise.  The bearer token of the endpoints that
+ * change the store is read from --token-file or from the environment variable ANCRE_TOKEN (never
+ * from the command line, which other users of the machine can read). */
+#include "../server/http.h"
+#include "../server/routes.h"
+#include "ancre/ancre.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cmd_serve(int argc, char **argv);
+
+static const char *serve_usage =
+    "usage: ancre serve [options]\n"
+    "  --port N           port to listen on (default 8080; 0: any free port)\n"
+    "  --host ADDR        address to listen on (default 127.0.0.1)\n"
+    "  --db PATH          the store: a SQLite file, or a postgresql:// connection string\n"
+    "  --params FILE      load a parameter file after the built-in ones (repeatable)\n"
+    "  --token-file FILE  bearer token of the endpoints that change the store (or ANCRE_TOKEN)\n"
+    "  --max-body BYTES   largest request body accepted (default 1048576)\n"
+    "  --threads N        worker threads (default 2)\n"
+    "  --log              one line per request on standard error\n";
+
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0, got;
+    char *buf = malloc(cap);
+    while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n + 1 == cap) {
+            char *grown = realloc(buf, cap * 2);
+            if (!grown) free(buf);
+            buf = grown;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (buf) buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static bool parse_size(const char *s, long min, long max, long *out) {
+    char *end = NULL;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < min || v > max) return false;
+    *out = v;
+    return true;
+}
+
+int cmd_serve(int argc, char **argv) {
+    http_options opt = {"127.0.0.1", 8080, 1 << 20, 2, false, NULL};
+    const char *db = NULL, *token_file = NULL;
+    const char *param_files[32];
+    int nparam = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        long n;
+        if (strcmp(a, "--log") == 0) {
+            opt.log = true;
+            continue;
+        }
+        if (strcmp(a, "--help") == 0) {
+            fputs(serve_usage, stdout);
+            return 0;
+        }
+        if (!v) {
+            fprintf(stderr, "ancre serve: unknown or incomplete option %s\n\n%s", a, serve_usage);
+            return 2;
+        }
+        i++;
+        if (strcmp(a, "--port") == 0 && parse_size(v, 0, 65535, &n))
+            opt.port = (int)n;
+        else if (strcmp(a, "--host") == 0)
+            opt.host = v;
+        else if (strcmp(a, "--db") == 0)
+            db = v;
+        else if (strcmp(a, "--params") == 0 && nparam < 32)
+            param_files[nparam++] = v;
+        else if (strcmp(a, "--token-file") == 0)
+            token_file = v;
+        else if (strcmp(a, "--max-body") == 0 && parse_size(v, 1024, 1L << 30, &n))
+            opt.max_body = (size_t)n;
+        else if (strcmp(a, "--threads") == 0 && parse_size(v, 1, 64, &n))
+            opt.threads = (unsigned)n;
+        else {
+            fprintf(stderr, "ancre serve: bad option %s %s\n\n%s", a, v, serve_usage);
+            return 2;
+        }
+    }
+
+    ancre_errors errs;
+    ancre_errors_init(&errs);
+    ancre_params *params = ancre_params_new();
+    ancre_params_load_defaults(params, &errs);
+    for (int i = 0; i < nparam && !errs.count; i++) {
+        size_t len;
+        char *text = slurp(param_files[i], &len);
+        if (!text) {
+            fprintf(stderr, "ancre serve: cannot read parameter file %s\n", param_files[i]);
+            ancre_params_free(params);
+            return 2;
+        }
+        ancre_params_load_json(params, text, len, param_files[i], &errs);
+        free(text);
+    }
+    if (errs.count) {
+        for (size_t i = 0; i < errs.count; i++)
+            fprintf(stderr, "error: %s\n", errs.items[i].message);
+        ancre_errors_clear(&errs);
+        ancre_params_free(params);
+        return 2;
+    }
+
+    char *token = NULL;
+    if (token_file) {
+        size_t len;
+        token = slurp(token_file, &len);
+        if (!token) {
+            fprintf(stderr, "ancre serve: cannot read token file %s\n", token_file);
+            ancre_params_free(params);
+            return 2;
+        }
+        token[strcspn(token, "\r\n")] = '\0';
+    } else if (getenv("ANCRE_TOKEN") && *getenv("ANCRE_TOKEN")) {
+        token = strdup(getenv("ANCRE_TOKEN"));
+    }
+    if (token && strlen(token) < 16) {
+        fprintf(stderr, "ancre serve: the token must have at least 16 characters\n");
+        free(token);
+        ancre_params_free(params);
+        return 2;
+    }
+
+    server_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.params = params;
+    ctx.token = token;
+    ctx.param_files = param_files;
+    ctx.nparam_files = nparam;
+    pthread_mutex_init(&ctx.store_lock, NULL);
+    int rc = 0;
+    if (db) {
+        fprintf(stderr, "ancre serve: the store is not available in this build (--db %s)\n", db);
+        rc = 2;
+    }
+    if (rc == 0) rc = http_serve(&opt, routes_handle, &ctx) == 0 ? 0 : 2;
+    pthread_mutex_destroy(&ctx.store_lock);
+    free(token);
+    ancre_params_free(params);
+    return rc;
+}

@@ -1,0 +1,56 @@
+/* HTTP plumbing of `ancre serve` over libmicrohttpd: listening, reading request bodies up to a
+ * limit, and handing each complete request to one handler.  The routes live in routes.c. */
+#ifndef ANCRE_SERVER_HTTP_H
+#define ANCRE_SERVER_HTTP_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct MHD_Connection;
+
+typedef struct {
+    const char *method; /* "GET", "POST", ... */
+    const char *path;   /* without the query string */
+    const char *body;   /* NUL-terminated copy of the body ("" when none) */
+    size_t body_len;
+    struct MHD_Connection *conn;
+} http_request;
+
+typedef struct {
+    int status;
+    const char *content_type; /* static string */
+    char *body;               /* malloc'd, owned by the plumbing once set */
+    size_t body_len;          /* 0: strlen(body) */
+    bool no_store;            /* Cache-Control: no-store (API answers) */
+    const char *allow;        /* Allow header of a 405, or NULL */
+} http_response;
+
+typedef void (*http_handler)(void *ctx, const http_request *req, http_response *res);
+
+typedef struct {
+    const char *host;      /* address to listen on: "127.0.0.1" unless told otherwise */
+    int port;              /* 0: any free port (printed at start) */
+    size_t max_body;       /* larger request bodies get 413 */
+    unsigned threads;      /* worker threads */
+    bool log;              /* one line per request on standard error */
+    const char *banner;    /* printed after the address (may be NULL) */
+} http_options;
+
+/* Serves until SIGINT or SIGTERM; prints "listening on http://HOST:PORT/" on standard output
+ * once the socket is bound.  Returns 0 after a clean stop, -1 when the address cannot be used. */
+int http_serve(const http_options *opt, http_handler handler, void *ctx);
+
+/* The value of the query argument key (first one), or NULL. */
+const char *http_query(const http_request *req, const char *key);
+/* Every value of the repeated query argument key, up to max; returns how many. */
+size_t http_query_all(const http_request *req, const char *key, const char **out, size_t max);
+const char *http_header(const http_request *req, const char *name);
+
+/* Answers: JSON text (taken), and the error document of the command line's --json output,
+ * {"ok": false, "errors": [{path, rule, expected, message}]}, with one error. */
+void http_json(http_response *res, int status, char *json_text);
+void http_error(http_response *res, int status, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#endif

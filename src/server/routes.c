@@ -1,0 +1,519 @@
+/* Routes of `ancre serve` (docs/server.md, docs/openapi.json).
+ *
+ * The computation endpoints answer exactly what the command line computes: the same result
+ * document (docs/result.md) and, on bad input, the same errors as `ancre validate --json`
+ * ({"ok": false, "errors": [{path, rule, expected, message}]}): 400 when the body is not JSON or
+ * a query argument is wrong, 422 when the declaration is refused or cannot be computed. */
+#include "routes.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* the web simulator and the OpenAPI document, built in from web/ and docs/openapi.json */
+extern const char *const ancre_web_asset_names[];
+extern const char *const ancre_web_asset_texts[];
+extern const size_t ancre_web_asset_count;
+
+#define MAX_READINGS 64
+#define MAX_VARIANTS 64
+
+/* ---- answers ------------------------------------------------------------------------------ */
+
+static json_t *errors_to_json(const ancre_errors *errs) {
+    json_t *root = json_object(), *list = json_array();
+    for (size_t i = 0; i < errs->count; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "path", json_string(errs->items[i].path));
+        json_object_set_new(o, "rule", json_string(errs->items[i].rule));
+        json_object_set_new(o, "expected", json_string(errs->items[i].expected));
+        json_object_set_new(o, "message", json_string(errs->items[i].message));
+        json_array_append_new(list, o);
+    }
+    json_object_set_new(root, "ok", json_false());
+    json_object_set_new(root, "errors", list);
+    return root;
+}
+
+static void answer_json(http_response *res, int status, json_t *doc) {
+    http_json(res, status, json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER));
+    json_decref(doc);
+}
+
+static void answer_errors(http_response *res, int status, const ancre_errors *errs) {
+    answer_json(res, status, errors_to_json(errs));
+}
+
+static bool method_is(const http_request *req, const char *allowed, http_response *res) {
+    /* allowed: "GET" or "POST"; HEAD goes with GET */
+    if (strcmp(req->method, allowed) == 0 ||
+        (strcmp(allowed, "GET") == 0 && strcmp(req->method, "HEAD") == 0))
+        return true;
+    http_error(res, 405, "http", "%s is not allowed here: use %s", req->method, allowed);
+    res->allow = strcmp(allowed, "GET") == 0 ? "GET, HEAD" : allowed;
+    return false;
+}
+
+/* A body is JSON, or JSON Lines when its Content-Type says so.  Other declared types are read as
+ * JSON too (curl sends form-urlencoded by default), except multipart forms, which cannot be. */
+static bool json_body(const http_request *req, http_response *res, bool *lines) {
+    const char *ct = http_header(req, "Content-Type");
+    *lines = false;
+    if (!ct) return true;
+    if (strncmp(ct, "application/x-ndjson", 20) == 0 || strncmp(ct, "application/jsonl", 17) == 0) {
+        *lines = true;
+        return true;
+    }
+    if (strncmp(ct, "multipart/", 10) == 0) {
+        http_error(res, 415, "http",
+                   "Content-Type %s is not accepted: send the JSON document itself "
+                   "(application/json, or application/x-ndjson for a batch)",
+                   ct);
+        return false;
+    }
+    return true;
+}
+
+/* ---- readings from the query string -------------------------------------------------------- */
+
+static ancre_readings *query_readings(const http_request *req, ancre_errors *errs) {
+    const char *values[MAX_READINGS];
+    size_t n = http_query_all(req, "reading", values, MAX_READINGS);
+    ancre_readings *r = ancre_readings_new();
+    for (size_t i = 0; i < n; i++)
+        ancre_readings_set_assignment(r, values[i], errs);
+    return r;
+}
+
+/* ---- computation ---------------------------------------------------------------------------- */
+
+/* Parses and computes one declaration.  Returns the HTTP status: 200 with *out the result, or
+ * 400 (not JSON) / 422 (refused or not computable) with errs filled. */
+static int compute_text(const server_ctx *s, const char *text, size_t len,
+                        const ancre_readings *readings, ancre_decl **decl, ancre_result **out,
+                        ancre_errors *errs) {
+    json_error_t jerr;
+    json_t *probe = json_loadb(text, len, 0, &jerr);
+    bool syntax = probe == NULL;
+    json_decref(probe);
+    if (ancre_decl_parse_json(decl, text, len, s->params, errs) != 0) return syntax ? 400 : 422;
+    if (ancre_compute(out, *decl, s->params, readings, errs) != 0) return 422;
+    return 200;
+}
+
+static void batch_lines(const server_ctx *s, const http_request *req,
+                        const ancre_readings *readings, http_response *res) {
+    /* JSON Lines: one result or error record per non-blank line, in order, like `ancre batch` */
+    size_t cap = 4096, n = 0, lineno = 0;
+    char *out = malloc(cap);
+    const char *p = req->body, *end = req->body + req->body_len;
+    while (out && p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        const char *line = p;
+        p = nl ? nl + 1 : end;
+        lineno++;
+        size_t k = 0;
+        while (k < l && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
+            k++;
+        if (k == l) continue;
+        ancre_errors errs;
+        ancre_errors_init(&errs);
+        ancre_decl *d = NULL;
+        ancre_result *r = NULL;
+        char *rec;
+        if (compute_text(s, line, l, readings, &d, &r, &errs) == 200) {
+            rec = ancre_result_to_json(r, ANCRE_JSON_COMPACT);
+        } else {
+            json_t *o = errors_to_json(&errs);
+            json_object_set_new(o, "line", json_integer((json_int_t)lineno));
+            rec = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+            json_decref(o);
+        }
+        size_t rl = strlen(rec);
+        if (n + rl + 2 > cap) {
+            while (n + rl + 2 > cap)
+                cap *= 2;
+            char *grown = realloc(out, cap);
+            if (!grown) {
+                free(out);
+                out = NULL;
+            }
+            out = grown;
+        }
+        if (out) {
+            memcpy(out + n, rec, rl);
+            n += rl;
+            out[n++] = '\n';
+            out[n] = '\0';
+        }
+        free(rec);
+        ancre_result_free(r);
+        ancre_decl_free(d);
+        ancre_errors_clear(&errs);
+    }
+    if (!out) {
+        http_error(res, 500, "http", "out of memory");
+        return;
+    }
+    res->status = 200;
+    res->content_type = "application/x-ndjson; charset=utf-8";
+    res->body = out;
+    res->body_len = n;
+    res->no_store = true;
+}
+
+static void route_compute(server_ctx *s, const http_request *req, http_response *res) {
+    bool lines;
+    if (!method_is(req, "POST", res) || !json_body(req, res, &lines)) return;
+    ancre_errors errs;
+    ancre_errors_init(&errs);
+    ancre_readings *readings = query_readings(req, &errs);
+    const char *format = http_query(req, "format");
+    if (format && strcmp(format, "json") != 0 && strcmp(format, "text") != 0 &&
+        strcmp(format, "explain") != 0)
+        http_error(res, 400, "http", "format must be json, text or explain, not '%s'", format);
+    else if (errs.count)
+        answer_errors(res, 400, &errs);
+    else if (lines)
+        batch_lines(s, req, readings, res);
+    else {
+        ancre_decl *d = NULL;
+        ancre_result *r = NULL;
+        int status = compute_text(s, req->body, req->body_len, readings, &d, &r, &errs);
+        if (status != 200) {
+            answer_errors(res, status, &errs);
+        } else if (format && strcmp(format, "json") != 0) {
+            res->status = 200;
+            res->content_type = "text/plain; charset=utf-8";
+            res->body = ancre_result_to_text(r, strcmp(format, "explain") == 0);
+            res->no_store = true;
+        } else {
+            char *doc = ancre_result_to_json(r, 0);
+            const char *sens = http_query(req, "sensitivity");
+            if (sens && strcmp(sens, "0") != 0 && strcmp(sens, "false") != 0) {
+                /* the total under each alternative reading that changes it */
+                json_t *root = json_loads(doc, JSON_PRESERVE_ORDER, NULL);
+                char *sj = ancre_sensitivity_json(d, s->params, readings, &errs);
+                json_t *sv = sj ? json_loads(sj, 0, NULL) : json_array();
+                json_object_set_new(root, "sensitivity", sv ? sv : json_array());
+                free(sj);
+                free(doc);
+                doc = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+                json_decref(root);
+            }
+            http_json(res, 200, doc);
+        }
+        ancre_result_free(r);
+        ancre_decl_free(d);
+    }
+    ancre_readings_free(readings);
+    ancre_errors_clear(&errs);
+}
+
+static void route_validate(server_ctx *s, const http_request *req, http_response *res) {
+    bool lines;
+    if (!method_is(req, "POST", res) || !json_body(req, res, &lines)) return;
+    ancre_errors errs;
+    ancre_errors_init(&errs);
+    json_error_t jerr;
+    json_t *probe = json_loadb(req->body, req->body_len, 0, &jerr);
+    bool syntax = probe == NULL;
+    json_decref(probe);
+    ancre_decl *d = NULL;
+    if (ancre_decl_parse_json(&d, req->body, req->body_len, s->params, &errs) == 0) {
+        json_t *ok = json_object();
+        json_object_set_new(ok, "ok", json_true());
+        answer_json(res, 200, ok);
+    } else {
+        answer_errors(res, syntax ? 400 : 422, &errs);
+    }
+    ancre_decl_free(d);
+    ancre_errors_clear(&errs);
+}
+
+/* RFC 7386 JSON merge patch: objects merge, null removes, anything else replaces. */
+static json_t *merge_patch(json_t *target, json_t *patch) {
+    if (!json_is_object(patch)) return json_deep_copy(patch);
+    json_t *out = json_is_object(target) ? json_deep_copy(target) : json_object();
+    const char *key;
+    json_t *v;
+    json_object_foreach (patch, key, v) {
+        if (json_is_null(v))
+            json_object_del(out, key);
+        else
+            json_object_set_new(out, key, merge_patch(json_object_get(out, key), v));
+    }
+    return out;
+}
+
+/* What if: the declaration computed as it is and under each variant (a merge patch of it), with
+ * the difference of total each variant makes.  The simulator asks it which optional indicators
+ * not yet achieved would add the most. */
+static void route_whatif(server_ctx *s, const http_request *req, http_response *res) {
+    bool lines;
+    if (!method_is(req, "POST", res) || !json_body(req, res, &lines)) return;
+    json_error_t jerr;
+    json_t *body = json_loadb(req->body, req->body_len, 0, &jerr);
+    json_t *decl = json_object_get(body, "declaration");
+    json_t *variants = json_object_get(body, "variants");
+    if (!body || !json_is_object(decl) || !json_is_array(variants) ||
+        json_array_size(variants) > MAX_VARIANTS) {
+        if (!body)
+            http_error(res, 400, "json", "line %d column %d: %s", jerr.line, jerr.column,
+                       jerr.text);
+        else
+            http_error(res, 400, "http",
+                       "expected {\"declaration\": {...}, \"variants\": [{\"id\": ..., \"patch\": "
+                       "{...}}]} with at most %d variants",
+                       MAX_VARIANTS);
+        json_decref(body);
+        return;
+    }
+    ancre_errors errs;
+    ancre_errors_init(&errs);
+    ancre_readings *readings = query_readings(req, &errs);
+    if (errs.count) {
+        answer_errors(res, 400, &errs);
+        goto done;
+    }
+    char *text = json_dumps(decl, JSON_COMPACT);
+    ancre_decl *d = NULL;
+    ancre_result *r = NULL;
+    int status = compute_text(s, text, strlen(text), readings, &d, &r, &errs);
+    free(text);
+    if (status != 200) {
+        answer_errors(res, status, &errs);
+        ancre_result_free(r);
+        ancre_decl_free(d);
+        goto done;
+    }
+    int64_t base = ancre_result_total_cents(r);
+    ancre_result_free(r);
+    ancre_decl_free(d);
+    json_t *root = json_object(), *list = json_array();
+    json_object_set_new(root, "total_cents", json_integer(base));
+    size_t i;
+    json_t *v;
+    json_array_foreach (variants, i, v) {
+        json_t *o = json_object();
+        json_t *id = json_object_get(v, "id");
+        json_object_set(o, "id", id ? id : json_null());
+        json_t *patched = merge_patch(decl, json_object_get(v, "patch"));
+        char *vt = json_dumps(patched, JSON_COMPACT);
+        json_decref(patched);
+        ancre_errors verrs;
+        ancre_errors_init(&verrs);
+        ancre_decl *vd = NULL;
+        ancre_result *vr = NULL;
+        if (vt && compute_text(s, vt, strlen(vt), readings, &vd, &vr, &verrs) == 200) {
+            int64_t t = ancre_result_total_cents(vr);
+            json_object_set_new(o, "total_cents", json_integer(t));
+            json_object_set_new(o, "delta_cents", json_integer(t - base));
+        } else {
+            json_t *e = errors_to_json(&verrs);
+            json_object_set(o, "errors", json_object_get(e, "errors"));
+            json_decref(e);
+        }
+        free(vt);
+        ancre_result_free(vr);
+        ancre_decl_free(vd);
+        ancre_errors_clear(&verrs);
+        json_array_append_new(list, o);
+    }
+    json_object_set_new(root, "variants", list);
+    answer_json(res, 200, root);
+done:
+    ancre_readings_free(readings);
+    ancre_errors_clear(&errs);
+    json_decref(body);
+}
+
+/* ---- parameters, rules, readings ------------------------------------------------------------ */
+
+static void route_parameters(server_ctx *s, const http_request *req, const char *id,
+                             http_response *res) {
+    if (!method_is(req, "GET", res)) return;
+    ancre_errors errs;
+    ancre_errors_init(&errs);
+    const char *date = http_query(req, "date");
+    const char *prefix = id ? id : http_query(req, "prefix");
+    char *json = ancre_params_to_json(s->params, prefix && *prefix ? prefix : NULL, date, &errs);
+    if (!json) {
+        /* an unknown id is a 404, a malformed date a 400 */
+        answer_errors(res, errs.count && strcmp(errs.items[0].rule, "params") == 0 &&
+                                   strcmp(errs.items[0].path, "--date") != 0
+                               ? 404
+                               : 400,
+                      &errs);
+        ancre_errors_clear(&errs);
+        return;
+    }
+    if (id) {
+        /* exactly that parameter, not every id it prefixes */
+        json_t *list = json_loads(json, JSON_PRESERVE_ORDER, NULL), *found = NULL;
+        free(json);
+        size_t i;
+        json_t *p;
+        json_array_foreach (list, i, p)
+            if (strcmp(json_string_value(json_object_get(p, "id")), id) == 0) found = p;
+        if (found)
+            answer_json(res, 200, json_incref(found));
+        else
+            http_error(res, 404, "params", "no parameter '%s'", id);
+        json_decref(list);
+        return;
+    }
+    http_json(res, 200, json);
+}
+
+static bool query_year(const http_request *req, int *year, http_response *res) {
+    const char *y = http_query(req, "year");
+    char *end = NULL;
+    long v = y ? strtol(y, &end, 10) : 0;
+    if (!y || *end || v < 1900 || v > 9999) {
+        http_error(res, 400, "http", "year: expected the reference year (YYYY), got '%s'",
+                   y ? y : "");
+        return false;
+    }
+    *year = (int)v;
+    return true;
+}
+
+static void route_rules(server_ctx *s, const http_request *req, http_response *res) {
+    if (!method_is(req, "GET", res)) return;
+    int year;
+    const char *type = http_query(req, "type");
+    if (!type || !*type) {
+        http_error(res, 400, "http",
+                   "type: expected the centre type (medical, polyvalent, infirmier, dentaire)");
+        return;
+    }
+    if (!query_year(req, &year, res)) return;
+    ancre_errors errs;
+    ancre_errors_init(&errs);
+    char *json = ancre_rules_json(s->params, type, year, &errs);
+    if (json)
+        http_json(res, 200, json);
+    else
+        answer_errors(res, 422, &errs);
+    ancre_errors_clear(&errs);
+}
+
+static void route_readings(const http_request *req, http_response *res) {
+    if (method_is(req, "GET", res)) http_json(res, 200, ancre_readings_catalogue_json());
+}
+
+static void route_health(server_ctx *s, const http_request *req, http_response *res) {
+    if (!method_is(req, "GET", res)) return;
+    json_t *o = json_object();
+    json_object_set_new(o, "ok", json_true());
+    json_object_set_new(o, "version", json_string(ANCRE_VERSION));
+    json_object_set_new(o, "store", json_boolean(s->store != NULL));
+    json_object_set_new(o, "writes", json_boolean(s->token != NULL));
+    answer_json(res, 200, o);
+}
+
+/* ---- the store -------------------------------------------------------------------------------- */
+
+/* Endpoints that change the store need "Authorization: Bearer TOKEN" with the token configured
+ * at start; without one configured they are refused. */
+static bool authorized(server_ctx *s, const http_request *req, http_response *res) {
+    if (!s->token) {
+        http_error(res, 403, "auth",
+                   "this server accepts no changes: start it with --token-file FILE or "
+                   "ANCRE_TOKEN set");
+        return false;
+    }
+    const char *h = http_header(req, "Authorization");
+    if (!h || strncmp(h, "Bearer ", 7) != 0) {
+        http_error(res, 401, "auth", "missing bearer token (Authorization: Bearer TOKEN)");
+        return false;
+    }
+    /* compare in constant time over the configured token's length */
+    const char *given = h + 7;
+    size_t n = strlen(s->token), m = strlen(given);
+    unsigned char diff = (unsigned char)(n != m);
+    for (size_t i = 0; i < n; i++)
+        diff |= (unsigned char)(s->token[i] ^ (i < m ? given[i] : 0));
+    if (diff) {
+        http_error(res, 403, "auth", "wrong bearer token");
+        return false;
+    }
+    return true;
+}
+
+static void route_store(server_ctx *s, const http_request *req, const char *collection,
+                        const char *rest, http_response *res);
+
+/* ---- the web simulator and the OpenAPI document ------------------------------------------------ */
+
+static const char *content_type_of(const char *name) {
+    const char *dot = strrchr(name, '.');
+    if (!dot) return "application/octet-stream";
+    if (strcmp(dot, ".html") == 0) return "text/html; charset=utf-8";
+    if (strcmp(dot, ".js") == 0) return "text/javascript; charset=utf-8";
+    if (strcmp(dot, ".css") == 0) return "text/css; charset=utf-8";
+    if (strcmp(dot, ".json") == 0) return "application/json; charset=utf-8";
+    if (strcmp(dot, ".svg") == 0) return "image/svg+xml";
+    return "text/plain; charset=utf-8";
+}
+
+static bool serve_asset(const char *name, http_response *res) {
+    for (size_t i = 0; i < ancre_web_asset_count; i++) {
+        if (strcmp(ancre_web_asset_names[i], name) != 0) continue;
+        res->status = 200;
+        res->content_type = content_type_of(name);
+        res->body = strdup(ancre_web_asset_texts[i]);
+        return true;
+    }
+    return false;
+}
+
+/* ---- dispatch ----------------------------------------------------------------------------------- */
+
+void routes_handle(void *ctx, const http_request *req, http_response *res) {
+    server_ctx *s = ctx;
+    const char *p = req->path;
+    if (strcmp(p, "/v1/compute") == 0) return route_compute(s, req, res);
+    if (strcmp(p, "/v1/validate") == 0) return route_validate(s, req, res);
+    if (strcmp(p, "/v1/whatif") == 0) return route_whatif(s, req, res);
+    if (strcmp(p, "/v1/parameters") == 0) return route_parameters(s, req, NULL, res);
+    if (strncmp(p, "/v1/parameters/", 15) == 0 && p[15])
+        return route_parameters(s, req, p + 15, res);
+    if (strcmp(p, "/v1/rules") == 0) return route_rules(s, req, res);
+    if (strcmp(p, "/v1/readings") == 0) return route_readings(req, res);
+    if (strcmp(p, "/v1/health") == 0) return route_health(s, req, res);
+    if (strcmp(p, "/v1/openapi.json") == 0 || strcmp(p, "/openapi.json") == 0) {
+        if (method_is(req, "GET", res)) serve_asset("openapi.json", res);
+        return;
+    }
+    static const char *const collections[] = {"centres", "declarations", "results", "ledger"};
+    for (size_t i = 0; i < sizeof collections / sizeof *collections; i++) {
+        size_t n = strlen(collections[i]);
+        if (strncmp(p, "/v1/", 4) == 0 && strncmp(p + 4, collections[i], n) == 0 &&
+            (p[4 + n] == '\0' || p[4 + n] == '/'))
+            return route_store(s, req, collections[i], p[4 + n] ? p + 5 + n : "", res);
+    }
+    if (strncmp(p, "/v1/", 4) != 0) {
+        const char *name = strcmp(p, "/") == 0 ? "index.html" : p + 1;
+        if (strchr(name, '/') == NULL && strcmp(name, "openapi.json") != 0) {
+            if (!method_is(req, "GET", res)) return;
+            if (serve_asset(name, res)) return;
+        }
+    }
+    http_error(res, 404, "http", "no such resource: %s (see /v1/openapi.json)", p);
+}
+
+static void route_store(server_ctx *s, const http_request *req, const char *collection,
+                        const char *rest, http_response *res) {
+    (void)rest;
+    (void)collection;
+    if (!s->store) {
+        http_error(res, 503, "store", "no store: start the server with --db PATH");
+        return;
+    }
+    if (strcmp(req->method, "GET") != 0 && !authorized(s, req, res)) return;
+    http_error(res, 501, "store", "not implemented");
+}
