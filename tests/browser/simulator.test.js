@@ -1,0 +1,175 @@
+// The web simulator in a real browser: headless Chromium (Debian's chromium package) driven by
+// playwright-core.  Starts `ancre serve` on a free loopback port, fills the form as a centre
+// manager would and checks the figures the page shows against amounts computed by hand from the
+// text of the accord (below).  Prints "N passed, N failed".
+//
+// usage: node simulator.test.js ANCRE_BINARY ROOT_OF_THE_REPOSITORY
+'use strict';
+
+const { chromium } = require('playwright-core');
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ancre = path.resolve(process.argv[2] || 'build/ancre');
+const root = path.resolve(process.argv[3] || '.');
+let passed = 0;
+let failed = 0;
+function check(cond, what, detail) {
+  if (cond) passed++;
+  else {
+    failed++;
+    console.error('FAIL browser: ' + what + (detail !== undefined ? ' (' + detail + ')' : ''));
+  }
+}
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(ancre, ['serve', '--port', '0', '--params', path.join(root, 'examples/national-2023.json')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/listening on (http:\/\/\S+)/);
+      if (m) resolve({ child, url: m[1] });
+    });
+    child.on('exit', (code) => reject(new Error('ancre serve exited with ' + code)));
+  });
+}
+
+/* Fills the form with the situation of the hand computation. */
+async function fillScenario(page) {
+  const set = async (name, value) => page.fill(`[name="${name}"]`, String(value));
+  const tick = async (name, on) => page.setChecked(`[name="${name}"]`, on);
+  await page.selectOption('[name="type"]', 'medical');
+  await page.selectOption('[name="year"]', '2023');
+  await set('adhesion_date', '2016-03-01');
+  await set('previous_year_eur', '50000');
+  await set('n_ps_salaries', 10);
+  await set('etp_ps', 8);
+  await set('etp_mg', 5);
+  await set('etp_medicaux', 5);
+  await set('etp_paramedicaux', 0);
+  await set('etp_infirmiers', 0);
+  await set('n_mt_31_12', 4000);
+  await set('n_ame_2_soins_mg', 0);
+  await set('n_mt_ald_or_over75', 1000);
+  await set('file_active_mg', 6000);
+  await set('n_css_fa', 300);
+  await set('n_ame_fa', 0);
+  // prerequisites: all four met, full opening (12 h, Saturday morning, no closure)
+  await tick('acces_ok', true);
+  await set('acces_amplitude', 12);
+  await tick('acces_samedi', true);
+  await set('acces_semaines', 0);
+  await tick('crise_plan', true);
+  await tick('crise_actions', false);
+  await tick('coordination', true);
+  await tick('si_standard', true);
+  // concertation: 6 meetings, 50 files for a target of 5 % of 1 000 = 50
+  await set('conc_reunions', 6);
+  await set('conc_dossiers', 50);
+  await tick('conc_cr', true);
+  await page.selectOption('[name="conc_mode"]', 'pluripro');
+  await set('protocoles', 2);
+  await tick('si_avance', true);
+  await tick('teleservices', true);
+  await tick('codage', true);
+}
+
+async function waitReady(page) {
+  // a selector, not a function: the page's Content-Security-Policy forbids evaluating strings
+  await page.waitForSelector('body[data-ready]:not([data-ready=""])', { state: 'attached', timeout: 15000 });
+}
+
+const cents = (page, id) => page.$eval('#' + id, (o) => Number(o.dataset.cents));
+
+(async () => {
+  const { child, url } = await startServer();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ancre-chromium-'));
+  let browser;
+  try {
+    // a fresh --user-data-dir: playwright passes the profile directory to Chromium itself
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const outside = [];
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 }]) {
+      const page = await browser.newPage();
+      await page.setViewportSize(viewport);
+      page.on('request', (r) => {
+        if (!r.url().startsWith(url)) outside.push(r.url());
+      });
+      await page.goto(url);
+      await waitReady(page);
+      await fillScenario(page);
+      await waitReady(page);
+      const where = ' at ' + viewport.width + 'px';
+
+      // Hand computation (consolidated accord, doc 000; the point is worth 7 €, Art. 13 l. 2730):
+      //   patientèle P = 4 000 médecin-traitant patients + 0 AME (Art. 13.1 l. 2775), P / 4 000 = 1
+      //   accessibilité 800 (Annexe 1 l. 12466), plan de crise 100 (l. 12649)
+      //   concertation 1 000 × P/4 000 × min(1, 50 / (5 % × 1 000)) = 1 000 (Art. 8.3.1.1)
+      //   protocoles 800 / 8 × 2 = 200 (l. 13012; max 8, slides 001 l. 159; reading protocoles_points)
+      //   coordination 1 000 + 1 700 × 4 000 / 4 000 = 2 700 (Annexe 1 l. 13041-13077)
+      //   SI standard 500 + 200 × 10 PS = 2 500 (Annexe 1 l. 13197-13248)
+      //   SI avancé 100 (l. 13379)                         bloc principal = 7 400 points
+      //   CSS share 300 / 6 000 = 5 % < 9 % national (examples/national-2023.json): no majoration
+      //   téléservices 90 (l. 13775), codage 100 (l. 13830)  bloc complémentaire = 190 points
+      //   total 7 590 points × 7 € = 53 130,00 €
+      //   advance 60 % × 50 000,00 € = 30 000,00 € (Art. 18.1 l. 3317); balance 23 130,00 €
+      check((await cents(page, 'total')) === 5313000, 'total 53 130,00 €' + where, await cents(page, 'total'));
+      check((await cents(page, 'advance')) === 3000000, 'advance 30 000,00 €' + where, await cents(page, 'advance'));
+      check((await cents(page, 'balance')) === 2313000, 'balance 23 130,00 €' + where, await cents(page, 'balance'));
+      const shown = (await page.textContent('#total')).replace(/\s/g, ' ');
+      check(/53 130,00/.test(shown), 'the total is written in French' + where, shown);
+      const coord = await page.textContent('#lines tr[data-id="fonction_coordination"]');
+      check(/Art\. 8\.3\.4\.1/.test(coord) && /18\s900,00/.test(coord.replace(/\s/g, ' ')),
+        'coordination line: 2 700 points = 18 900,00 € with its article' + where, coord);
+      check(/RSF déclenchée/.test(await page.textContent('#gate')), 'the gate says the RSF is triggered' + where);
+      check((await page.$$('#chart .bar-row')).length === 9, 'the chart has one bar per paid line' + where,
+        (await page.$$('#chart .bar-row')).length);
+
+      // What would add the most (each computed by the engine with the indicator achieved):
+      //   missions de santé publique, 2 missions: 700 × P/4 000 = 700 points = +4 900,00 €
+      //     (Annexe 1 l. 12495; max 2, Art. 8.2.1 l. 734)
+      //   coordination externe: 200 × P/4 000 = 200 points = +1 400,00 € (l. 12926)
+      const gain = async (id) => page.$eval(`#opportunities li[data-entry="${id}"]`, (li) => Number(li.dataset.cents)).catch(() => null);
+      check((await gain('missions')) === 490000, 'missions would add 4 900,00 €' + where, await gain('missions'));
+      check((await gain('coord_ext')) === 140000, 'coordination externe would add 1 400,00 €' + where, await gain('coord_ext'));
+      const gains = await page.$$eval('#opportunities li', (lis) => lis.map((li) => Number(li.dataset.cents)));
+      check(gains.length > 2 && gains.every((g, i) => i === 0 || gains[i - 1] >= g), 'opportunities sorted by euros' + where, gains.join(','));
+
+      // as you type: one more SI avancé unchecked takes 100 points = 700,00 € off
+      await page.setChecked('[name="si_avance"]', false);
+      await waitReady(page);
+      check((await cents(page, 'total')) === 5243000, 'unchecking SI avancé gives 52 430,00 €' + where, await cents(page, 'total'));
+      // a refused value shows the engine's validation message, not a figure
+      await page.fill('[name="n_css_fa"]', '7000');
+      await waitReady(page).catch(() => {});
+      await page.waitForSelector('#errors:not([hidden])', { timeout: 5000 }).catch(() => {});
+      const err = await page.textContent('#errors');
+      check(/patients\.n_css_fa/.test(err), 'a CSS count above the file active is refused with its field' + where, err);
+      check((await page.textContent('#total')).trim() === '—', 'no total while the situation is invalid' + where);
+
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      check(overflow <= 0, 'no horizontal scrolling' + where, overflow);
+      await page.close();
+    }
+    check(outside.length === 0, 'nothing fetched from outside the server', outside.join(' '));
+  } catch (e) {
+    failed++;
+    console.error('FAIL browser: ' + (e && e.stack ? e.stack : e));
+  } finally {
+    if (browser) await browser.close();
+    child.kill('SIGTERM');
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+})();
