@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Installs what ancre needs to build and test on Debian (run as root, or with sudo available).
 set -euo pipefail
-packages="build-essential libjansson-dev clang-format"
+cd "$(dirname "$0")/.."
+# build: C toolchain, jansson, clang-format; server: libmicrohttpd; tests: curl and jq (API),
+# chromium, nodejs and npm (browser test), wrk (bench/load.sh)
+packages="build-essential libjansson-dev clang-format libmicrohttpd-dev curl jq chromium nodejs wrk"
+# npm comes with some builds of nodejs (NodeSource) and conflicts with Debian's npm package there
+command -v npm >/dev/null 2>&1 || packages="$packages npm"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -11,4 +16,9 @@ if [ -n "$missing" ]; then
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+fi
+# the browser test's driver (playwright-core, no browser download: it drives /usr/bin/chromium)
+if [ ! -d tests/browser/node_modules/playwright-core ] ||
+    [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
+    (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi

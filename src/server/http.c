@@ -200,6 +200,14 @@ const char *http_header(const http_request *req, const char *name) {
 }
 
 void http_json(http_response *res, int status, char *json_text) {
+    /* ended by a newline, like the command line's output */
+    size_t n = json_text ? strlen(json_text) : 0;
+    char *t = json_text ? realloc(json_text, n + 2) : NULL;
+    if (t) {
+        t[n] = '\n';
+        t[n + 1] = '\0';
+        json_text = t;
+    }
     res->status = status;
     res->content_type = "application/json; charset=utf-8";
     res->body = json_text;

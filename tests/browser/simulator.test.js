@@ -27,9 +27,12 @@ function check(cond, what, detail) {
 function startServer() {
   return new Promise((resolve, reject) => {
     const child = spawn(ancre, ['serve', '--port', '0', '--params', path.join(root, 'examples/national-2023.json')], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
+    child.stderr.on('data', (d) => {
+      if (!/stopped \(signal/.test(String(d))) process.stderr.write(d);
+    });
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/listening on (http:\/\/\S+)/);
