@@ -18,7 +18,8 @@
  * import or a recording leaves the database exactly as it was before.
  *
  * Functions that can fail return 0 on success and a negative value on failure, with the reasons
- * appended to errs (path, rule, expected, message).  Strings returned are the caller's to free(). */
+ * appended to errs (path, rule, expected, message).  Strings returned are the caller's to free().
+ */
 #ifndef ANCRE_STORE_H
 #define ANCRE_STORE_H
 
@@ -81,7 +82,7 @@ typedef struct ancre_store_paramset ancre_store_paramset;
 
 ancre_store_paramset *ancre_store_paramset_new(void);
 void ancre_store_paramset_free(ancre_store_paramset *ps);
-/* The documents shipped with the library (params/*.json, built in). */
+/* The documents shipped with the library (the files of params/, built in). */
 int ancre_store_paramset_add_defaults(ancre_store_paramset *ps, ancre_errors *errs);
 int ancre_store_paramset_add(ancre_store_paramset *ps, const char *origin, const char *text,
                              size_t len, ancre_errors *errs);
@@ -139,10 +140,10 @@ char *ancre_store_result_json(ancre_store *st, int64_t result_id, const char *fi
 typedef struct {
     int64_t result_id;
     char finess[16];
-    int year;          /* the reference year the payment belongs to */
-    char payment[32];  /* "rsf", "fpmt", ...: the lines[].payment it pays */
-    char kind[32];     /* advance, new_centre_advance, balance, refund, other */
-    char due[11];      /* YYYY-MM-DD, "" when the result gives no date */
+    int year;             /* the reference year the payment belongs to */
+    char payment[32];     /* "rsf", "fpmt", ...: the lines[].payment it pays */
+    char kind[32];        /* advance, new_centre_advance, balance, refund, other */
+    char due[11];         /* YYYY-MM-DD, "" when the result gives no date */
     int64_t amount_cents; /* negative for a sum the centre pays back */
     char *label, *article;
 } ancre_store_payment;
