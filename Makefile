@@ -9,6 +9,9 @@ CFLAGS ?= -O2 -g
 WARN = -std=gnu11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 CPPFLAGS += -Iinclude
 LDLIBS = -ljansson
+# the store (src/store/): SQLite, PostgreSQL (libpq), SHA-256 of parameter sets (libcrypto)
+STORE_LIBS = -lsqlite3 -lpq -lcrypto
+PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
 
 LIB_SRC = $(wildcard src/lib/core/*.c) $(wildcard src/lib/*/*.c)
 LIB_SRC := $(sort $(LIB_SRC))
@@ -20,14 +23,22 @@ CLI_SRC = $(sort $(wildcard src/cli/*.c) $(wildcard src/server/*.c))
 CLI_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC)) $(BUILD)/obj/web_embedded.o
 CLI_LDLIBS = -lmicrohttpd
 WEB_FILES = $(sort $(wildcard web/*)) docs/openapi.json
+STORE_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(sort $(wildcard src/store/*.c)))
 
 .PHONY: all test sanitize format format-check clean
 
-all: $(BUILD)/ancre $(BUILD)/libancre.a
+all: $(BUILD)/ancre $(BUILD)/libancre.a $(BUILD)/libancre_store.a
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard include/ancre/*.h src/lib/core/*.h src/server/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
+
+$(STORE_OBJ): CPPFLAGS += -Isrc/lib $(PQ_CFLAGS)
+$(STORE_OBJ) $(CLI_OBJ): $(wildcard src/store/*.h src/cli/*.h)
+
+$(BUILD)/libancre_store.a: $(STORE_OBJ)
+	rm -f $@
+	ar rcs $@ $^
 
 $(BUILD)/embed: tools/embed.c
 	@mkdir -p $(BUILD)
@@ -53,8 +64,8 @@ $(BUILD)/libancre.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/ancre: $(CLI_OBJ) $(BUILD)/libancre.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(CLI_LDLIBS) $(LDLIBS) -o $@
+$(BUILD)/ancre: $(CLI_OBJ) $(BUILD)/libancre_store.a $(BUILD)/libancre.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(CLI_LDLIBS) $(LDLIBS) $(STORE_LIBS) -o $@
 
 $(BUILD)/unit_tests: $(TEST_SRC) $(BUILD)/libancre.a tests/unit/check.h
 	$(CC) $(CPPFLAGS) -Isrc/lib $(WARN) $(CFLAGS) $(TEST_SRC) $(BUILD)/libancre.a $(LDLIBS) -o $@

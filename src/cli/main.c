@@ -3,6 +3,7 @@
  * Exit codes: 0 success; 1 invalid input or a declaration that could not be computed (in batch:
  * at least one bad line); 2 wrong usage or unreadable file. */
 #include "ancre/ancre.h"
+#include "cmd_store.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -22,6 +23,9 @@ static const char *usage_text =
     "  params [ID]        parameters with their values, dates of effect and citations\n"
     "  readings           the readings of ambiguous passages and their alternatives\n"
     "  schema             the declaration fields (Markdown)\n"
+    "  import, record, ledger, calendar, centres, result, reproduce\n"
+    "                     the store of centres, declarations, results and payments\n"
+    "                     (ancre import --help; docs/store.md)\n"
     "  serve              the HTTP API and the web simulator (ancre serve --help)\n"
     "\n"
     "options:\n"
@@ -304,6 +308,13 @@ int main(int argc, char **argv) {
     if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
         printf("ancre %s\n", ANCRE_VERSION);
         return 0;
+    }
+    if (argc >= 2 && cmd_store_handles(argv[1])) {
+        if (argc >= 3 && strcmp(argv[2], "--help") == 0) {
+            fputs(cmd_store_usage(), stdout);
+            return 0;
+        }
+        return cmd_store(argc, argv);
     }
     if (parse_args(argc, argv, &o) != 0) return 2;
     if (!o.command || strcmp(o.command, "help") == 0) {

@@ -82,6 +82,12 @@ void eng_payment(eng_t *e, const char *label, const char *article, const date_t 
     p->has_due = due != NULL;
     if (due) p->due = *due;
     p->amount_cents = cents;
+    p->payment = e->payment;
+    p->kind = NULL;
+}
+
+void eng_payment_kind(eng_t *e, const char *kind) {
+    if (e->res->npayments) e->res->payments[e->res->npayments - 1].kind = kind;
 }
 
 /* ---- inputs ---- */

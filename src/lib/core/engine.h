@@ -57,6 +57,8 @@ typedef struct {
     date_t due;
     bool has_due;
     int64_t amount_cents;
+    const char *payment; /* the module paying it ("rsf", ...): the lines[].payment it pays */
+    const char *kind;    /* advance, new_centre_advance, balance, refund, ... or NULL */
 } payment_t;
 
 typedef struct {
@@ -108,6 +110,9 @@ void eng_note(eng_t *e, const char *fmt, ...) __attribute__((format(printf, 2, 3
 void eng_result_note(eng_t *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void eng_payment(eng_t *e, const char *label, const char *article, const date_t *due,
                  int64_t cents);
+/* Names the kind of the payment just added (static string: "advance", "balance", ...), for the
+ * payments ledger of the store. */
+void eng_payment_kind(eng_t *e, const char *kind);
 
 /* ---- inputs ---- */
 bool in_has(eng_t *e, const char *path);

@@ -160,6 +160,8 @@ char *ancre_result_to_json(const ancre_result *r, int flags) {
         json_object_set_new(o, "article", json_string(p->article));
         if (p->has_due) set_date(o, "due", p->due);
         json_object_set_new(o, "amount_cents", json_integer(p->amount_cents));
+        if (p->payment) json_object_set_new(o, "payment", json_string(p->payment));
+        if (p->kind) json_object_set_new(o, "kind", json_string(p->kind));
         json_array_append_new(pay, o);
     }
     json_object_set_new(root, "payments", pay);

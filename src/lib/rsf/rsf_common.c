@@ -244,6 +244,7 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
         date_t due =
             date_add_months(adhesion, (int)num_int(par(e, "rsf.new_centre.advance_delay_months")));
         eng_payment(e, "Avance nouveau centre (trimestre de création)", "Art. 18.1", &due, advance);
+        eng_payment_kind(e, "new_centre_advance");
         eng_result_note(e,
                         "new centre (created at most 3 months before adhesion): advance of the "
                         "quarter-%d share of the national average (Art. 18.1)",
@@ -252,6 +253,7 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
         advance = num_int(given);
         date_t due = date_make(e->year, due_balance.m, due_balance.d);
         eng_payment(e, "Avance (déclarée)", "Art. 18.1", &due, advance);
+        eng_payment_kind(e, "advance");
     } else if (adhesion.y < e->year) {
         q_t prev = in_num(e, "payments.previous_year_amount_cents");
         if (q_valid(prev)) {
@@ -259,6 +261,7 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
             date_t due = date_make(e->year, due_balance.m, due_balance.d);
             eng_payment(e, "Avance de 60 % du montant de l'année précédente", "Art. 18.1", &due,
                         advance);
+            eng_payment_kind(e, "advance");
         }
     } else {
         eng_result_note(e, "first year under the accord: no advance (Art. 18.1)");
@@ -277,9 +280,11 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
             eng_result_note(e, "refund due within two months of the notification (Art. 18.1)");
         }
         eng_payment(e, "Remboursement du trop-perçu d'avance", "Art. 18.1", &due, balance);
+        eng_payment_kind(e, "refund");
     } else {
         r->balance_cents = balance < 0 ? 0 : balance;
         eng_payment(e, "Solde de l'année", "Art. 18", &due_balance, r->balance_cents);
+        eng_payment_kind(e, "balance");
     }
     r->next_advance_cents = q_round_cents(q_div(q_mul(qi(total), advance_rate), qi(100)));
 }
