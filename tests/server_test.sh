@@ -233,5 +233,104 @@ expect 503 "no store"
 call POST /v1/declarations --data-binary @"$decl"
 expect 503 "no store for writes"
 
+# ---- the store: SQLite file, bearer token -----------------------------------------------------------------
+token=0123456789abcdef-test-token
+printf '%s\n' "$token" >"$tmp/token"
+start store --db "$tmp/store.db" --token-file "$tmp/token" --params "$national" || true
+auth="Authorization: Bearer $token"
+call GET /v1/health
+jqtest "health: store open, writes enabled" '.store and .writes'
+call GET /v1/centres
+expect 200 "centres of an empty store"
+jqtest "no centre yet" 'length == 0'
+call POST /v1/declarations --data-binary @"$decl"
+expect 401 "import without a token"
+jqtest "missing token named" '.errors[0].rule == "auth"'
+grep -q . "$tmp/body" && ok || ko "401 has a body"
+call POST /v1/declarations -H "Authorization: Bearer wrong-token-wrong-token" --data-binary @"$decl"
+expect 403 "import with a wrong token"
+call POST /v1/results -H "Authorization: Basic $token" -d '{"year": 2023}'
+expect 401 "a token that is not a bearer token"
+# a batch with a bad record: nothing written (one transaction)
+{
+    tr -d '\n' <"$decl"
+    echo
+    echo '{"year": 2023, "centre": {"finess": "750000098", "type": "medical"}}'
+} >"$tmp/import.jsonl"
+call POST /v1/declarations -H "$auth" -H 'Content-Type: application/x-ndjson' --data-binary @"$tmp/import.jsonl"
+expect 422 "import with a bad record"
+jqtest "the bad record is reported and nothing written" \
+    '.report.rejected == 1 and (.report.written | not) and ([.errors[].path] | any(test("line 2")))'
+call GET /v1/centres
+jqtest "still no centre after the refused import" 'length == 0'
+call POST /v1/declarations -H "$auth" --data-binary '{"year": 2023'
+expect 422 "import of malformed JSON"
+call POST /v1/declarations -H "$auth" --data-binary @"$decl"
+expect 200 "import"
+jqtest "one declaration imported" '.ok and .report.imported == 1 and .report.written'
+call POST /v1/declarations -H "$auth" --data-binary @"$decl"
+jqtest "the same text again is left alone" '.report.unchanged == 1 and .report.imported == 0'
+call GET /v1/centres
+jqtest "the centre is listed with its year" '.[0].finess == "750000099" and .[0].years == [2023]'
+call GET /v1/centres/750000099
+expect 200 "one centre"
+call GET /v1/centres/999999999
+expect 404 "unknown centre"
+call GET /v1/declarations/750000099/2023
+expect 200 "stored declaration"
+jqtest "the declaration as imported" '.centre.finess == "750000099" and .patients.n_mt_31_12 == 4000'
+call GET /v1/declarations/750000099/20x3
+expect 400 "malformed year"
+call POST /v1/results -d '{"year": 2023}'
+expect 401 "record without a token"
+call POST /v1/results -H "$auth" -d '{"year": "2023"}'
+expect 400 "record with a malformed body"
+call POST /v1/results -H "$auth" -d '{"year": 2019}'
+expect 404 "record a year without declarations"
+call POST /v1/results -H "$auth" -d '{"year": 2023}'
+expect 200 "record"
+jqtest "one result recorded" '.report.recorded == 1 and .report.failed == 0'
+call GET '/v1/results?finess=750000099&year=2023'
+expect 200 "current result"
+# the hand computation above: 53 130,00 €, advance 30 000,00 €, balance 23 130,00 €
+jqtest "stored result: 53 130,00 € with its provenance" \
+    '.result.total_cents == 5313000 and .current and (.paramset_digest | length == 64)'
+id=$(jq -r .id "$tmp/body")
+call GET "/v1/results/$id"
+expect 200 "result by id"
+call GET "/v1/results/$id/reproduce"
+expect 200 "reproduce"
+jqtest "the stored result is reproduced byte for byte" '.same == true'
+call GET /v1/results/999999
+expect 404 "unknown result"
+call GET /v1/ledger/750000099
+expect 200 "ledger"
+# Art. 18.1: advance of 60 % × 50 000,00 € = 30 000,00 €; Art. 18: balance 53 130,00 − 30 000,00 =
+# 23 130,00 € by 30 April 2024
+jqtest "ledger: advance 30 000,00 € then balance 23 130,00 € due 2024-04-30" \
+    '[.[] | [.kind, .amount_cents]] == [["advance", 3000000], ["balance", 2313000]] and .[1].due == "2024-04-30"'
+call GET '/v1/ledger?after=2024-01-01'
+expect 200 "calendar"
+jqtest "calendar after 1 January 2024: the balance only" 'length == 1 and .[0].amount_cents == 2313000'
+call GET '/v1/ledger?after=someday'
+expect 400 "calendar with a malformed date"
+call GET /v1/ledger/999999999
+expect 404 "ledger of an unknown centre"
+call DELETE /v1/centres -H "$auth"
+expect 405 "DELETE on centres"
+
+# a store without a token is read-only
+start readonly --db "$tmp/store.db" --params "$national" || true
+call GET /v1/centres
+jqtest "read-only server reads the store" 'length == 1'
+call POST /v1/results -H "$auth" -d '{"year": 2023}'
+expect 403 "writes refused without a configured token"
+# a token too short to be one is refused at start
+printf 'short\n' >"$tmp/short"
+"$ancre" serve --port 0 --token-file "$tmp/short" >/dev/null 2>&1
+[ $? -eq 2 ] && ok || ko "a short token is refused at start"
+"$ancre" serve --port 0 --db "$tmp" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && ok || ko "an unusable store is refused at start"
+
 echo "server: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

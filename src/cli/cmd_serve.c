@@ -8,6 +8,7 @@
  * from the command line, which other users of the machine can read). */
 #include "../server/http.h"
 #include "../server/routes.h"
+#include "../store/store.h"
 #include "ancre/ancre.h"
 
 #include <stdio.h>
@@ -97,26 +98,28 @@ int cmd_serve(int argc, char **argv) {
         }
     }
 
+    /* the parameter documents, kept as a set so that stored results record what they used */
     ancre_errors errs;
     ancre_errors_init(&errs);
-    ancre_params *params = ancre_params_new();
-    ancre_params_load_defaults(params, &errs);
+    ancre_store_paramset *ps = ancre_store_paramset_new();
+    ancre_store_paramset_add_defaults(ps, &errs);
     for (int i = 0; i < nparam && !errs.count; i++) {
         size_t len;
         char *text = slurp(param_files[i], &len);
         if (!text) {
             fprintf(stderr, "ancre serve: cannot read parameter file %s\n", param_files[i]);
-            ancre_params_free(params);
+            ancre_store_paramset_free(ps);
             return 2;
         }
-        ancre_params_load_json(params, text, len, param_files[i], &errs);
+        ancre_store_paramset_add(ps, param_files[i], text, len, &errs);
         free(text);
     }
-    if (errs.count) {
+    ancre_params *params = errs.count ? NULL : ancre_store_paramset_load(ps, &errs);
+    if (!params) {
         for (size_t i = 0; i < errs.count; i++)
             fprintf(stderr, "error: %s\n", errs.items[i].message);
         ancre_errors_clear(&errs);
-        ancre_params_free(params);
+        ancre_store_paramset_free(ps);
         return 2;
     }
 
@@ -127,6 +130,7 @@ int cmd_serve(int argc, char **argv) {
         if (!token) {
             fprintf(stderr, "ancre serve: cannot read token file %s\n", token_file);
             ancre_params_free(params);
+            ancre_store_paramset_free(ps);
             return 2;
         }
         token[strcspn(token, "\r\n")] = '\0';
@@ -137,6 +141,7 @@ int cmd_serve(int argc, char **argv) {
         fprintf(stderr, "ancre serve: the token must have at least 16 characters\n");
         free(token);
         ancre_params_free(params);
+        ancre_store_paramset_free(ps);
         return 2;
     }
 
@@ -144,17 +149,28 @@ int cmd_serve(int argc, char **argv) {
     memset(&ctx, 0, sizeof ctx);
     ctx.params = params;
     ctx.token = token;
-    ctx.param_files = param_files;
-    ctx.nparam_files = nparam;
+    ctx.paramset = ps;
     pthread_mutex_init(&ctx.store_lock, NULL);
     int rc = 0;
-    if (db) {
-        fprintf(stderr, "ancre serve: the store is not available in this build (--db %s)\n", db);
+    if (db && ancre_store_open(&ctx.store, db, &errs) != 0) {
+        for (size_t i = 0; i < errs.count; i++)
+            fprintf(stderr, "ancre serve: %s\n", errs.items[i].message);
         rc = 2;
     }
-    if (rc == 0) rc = http_serve(&opt, routes_handle, &ctx) == 0 ? 0 : 2;
+    if (rc == 0) {
+        char banner[512] = "";
+        if (ctx.store)
+            snprintf(banner, sizeof banner, "store: %s (%s)%s\n", db,
+                     ancre_store_backend(ctx.store),
+                     token ? "" : "; read-only: no token configured (--token-file, ANCRE_TOKEN)");
+        opt.banner = banner;
+        rc = http_serve(&opt, routes_handle, &ctx) == 0 ? 0 : 2;
+    }
+    ancre_store_close(ctx.store);
+    ancre_errors_clear(&errs);
     pthread_mutex_destroy(&ctx.store_lock);
     free(token);
     ancre_params_free(params);
+    ancre_store_paramset_free(ps);
     return rc;
 }

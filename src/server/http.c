@@ -46,8 +46,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, const http_req
                                 "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'");
     enum MHD_Result ret = MHD_queue_response(conn, (unsigned)r->status, resp);
     MHD_destroy_response(resp);
-    if (opt->log)
-        fprintf(stderr, "%s %s %d %zu\n", req->method, req->path, r->status, len);
+    if (opt->log) fprintf(stderr, "%s %s %d %zu\n", req->method, req->path, r->status, len);
     return ret;
 }
 

@@ -29,12 +29,12 @@ typedef struct {
 typedef void (*http_handler)(void *ctx, const http_request *req, http_response *res);
 
 typedef struct {
-    const char *host;      /* address to listen on: "127.0.0.1" unless told otherwise */
-    int port;              /* 0: any free port (printed at start) */
-    size_t max_body;       /* larger request bodies get 413 */
-    unsigned threads;      /* worker threads */
-    bool log;              /* one line per request on standard error */
-    const char *banner;    /* printed after the address (may be NULL) */
+    const char *host;   /* address to listen on: "127.0.0.1" unless told otherwise */
+    int port;           /* 0: any free port (printed at start) */
+    size_t max_body;    /* larger request bodies get 413 */
+    unsigned threads;   /* worker threads */
+    bool log;           /* one line per request on standard error */
+    const char *banner; /* printed after the address (may be NULL) */
 } http_options;
 
 /* Serves until SIGINT or SIGTERM; prints "listening on http://HOST:PORT/" on standard output

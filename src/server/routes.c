@@ -342,10 +342,11 @@ static void route_parameters(server_ctx *s, const http_request *req, const char 
     char *json = ancre_params_to_json(s->params, prefix && *prefix ? prefix : NULL, date, &errs);
     if (!json) {
         /* an unknown id is a 404, a malformed date a 400 */
-        answer_errors(res, errs.count && strcmp(errs.items[0].rule, "params") == 0 &&
-                                   strcmp(errs.items[0].path, "--date") != 0
-                               ? 404
-                               : 400,
+        answer_errors(res,
+                      errs.count && strcmp(errs.items[0].rule, "params") == 0 &&
+                              strcmp(errs.items[0].path, "--date") != 0
+                          ? 404
+                          : 400,
                       &errs);
         ancre_errors_clear(&errs);
         return;
@@ -415,7 +416,8 @@ static void route_health(server_ctx *s, const http_request *req, http_response *
     answer_json(res, 200, o);
 }
 
-/* ---- the store -------------------------------------------------------------------------------- */
+/* ---- the store --------------------------------------------------------------------------------
+ */
 
 /* Endpoints that change the store need "Authorization: Bearer TOKEN" with the token configured
  * at start; without one configured they are refused. */
@@ -447,7 +449,8 @@ static bool authorized(server_ctx *s, const http_request *req, http_response *re
 static void route_store(server_ctx *s, const http_request *req, const char *collection,
                         const char *rest, http_response *res);
 
-/* ---- the web simulator and the OpenAPI document ------------------------------------------------ */
+/* ---- the web simulator and the OpenAPI document ------------------------------------------------
+ */
 
 static const char *content_type_of(const char *name) {
     const char *dot = strrchr(name, '.');
@@ -471,7 +474,8 @@ static bool serve_asset(const char *name, http_response *res) {
     return false;
 }
 
-/* ---- dispatch ----------------------------------------------------------------------------------- */
+/* ---- dispatch -----------------------------------------------------------------------------------
+ */
 
 void routes_handle(void *ctx, const http_request *req, http_response *res) {
     server_ctx *s = ctx;
@@ -506,14 +510,188 @@ void routes_handle(void *ctx, const http_request *req, http_response *res) {
     http_error(res, 404, "http", "no such resource: %s (see /v1/openapi.json)", p);
 }
 
+/* HTTP status of a store error: an unknown centre, declaration or result is a 404, a malformed
+ * argument a 400, a database failure (rule "store" with no expectation) a 500, the rest 422. */
+static int store_status(const ancre_errors *errs) {
+    if (!errs->count) return 500;
+    const ancre_error *e = &errs->items[0];
+    if (strstr(e->expected, "of the store") || strstr(e->expected, "stored result") ||
+        strstr(e->expected, "recorded result") || strstr(e->expected, "with a declaration") ||
+        strstr(e->expected, "declarations imported"))
+        return 404;
+    if (strncmp(e->expected, "a date", 6) == 0) return 400;
+    if (strcmp(e->rule, "store") == 0 && !e->expected[0]) return 500;
+    return 422;
+}
+
+/* Answers the JSON text a store function returned, or its errors. */
+static void answer_store(http_response *res, char *json, const ancre_errors *errs) {
+    if (json)
+        http_json(res, 200, json);
+    else
+        answer_errors(res, store_status(errs), errs);
+}
+
+static bool parse_int(const char *text, long min, long max, long *out) {
+    char *end = NULL;
+    long v = text ? strtol(text, &end, 10) : 0;
+    if (!text || !*text || *end || v < min || v > max) return false;
+    *out = v;
+    return true;
+}
+
+static void store_import(server_ctx *s, const http_request *req, http_response *res,
+                         ancre_errors *errs) {
+    bool lines;
+    if (!json_body(req, res, &lines)) return;
+    const char *skip = http_query(req, "skip_bad");
+    const char *origin = http_query(req, "origin");
+    int flags = skip && strcmp(skip, "1") == 0 ? ANCRE_STORE_IMPORT_SKIP_BAD : 0;
+    ancre_store_import_report rep;
+    int rc = ancre_store_import(s->store, req->body, req->body_len, origin ? origin : "http",
+                                s->params, flags, &rep, errs);
+    json_t *doc = rc == 0 ? json_object() : errors_to_json(errs);
+    json_t *report = json_object();
+    json_object_set_new(report, "records", json_integer((json_int_t)rep.records));
+    json_object_set_new(report, "imported", json_integer((json_int_t)rep.imported));
+    json_object_set_new(report, "unchanged", json_integer((json_int_t)rep.unchanged));
+    json_object_set_new(report, "rejected", json_integer((json_int_t)rep.rejected));
+    json_object_set_new(report, "written", json_boolean(rep.written));
+    if (rc == 0) json_object_set_new(doc, "ok", json_true());
+    json_object_set_new(doc, "report", report);
+    answer_json(res, rc == 0 ? 200 : (rep.rejected ? 422 : store_status(errs)), doc);
+}
+
+static void store_record(server_ctx *s, const http_request *req, http_response *res,
+                         ancre_errors *errs) {
+    json_error_t jerr;
+    json_t *body = json_loadb(req->body, req->body_len, 0, &jerr);
+    json_t *year = json_object_get(body, "year"), *finess = json_object_get(body, "finess");
+    json_t *all = json_object_get(body, "all_or_nothing");
+    if (!json_is_integer(year) || (finess && !json_is_string(finess)) ||
+        (all && !json_is_boolean(all))) {
+        http_error(res, 400, body ? "http" : "json",
+                   "expected {\"year\": YYYY, \"finess\": \"...\" (optional), \"all_or_nothing\": "
+                   "false (optional)}");
+        json_decref(body);
+        return;
+    }
+    ancre_readings *readings = query_readings(req, errs);
+    if (errs->count) {
+        answer_errors(res, 400, errs);
+    } else {
+        ancre_store_record_report rep;
+        int rc = ancre_store_record(
+            s->store, (int)json_integer_value(year), finess ? json_string_value(finess) : NULL,
+            s->paramset, readings, json_is_true(all) ? ANCRE_STORE_RECORD_ALL_OR_NOTHING : 0, &rep,
+            errs);
+        json_t *doc = rc == 0 ? json_object() : errors_to_json(errs);
+        json_t *report = json_object();
+        json_object_set_new(report, "centres", json_integer((json_int_t)rep.centres));
+        json_object_set_new(report, "recorded", json_integer((json_int_t)rep.recorded));
+        json_object_set_new(report, "failed", json_integer((json_int_t)rep.failed));
+        json_object_set_new(report, "written", json_boolean(rep.written));
+        if (rc == 0) json_object_set_new(doc, "ok", json_true());
+        json_object_set_new(doc, "report", report);
+        answer_json(res, rc == 0 ? 200 : (rep.failed ? 422 : store_status(errs)), doc);
+    }
+    ancre_readings_free(readings);
+    json_decref(body);
+}
+
+static void store_payments(http_response *res, int rc, ancre_store_payments *list,
+                           const ancre_errors *errs) {
+    if (rc == 0)
+        http_json(res, 200, ancre_store_payments_json(list));
+    else
+        answer_errors(res, store_status(errs), errs);
+    ancre_store_payments_free(list);
+}
+
+/* /v1/centres[/FINESS], /v1/declarations[/FINESS/YEAR], /v1/results[/ID[/reproduce]],
+ * /v1/ledger[/FINESS]: rest is what follows the collection name and its slash. */
+static void store_dispatch(server_ctx *s, const http_request *req, const char *collection,
+                           const char *rest, http_response *res, ancre_errors *errs) {
+    bool post = strcmp(req->method, "POST") == 0;
+    char a[64] = "", b[64] = "";
+    const char *slash = strchr(rest, '/');
+    if (strlen(rest) >= sizeof a) {
+        http_error(res, 404, "http", "no such resource: %s", req->path);
+        return;
+    }
+    if (slash) {
+        snprintf(a, sizeof a, "%.*s", (int)(slash - rest), rest);
+        snprintf(b, sizeof b, "%s", slash + 1);
+    } else {
+        snprintf(a, sizeof a, "%s", rest);
+    }
+    long n;
+    if (strcmp(collection, "centres") == 0 && !b[0]) {
+        if (!method_is(req, "GET", res)) return;
+        answer_store(res,
+                     a[0] ? ancre_store_centre_json(s->store, a, errs)
+                          : ancre_store_centres_json(s->store, errs),
+                     errs);
+    } else if (strcmp(collection, "declarations") == 0 && !a[0]) {
+        if (method_is(req, "POST", res) && authorized(s, req, res)) store_import(s, req, res, errs);
+    } else if (strcmp(collection, "declarations") == 0 && b[0]) {
+        if (!method_is(req, "GET", res)) return;
+        if (!parse_int(b, 1900, 9999, &n))
+            http_error(res, 400, "http", "year: expected YYYY, got '%s'", b);
+        else
+            answer_store(res, ancre_store_declaration_json(s->store, a, (int)n, errs), errs);
+    } else if (strcmp(collection, "results") == 0 && !a[0] && post) {
+        if (authorized(s, req, res)) store_record(s, req, res, errs);
+    } else if (strcmp(collection, "results") == 0 && !a[0]) {
+        if (!method_is(req, "GET", res)) return;
+        const char *finess = http_query(req, "finess");
+        if (!finess || !parse_int(http_query(req, "year"), 1900, 9999, &n))
+            http_error(res, 400, "http", "expected ?finess=FINESS&year=YYYY (or /v1/results/ID)");
+        else
+            answer_store(res, ancre_store_result_json(s->store, 0, finess, (int)n, errs), errs);
+    } else if (strcmp(collection, "results") == 0 && (!b[0] || strcmp(b, "reproduce") == 0)) {
+        if (!method_is(req, "GET", res)) return;
+        if (!parse_int(a, 1, 0x7fffffffL, &n)) {
+            http_error(res, 400, "http", "result id: expected a positive integer, got '%s'", a);
+        } else if (!b[0]) {
+            answer_store(res, ancre_store_result_json(s->store, n, NULL, 0, errs), errs);
+        } else {
+            bool same = false;
+            char *again = NULL;
+            if (ancre_store_reproduce(s->store, n, &same, &again, errs) != 0) {
+                answer_errors(res, store_status(errs), errs);
+            } else {
+                json_t *o = json_object();
+                json_object_set_new(o, "id", json_integer(n));
+                json_object_set_new(o, "same", json_boolean(same));
+                json_t *doc = again ? json_loads(again, JSON_PRESERVE_ORDER, NULL) : NULL;
+                json_object_set_new(o, "recomputed", doc ? doc : json_null());
+                answer_json(res, 200, o);
+            }
+            free(again);
+        }
+    } else if (strcmp(collection, "ledger") == 0 && !b[0]) {
+        if (!method_is(req, "GET", res)) return;
+        ancre_store_payments list = {0};
+        int rc = a[0] ? ancre_store_ledger(s->store, a, &list, errs)
+                      : ancre_store_calendar(s->store, http_query(req, "after"), &list, errs);
+        store_payments(res, rc, &list, errs);
+    } else {
+        http_error(res, 404, "http", "no such resource: %s (see /v1/openapi.json)", req->path);
+    }
+}
+
 static void route_store(server_ctx *s, const http_request *req, const char *collection,
                         const char *rest, http_response *res) {
-    (void)rest;
-    (void)collection;
     if (!s->store) {
         http_error(res, 503, "store", "no store: start the server with --db PATH");
         return;
     }
-    if (strcmp(req->method, "GET") != 0 && !authorized(s, req, res)) return;
-    http_error(res, 501, "store", "not implemented");
+    ancre_errors errs;
+    ancre_errors_init(&errs);
+    /* one connection: one request at a time on it */
+    pthread_mutex_lock(&s->store_lock);
+    store_dispatch(s, req, collection, rest, res, &errs);
+    pthread_mutex_unlock(&s->store_lock);
+    ancre_errors_clear(&errs);
 }

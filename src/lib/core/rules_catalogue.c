@@ -59,7 +59,8 @@ static char *nothing_achieved(const char *type, int year) {
     for (size_t i = 0; i < schema_count(); i++) {
         const field_def *f = schema_field(i);
         if (strcmp(f->path, "year") == 0 || strncmp(f->path, "centre.", 7) == 0 ||
-            strcmp(f->path, "ancre_declaration") == 0 || strcmp(f->path, "payments.advance_paid_cents") == 0)
+            strcmp(f->path, "ancre_declaration") == 0 ||
+            strcmp(f->path, "payments.advance_paid_cents") == 0)
             continue;
         json_t *v = smallest(f);
         if (!v) continue;
@@ -86,8 +87,7 @@ static bool has_segment(const char *id, const char *name) {
     return false;
 }
 
-char *ancre_rules_json(const ancre_params *params, const char *type, int year,
-                       ancre_errors *errs) {
+char *ancre_rules_json(const ancre_params *params, const char *type, int year, ancre_errors *errs) {
     char *text = nothing_achieved(type, year);
     ancre_decl *decl = NULL;
     ancre_result *res = NULL;
