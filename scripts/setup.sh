@@ -2,6 +2,9 @@
 # Installs what ancre needs to build and test on Debian (run as root, or with sudo available).
 set -euo pipefail
 packages="build-essential libjansson-dev clang-format"
+# the store: SQLite and PostgreSQL client libraries, OpenSSL (SHA-256), the PostgreSQL server and
+# the sqlite3 shell for the store tests
+packages="$packages libsqlite3-dev libpq-dev libssl-dev postgresql sqlite3"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

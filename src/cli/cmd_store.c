@@ -71,7 +71,8 @@ static int parse(int argc, char **argv, store_options *o) {
         else if (strcmp(a, "--year") == 0 && has) {
             char *end;
             long y = strtol(argv[++i], &end, 10);
-            if (*end || y < 1900 || y > 2999) return usage_error("--year wants a year, not %s", argv[i]);
+            if (*end || y < 1900 || y > 2999)
+                return usage_error("--year wants a year, not %s", argv[i]);
             o->year = (int)y;
         } else if (strcmp(a, "--id") == 0 && has) {
             char *end;
@@ -227,8 +228,8 @@ static int run(ancre_store *st, const store_options *o, ancre_errors *errs) {
         ancre_store_record_report rep = {0};
         if (errs->count == 0)
             rc = ancre_store_record(st, o->year, o->finess, ps, readings,
-                                    o->all_or_nothing ? ANCRE_STORE_RECORD_ALL_OR_NOTHING : 0,
-                                    &rep, errs);
+                                    o->all_or_nothing ? ANCRE_STORE_RECORD_ALL_OR_NOTHING : 0, &rep,
+                                    errs);
         ancre_readings_free(readings);
         ancre_store_paramset_free(ps);
         print_errors(errs);
@@ -304,14 +305,16 @@ static int run(ancre_store *st, const store_options *o, ancre_errors *errs) {
 }
 
 bool cmd_store_handles(const char *command) {
-    static const char *const names[] = {"import", "record",    "ledger", "calendar",
+    static const char *const names[] = {"import",  "record",    "ledger", "calendar",
                                         "centres", "reproduce", "result"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(command, names[i]) == 0) return true;
     return false;
 }
 
-const char *cmd_store_usage(void) { return store_usage; }
+const char *cmd_store_usage(void) {
+    return store_usage;
+}
 
 int cmd_store(int argc, char **argv) {
     store_options o;

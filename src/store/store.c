@@ -80,7 +80,9 @@ static void sha256_hex(const unsigned char *data, size_t len, char out[65]) {
     out[64] = '\0';
 }
 
-static int64_t to_i64(const char *s) { return s ? strtoll(s, NULL, 10) : 0; }
+static int64_t to_i64(const char *s) {
+    return s ? strtoll(s, NULL, 10) : 0;
+}
 
 /* Copies errors from one list to another with a prefix on the path ("line 3: centre.type"). */
 static void copy_errors(ancre_errors *to, const ancre_errors *from, const char *prefix) {
@@ -205,7 +207,9 @@ static int migrate(ancre_store *st, ancre_errors *errs) {
     int version;
     if (current_version(st, &version, errs) != 0) goto fail;
     if (version > ANCRE_STORE_SCHEMA_VERSION) {
-        errors_add(errs, "db", "store", "schema version at most " "1",
+        errors_add(errs, "db", "store",
+                   "schema version at most "
+                   "1",
                    "the database has schema version %d, newer than this ancre (%d): use a newer "
                    "ancre",
                    version, ANCRE_STORE_SCHEMA_VERSION);
@@ -220,9 +224,8 @@ static int migrate(ancre_store *st, ancre_errors *errs) {
         char vs[24];
         snprintf(vs, sizeof vs, "%d", v);
         const char *p[] = {vs, now};
-        if (rc != 0 ||
-            sql(st, "INSERT INTO ancre_schema (version, applied_at) VALUES (?, ?)", 2, p, NULL,
-                errs) != 0)
+        if (rc != 0 || sql(st, "INSERT INTO ancre_schema (version, applied_at) VALUES (?, ?)", 2, p,
+                           NULL, errs) != 0)
             goto fail;
     }
     return commit(st, errs);
@@ -264,7 +267,9 @@ void ancre_store_close(ancre_store *st) {
     free(st);
 }
 
-const char *ancre_store_backend(const ancre_store *st) { return st->be->name; }
+const char *ancre_store_backend(const ancre_store *st) {
+    return st->be->name;
+}
 
 int ancre_store_schema_version(ancre_store *st, int *version, ancre_errors *errs) {
     return current_version(st, version, errs);
@@ -528,7 +533,9 @@ ancre_params *ancre_store_paramset_load(const ancre_store_paramset *ps, ancre_er
     return params;
 }
 
-const char *ancre_store_paramset_digest(const ancre_store_paramset *ps) { return ps->digest; }
+const char *ancre_store_paramset_digest(const ancre_store_paramset *ps) {
+    return ps->digest;
+}
 
 /* The id of the stored parameter set, stored now if new. */
 static int paramset_id(ancre_store *st, const ancre_store_paramset *ps, const char *now,
@@ -541,6 +548,7 @@ static int paramset_id(ancre_store *st, const ancre_store_paramset *ps, const ch
         store_rows_free(&rows);
         return 0;
     }
+    store_rows_free(&rows);
     if (sql(st, "INSERT INTO paramsets (digest, created_at) VALUES (?, ?) RETURNING id", 2, d,
             &rows, errs) != 0)
         return -1;
@@ -577,8 +585,8 @@ static char *declaration_to_compute(ancre_store *st, const char *finess, int yea
     snprintf(prev, sizeof prev, "%d", year - 1);
     const char *k[] = {finess, prev};
     store_rows rows;
-    if (sql(st, "SELECT document FROM results WHERE finess = ? AND year = ? AND is_current = 1",
-            2, k, &rows, errs) != 0) {
+    if (sql(st, "SELECT document FROM results WHERE finess = ? AND year = ? AND is_current = 1", 2,
+            k, &rows, errs) != 0) {
         json_decref(root);
         return NULL;
     }
@@ -645,7 +653,9 @@ static int record_payments(ancre_store *st, const char *result_id, const char *f
         const char *v[] = {result_id,
                            finess,
                            year,
-                           payment ? payment : fallback ? fallback : "unknown",
+                           payment    ? payment
+                           : fallback ? fallback
+                                      : "unknown",
                            kind ? kind : "other",
                            json_string_value(json_object_get(p, "label")) ?: "",
                            json_string_value(json_object_get(p, "article")) ?: "",
@@ -852,7 +862,9 @@ static char *dump(json_t *j) {
     return s;
 }
 
-static json_t *text_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+static json_t *text_or_null(const char *s) {
+    return s ? json_string(s) : json_null();
+}
 
 static json_t *centre_object(const store_rows *rows, size_t i) {
     json_t *o = json_object();
@@ -897,8 +909,8 @@ char *ancre_store_centre_json(ancre_store *st, const char *finess, ancre_errors 
             &rows, errs) != 0)
         return NULL;
     if (rows.nrows == 0) {
-        errors_add(errs, "finess", "store", "a centre of the store",
-                   "the store has no centre %s", finess);
+        errors_add(errs, "finess", "store", "a centre of the store", "the store has no centre %s",
+                   finess);
         store_rows_free(&rows);
         return NULL;
     }
@@ -925,9 +937,8 @@ char *ancre_store_centre_json(ancre_store *st, const char *finess, ancre_errors 
         json_object_set_new(d, "imported_at", json_string(store_cell(&decls, i, 3)));
         json_array_append_new(dl, d);
     }
-    static const char *const names[] = {"id",          "year",          "current",
-                                        "total_cents", "advance_cents", "balance_cents",
-                                        "refund_cents"};
+    static const char *const names[] = {
+        "id", "year", "current", "total_cents", "advance_cents", "balance_cents", "refund_cents"};
     for (size_t i = 0; i < results.nrows; i++) {
         json_t *r = json_object();
         for (size_t c = 0; c < 7; c++) {
@@ -979,7 +990,8 @@ char *ancre_store_result_json(ancre_store *st, int64_t result_id, const char *fi
                        "p.id = r.paramset_id ";
     char q[1024];
     snprintf(q, sizeof q, "%s%s", cols,
-             result_id ? "WHERE r.id = ?" : "WHERE r.finess = ? AND r.year = ? AND r.is_current = 1");
+             result_id ? "WHERE r.id = ?"
+                       : "WHERE r.finess = ? AND r.year = ? AND r.is_current = 1");
     if (sql(st, q, result_id ? 1 : 2, result_id ? by_id : by_year, &rows, errs) != 0) return NULL;
     if (rows.nrows == 0) {
         if (result_id)
@@ -992,8 +1004,7 @@ char *ancre_store_result_json(ancre_store *st, int64_t result_id, const char *fi
         return NULL;
     }
     const char *ps[] = {store_cell(&rows, 0, 10)};
-    if (sql(st,
-            "SELECT origin FROM paramset_documents WHERE paramset_id = ? ORDER BY position", 1,
+    if (sql(st, "SELECT origin FROM paramset_documents WHERE paramset_id = ? ORDER BY position", 1,
             ps, &docs, errs) != 0) {
         store_rows_free(&rows);
         return NULL;
@@ -1072,8 +1083,8 @@ int ancre_store_ledger(ancre_store *st, const char *finess, ancre_store_payments
                    finess);
         return -1;
     }
-    return payment_rows(st, "AND p.finess = ?", 1, k,
-                        "p.due IS NULL, p.due, p.year, p.id", out, errs);
+    return payment_rows(st, "AND p.finess = ?", 1, k, "p.due IS NULL, p.due, p.year, p.id", out,
+                        errs);
 }
 
 static bool date_valid(const char *s) {

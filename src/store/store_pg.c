@@ -78,7 +78,9 @@ static int pg_script(void *conn, const char *sql, ancre_errors *errs) {
     return 0;
 }
 
-static void pg_close(void *conn) { PQfinish(conn); }
+static void pg_close(void *conn) {
+    PQfinish(conn);
+}
 
 static void quiet_notices(void *arg, const char *message) {
     (void)arg;

@@ -67,7 +67,9 @@ static int sqlite_script(void *conn, const char *sql, ancre_errors *errs) {
     return 0;
 }
 
-static void sqlite_close(void *conn) { sqlite3_close(conn); }
+static void sqlite_close(void *conn) {
+    sqlite3_close(conn);
+}
 
 static const store_backend sqlite_backend = {
     .name = "sqlite",
@@ -83,8 +85,7 @@ static const store_backend sqlite_backend = {
 
 void *store_sqlite_open(const char *path, const store_backend **backend, ancre_errors *errs) {
     sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-        SQLITE_OK) {
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         store_error(errs, "db", "cannot open the SQLite store %s: %s", path,
                     db ? sqlite3_errmsg(db) : "out of memory");
         sqlite3_close(db);
