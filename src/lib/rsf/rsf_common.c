@@ -247,6 +247,9 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
         char qid[64];
         snprintf(qid, sizeof qid, "rsf.new_centre.quarter_share.q%d", date_quarter(qd));
         q_t ref = par_at(e, new_centre_amount_param, adhesion);
+        /* the average amount is a national figure the accord does not give: supplied with
+         * --params, or the computation stops with the error par_at() reported */
+        if (!q_valid(ref)) return;
         advance = q_round_cents(q_mul(ref, par(e, qid)));
         date_t due =
             date_add_months(adhesion, (int)num_int(par(e, "rsf.new_centre.advance_delay_months")));
