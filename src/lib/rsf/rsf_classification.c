@@ -101,9 +101,10 @@ void rsf_classification_check(const ancre_decl *d, const ancre_params *params, a
     const char *type = t->s;
     const decl_value *fc = decl_get(d, "centre.finess_category");
     if (fc && fc->present && strcmp(fc->s, type) != 0)
-        errors_add(errs, "centre.type", "Art. 3, 8.5.4", fc->s,
-                   "centre.type: '%s' contradicts the FINESS category '%s' (centre.finess_category)",
-                   type, fc->s);
+        errors_add(
+            errs, "centre.type", "Art. 3, 8.5.4", fc->s,
+            "centre.type: '%s' contradicts the FINESS category '%s' (centre.finess_category)", type,
+            fc->s);
     bool nursing = strcmp(type, "infirmier") == 0, dental = strcmp(type, "dentaire") == 0;
     /* the 80 % rule defines nursing and dental centres: their fees are required */
     const char *need[2] = {"activity.fees_total",
@@ -157,13 +158,11 @@ void rsf_classification_note(eng_t *e) {
     const char *type = e->res->type;
     const decl_value *fc = decl_get(e->decl, "centre.finess_category");
     char finess[96] = "";
-    if (fc && fc->present)
-        snprintf(finess, sizeof finess, ", as registered in FINESS (%s)", fc->s);
+    if (fc && fc->present) snprintf(finess, sizeof finess, ", as registered in FINESS (%s)", fc->s);
     if (c.type)
         eng_result_note(e, "type of centre: %s%s; %s", type, finess, c.why);
     else
         eng_result_note(e, "type of centre: %s as declared%s (%s)", type, finess, c.why);
 }
 
-const module_tables rsf_classification_tables = {fields, sizeof fields / sizeof *fields, NULL,
-                                                 0};
+const module_tables rsf_classification_tables = {fields, sizeof fields / sizeof *fields, NULL, 0};

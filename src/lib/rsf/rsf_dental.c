@@ -16,11 +16,11 @@
     rsf_open_line(e, PFX, id, article, label, bloc, grid)
 #define P(e, id, suffix) rsf_par(e, PFX, id, suffix)
 
-static const rsf_precarity_spec precarity = {
-    "patients.n_patients_dental", "patients.n_css_dental", "patients.n_ame_dental",
-    PFX ".majoration_precarite.max_rate"};
+static const rsf_precarity_spec precarity = {"patients.n_patients_dental", "patients.n_css_dental",
+                                             "patients.n_ame_dental",
+                                             PFX ".majoration_precarite.max_rate"};
 static const rsf_national_rates national = {"national.taux_css.dentaire",
-                                             "national.taux_ame.dentaire"};
+                                            "national.taux_ame.dentaire"};
 
 typedef struct {
     q_t amplitude, saturday, holidays; /* minorations of Art. 15.5, in points */
@@ -35,8 +35,8 @@ static void acces(eng_t *e, minorations *m) {
      * minorations */
     const char *id = "cd_acces_soins";
     m->amplitude = m->saturday = m->holidays = qi(0);
-    line_t *l = open_line(e, id, "Art. 8.1.3, 8.1.4, 15.5", "Accessibilité du centre dentaire",
-                          BCP, "fixed");
+    line_t *l = open_line(e, id, "Art. 8.1.3, 8.1.4, 15.5", "Accessibilité du centre dentaire", BCP,
+                          "fixed");
     if (!l || !rsf_declared(e, l, id)) return;
     if (!in_flag(e, "indicators.cd_acces_soins.orientation_info") ||
         !in_flag(e, "indicators.cd_acces_soins.snp_every_working_day") ||
@@ -134,8 +134,8 @@ static void mission(eng_t *e, q_t r) {
 
 static void team(eng_t *e) {
     const char *id = "cd_concertation";
-    line_t *l = open_line(e, id, "Art. 8.3.1.4", "Concertation entre chirurgiens-dentistes", BCP,
-                          "fixed");
+    line_t *l =
+        open_line(e, id, "Art. 8.3.1.4", "Concertation entre chirurgiens-dentistes", BCP, "fixed");
     if (l && rsf_declared(e, l, id)) {
         /* "Au moins trois réunions par an", "en présence du coordonnateur" */
         if (q_cmp(in_num(e, "indicators.cd_concertation.n_meetings"), P(e, id, "min_meetings")) < 0)
@@ -166,8 +166,8 @@ static void team(eng_t *e) {
         else
             eng_note(e, "at least the required interventions outside the centre (Art. 8.3.3.4)");
     }
-    rsf_simple_fixed(e, PFX, "cd_fonction_coordination", "Art. 8.3.4.3",
-                     "Fonction de coordination", BCP);
+    rsf_simple_fixed(e, PFX, "cd_fonction_coordination", "Art. 8.3.4.3", "Fonction de coordination",
+                     BCP);
 }
 
 static void information_system(eng_t *e, q_t prorata) {

@@ -22,7 +22,8 @@ static const field_def fields[] = {
     /* bloc commun principal */
     {"indicators.cd_acces_soins.weekday_amplitude_hours", F_DEC, S, "0", "24", 0, 0,
      "Art. 8.1.3, 15.5", "Shortest daily opening amplitude on weekdays, in hours."},
-    FLAG("cd_acces_soins", "saturday_morning_open", "Art. 8.1.3, 15.5", "Open on Saturday morning."),
+    FLAG("cd_acces_soins", "saturday_morning_open", "Art. 8.1.3, 15.5",
+         "Open on Saturday morning."),
     {"indicators.cd_acces_soins.holiday_closure_weeks", F_INT, S, "0", "52", 0, 0, "Art. 15.5",
      "Weeks closed during school holidays in the year."},
     {"indicators.cd_acces_soins.ars_pdsa_derogation", F_BOOL, N, 0, 0, 0, 0, "Art. 8.1.3",

@@ -16,11 +16,11 @@
     rsf_open_line(e, PFX, id, article, label, bloc, grid)
 #define P(e, id, suffix) rsf_par(e, PFX, id, suffix)
 
-static const rsf_precarity_spec precarity = {
-    "patients.n_patients_nursing", "patients.n_css_nursing", "patients.n_ame_nursing",
-    PFX ".majoration_precarite.max_rate"};
+static const rsf_precarity_spec precarity = {"patients.n_patients_nursing",
+                                             "patients.n_css_nursing", "patients.n_ame_nursing",
+                                             PFX ".majoration_precarite.max_rate"};
 static const rsf_national_rates national = {"national.taux_css.infirmier",
-                                             "national.taux_ame.infirmier"};
+                                            "national.taux_ame.infirmier"};
 
 /* every flag of the section set; the line notes the first missing one */
 static bool all_flags(eng_t *e, const char *sec, const char *const *names, size_t n,
@@ -45,8 +45,8 @@ static void acces(eng_t *e) {
                                         "orientation_info", "charter_displayed",
                                         "charter_sent_cpam"};
     const char *id = "csi_acces_soins";
-    line_t *l = open_line(e, id, "Art. 8.1.2, 8.1.4", "Accessibilité du centre infirmier", BCP,
-                          "fixed");
+    line_t *l =
+        open_line(e, id, "Art. 8.1.2, 8.1.4", "Accessibilité du centre infirmier", BCP, "fixed");
     if (!l || !rsf_declared(e, l, id)) return;
     if (all_flags(e, id, flags, 5, "Art. 8.1.2, 8.1.4")) rsf_award(l, P(e, id, "fixed"), qi(0));
 }
@@ -80,8 +80,8 @@ static bool crisis(eng_t *e, q_t r) {
 static void mission(eng_t *e, q_t r) {
     /* Art. 8.2.3: "dans la limite de deux projets rémunérés" */
     const char *id = "csi_mission_sante_publique";
-    line_t *l = open_line(e, id, "Art. 8.2.3, Annexe 5", "Mission de santé publique", BCP,
-                          "variable");
+    line_t *l =
+        open_line(e, id, "Art. 8.2.3, Annexe 5", "Mission de santé publique", BCP, "variable");
     if (!l || !rsf_declared(e, l, id)) return;
     q_t n = in_num(e, "indicators.csi_mission_sante_publique.n_campaigns");
     if (q_is_zero(n)) return;
@@ -97,8 +97,8 @@ static void concertation(eng_t *e) {
     if (l && rsf_declared(e, l, id)) {
         /* "Au moins six réunions par an", "en présence de l'infirmière en charge de la
          * coordination" */
-        if (q_cmp(in_num(e, "indicators.csi_concertation.n_meetings"),
-                  P(e, id, "min_meetings")) < 0)
+        if (q_cmp(in_num(e, "indicators.csi_concertation.n_meetings"), P(e, id, "min_meetings")) <
+            0)
             eng_note(e, "fewer meetings than required (Art. 8.3.1.3)");
         else if (in_flag(e, "indicators.csi_concertation.coordinator_present"))
             rsf_award(l, P(e, id, "fixed"), qi(0));
@@ -107,8 +107,10 @@ static void concertation(eng_t *e) {
     }
     id = "csi_concertation_msp";
     l = open_line(e, id, "Art. 8.7.1", "Concertation avec une MSP", BCP, "fixed");
-    if (l && rsf_declared(e, l, id) && in_flag(e, "indicators.csi_concertation_msp.msp_convention") &&
-        q_cmp(in_num(e, "indicators.csi_concertation_msp.n_meetings"), P(e, id, "min_meetings")) >= 0)
+    if (l && rsf_declared(e, l, id) &&
+        in_flag(e, "indicators.csi_concertation_msp.msp_convention") &&
+        q_cmp(in_num(e, "indicators.csi_concertation_msp.n_meetings"), P(e, id, "min_meetings")) >=
+            0)
         rsf_award(l, P(e, id, "fixed"), qi(0));
 }
 
@@ -131,8 +133,8 @@ static void coordination_externe(eng_t *e, q_t r) {
     static const char *const flags[] = {"transmission_procedure", "directory_up_to_date",
                                         "flu_vaccination_info"};
     const char *id = "csi_coordination_externe";
-    line_t *l = open_line(e, id, "Art. 8.3.3.3", "Coordination externe (4 critères)", BCP,
-                          "variable");
+    line_t *l =
+        open_line(e, id, "Art. 8.3.3.3", "Coordination externe (4 critères)", BCP, "variable");
     if (!l || !rsf_declared(e, l, id)) return;
     if (!all_flags(e, id, flags, 3, "Art. 8.3.3.3")) return;
     if (q_cmp(in_num(e, "indicators.csi_coordination_externe.n_conventions"),
@@ -146,8 +148,8 @@ static void coordination_externe(eng_t *e, q_t r) {
 
 static void protocols(eng_t *e) {
     const char *id = "csi_protocoles_msp";
-    line_t *l = open_line(e, id, "Art. 8.7.2", "Protocoles pluriprofessionnels avec une MSP", BCP,
-                          "fixed");
+    line_t *l =
+        open_line(e, id, "Art. 8.7.2", "Protocoles pluriprofessionnels avec une MSP", BCP, "fixed");
     if (!l || !rsf_declared(e, l, id)) return;
     q_t n = in_num(e, "indicators.csi_protocoles_msp.n_protocols");
     if (q_is_zero(n)) return;
@@ -177,7 +179,8 @@ static void information_system(eng_t *e, q_t prorata) {
     }
     id = "csi_logiciel_pluripro_ans";
     l = open_line(e, id, "Art. 8.7.3", "Logiciel pluriprofessionnel labellisé ANS", BCP, "fixed");
-    if (l && rsf_declared(e, l, id) && in_flag(e, "indicators.csi_logiciel_pluripro_ans.labelled")) {
+    if (l && rsf_declared(e, l, id) &&
+        in_flag(e, "indicators.csi_logiciel_pluripro_ans.labelled")) {
         rsf_award(l, P(e, id, "fixed"), qi(0));
         /* digest A-16: the prorata of Art. 8.4 applies to this system too */
         rsf_acquisition_prorata(e, l, "indicators.csi_logiciel_pluripro_ans.acquisition_date",
@@ -210,8 +213,8 @@ static void telemedicine(eng_t *e) {
     /* Art. 16.2: "25 points par ETP infirmiers ... dans la limite du nombre d'équipements
      * connectés acquis" */
     const char *id = "csi_objets_connectes";
-    line_t *l = open_line(e, id, "Art. 9.3.1, 16.2", "Équipements médicaux connectés", BCC,
-                          "per_etp");
+    line_t *l =
+        open_line(e, id, "Art. 9.3.1, 16.2", "Équipements médicaux connectés", BCC, "per_etp");
     if (!l || !rsf_declared(e, l, id)) return;
     q_t n = in_num(e, "indicators.csi_objets_connectes.n_devices");
     if (q_is_zero(n)) return;
