@@ -228,9 +228,12 @@ int rsf_dental_compute(eng_t *e) {
     teletransmission(e);
     if (e->failed) return -1;
 
-    static const char *const prereqs[] = {"cd_acces_soins", "cd_crise_plan",
-                                          "cd_fonction_coordination", "cd_si"};
-    rsf_gate_spec gate = {prereqs, 4, new_centre, false, "cd_si"};
+    /* Art. 12 (digest A-4); under reading socle_gate=all_socle also the dental concertation,
+     * the other socle indicator (Art. 5, digest A-25) */
+    const char *prereqs[5] = {"cd_acces_soins", "cd_crise_plan", "cd_fonction_coordination",
+                              "cd_si", NULL};
+    if (reading(e, "socle_gate") == 1) prereqs[4] = "cd_concertation";
+    rsf_gate_spec gate = {prereqs, 5, new_centre, false, "cd_si"};
     rsf_gate(e, &gate);
     if (r->triggered) {
         /* Art. 15.5: minorations of the accessibility points, before the majoration (digest

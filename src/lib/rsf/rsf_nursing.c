@@ -254,10 +254,15 @@ int rsf_nursing_compute(eng_t *e) {
     telemedicine(e);
     if (e->failed) return -1;
 
-    /* Art. 12 (digest A-4): accessibility, crisis plan, coordination function and SI */
-    static const char *const prereqs[] = {"csi_acces_soins", "csi_crise_plan",
-                                          "csi_fonction_coordination", "csi_si"};
-    rsf_gate_spec gate = {prereqs, 4, new_centre, false, "csi_si"};
+    /* Art. 12 (digest A-4): accessibility, crisis plan, coordination function and SI; under
+     * reading socle_gate=all_socle also the other socle indicators (Art. 5, digest A-25) */
+    const char *prereqs[6] = {
+        "csi_acces_soins", "csi_crise_plan", "csi_fonction_coordination", "csi_si", NULL, NULL};
+    if (reading(e, "socle_gate") == 1) {
+        prereqs[4] = "csi_concertation";
+        prereqs[5] = "csi_coordination_externe";
+    }
+    rsf_gate_spec gate = {prereqs, 6, new_centre, false, "csi_si"};
     rsf_gate(e, &gate);
     rsf_precarity_against(e, &precarity, &national);
     return rsf_finish(e, adhesion, prorata, "national.new_centre_reference_amount.infirmier");
