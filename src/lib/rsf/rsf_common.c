@@ -170,6 +170,22 @@ q_t rsf_sum_bloc(const ancre_result *r, const char *bloc) {
     return s;
 }
 
+/* Points of a bloc as remunerated, in the units of a line that carries the prorata on adhesion:
+ * a line with a factor of its own (the SI paid "au prorata temporis à compter de la date
+ * d'acquisition", Art. 8.4) counts for the share of it that is paid. */
+static q_t bloc_points_as_paid(const ancre_result *r, const char *bloc) {
+    q_t s = qi(0);
+    bool scale = q_valid(r->prorata) && !q_is_zero(r->prorata);
+    for (size_t i = 0; i < r->nlines; i++) {
+        const line_t *l = &r->lines[i];
+        if (strcmp(l->bloc, bloc) != 0) continue;
+        q_t p = l->points;
+        if (scale && q_cmp(l->factor, qi(1)) != 0) p = q_mul(p, q_div(l->factor, r->prorata));
+        s = q_add(s, p);
+    }
+    return s;
+}
+
 void rsf_precarity(eng_t *e, const rsf_precarity_spec *spec) {
     /* Art. 8.6, 15.6: majoration of the bloc commun principal by the excess of the centre's CSS
      * and AME rates over the national rates, in percentage points */
@@ -209,8 +225,10 @@ void rsf_precarity(eng_t *e, const rsf_precarity_spec *spec) {
         }
     }
     rsf_record_q(e, "derived.majoration_rate", m);
-    q_t base = rsf_sum_bloc(r, BCP);
-    if (reading(e, "precarity_base") == 1) base = q_add(base, rsf_sum_bloc(r, BCC));
+    /* "s'applique sur le total des indicateurs du bloc commun principal" (Art. 15.6) as paid:
+     * an SI acquired during the year enters for its prorata temporis */
+    q_t base = bloc_points_as_paid(r, BCP);
+    if (reading(e, "precarity_base") == 1) base = q_add(base, bloc_points_as_paid(r, BCC));
     rsf_record_q(e, "derived.majoration_base_points", base);
     l->points = q_mul(base, m);
     if (q_is_zero(m)) eng_note(e, "rates not above the national rates");
