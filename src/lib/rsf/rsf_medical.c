@@ -253,14 +253,21 @@ static bool si_standard(eng_t *e, ctx_t *c, bool *withdrawal_derogation) {
         }
     }
     if (!ok) return false;
+    date_t acq;
+    bool has_acq = in_date_opt(e, "indicators.si_standard.acquisition_date", &acq);
+    if (has_acq && acq.y > e->year) {
+        /* Art. 8.4: paid "au prorata temporis à compter de la date d'acquisition": nothing
+         * for a year that ends before the system is acquired */
+        eng_note(e, "acquired after %d: no SI remuneration for the year (Art. 8.4)", e->year);
+        return false;
+    }
     q_t n =
         reading(e, "si_count") == 0 ? in_num(e, "staff.n_ps_salaries") : in_num(e, "staff.etp_ps");
     q_t t = P(e, id, "ps_threshold");
     q_t var = q_add(q_mul(P(e, id, "per_ps_low"), q_min(n, t)),
                     q_mul(P(e, id, "per_ps_high"), q_max(q_sub(n, t), qi(0))));
     award(e, l, P(e, id, "fixed"), var);
-    date_t acq;
-    if (in_date_opt(e, "indicators.si_standard.acquisition_date", &acq) && acq.y == e->year) {
+    if (has_acq && acq.y == e->year) {
         /* Art. 8.4: "versée au prorata temporis à compter de la date d'acquisition" */
         long days = date_days(date_make(e->year, 12, 31)) - date_days(acq) + 1;
         q_t f = q_frac(days, date_days_in_year(e->year));
