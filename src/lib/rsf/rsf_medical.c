@@ -765,7 +765,10 @@ static void equipements(eng_t *e) {
     const char *id = "equipements_connectes";
     line_t *l = open_line(e, id, "Art. 9.2.3", "Équipements médicaux connectés", BCC, "per_etp");
     if (!l || !declared(e, l, id)) return;
-    q_t etp = q_add(in_num(e, "staff.etp_medicaux"), in_num(e, "staff.etp_infirmiers"));
+    /* Art. 9.2.3, 16.1: 25 points per ETP médicaux "et infirmiers", the nurses from 2020 */
+    q_t etp = in_num(e, "staff.etp_medicaux");
+    if (par_bool(e, "rsf_med.equipements_connectes.nurses_counted"))
+        etp = q_add(etp, in_num(e, "staff.etp_infirmiers"));
     q_t n = in_num(e, "indicators.equipements_connectes.n_devices");
     if (q_is_zero(n)) return;
     award(e, l, qi(0), q_mul(P(e, id, "per_etp"), q_min(etp, n)));
