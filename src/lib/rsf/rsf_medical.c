@@ -31,6 +31,15 @@ typedef struct {
     int n_missions;
 } ctx_t;
 
+/* Art. 13: "Le suivi du respect des engagements et le calcul de la rémunération sont proratisés
+ * en fonction de la date d'adhésion": a yearly count (meetings, stages) asked of a centre that
+ * adhered during the year is prorated like the remuneration (reading prorata_thresholds). */
+static q_t yearly_count(eng_t *e, const ctx_t *c, q_t annual) {
+    if (q_cmp(c->prorata, qi(1)) == 0 || reading(e, "prorata_thresholds") == 1) return annual;
+    rsf_record_q(e, "derived.prorated_threshold", q_mul(annual, c->prorata));
+    return q_mul(annual, c->prorata);
+}
+
 /* ---- context ------------------------------------------------------------------------------ */
 
 static q_t patientele(eng_t *e) {
@@ -151,7 +160,7 @@ static bool concertation(eng_t *e, ctx_t *c, q_t *minoration) {
         open_line(e, id, "Art. 8.3.1.1", "Concertation pluriprofessionnelle", BCP, "variable");
     if (!l || !declared(e, l, id)) return false;
     q_t meetings = in_num(e, "indicators.concertation_pluripro.n_meetings");
-    if (q_cmp(meetings, P(e, id, "min_meetings")) < 0) {
+    if (q_cmp(meetings, yearly_count(e, c, P(e, id, "min_meetings"))) < 0) {
         eng_note(e, "fewer meetings than required (Art. 8.3.1.1)");
         return false;
     }
@@ -449,7 +458,7 @@ static void formation(eng_t *e, ctx_t *c) {
     if (!ok) return;
     e->cur = l[0];
     q_t n = in_num(e, "indicators.formation.n_stages");
-    if (l[0] == NULL || q_cmp(n, P(e, ids[0], "min_stages")) < 0) {
+    if (l[0] == NULL || q_cmp(n, yearly_count(e, c, P(e, ids[0], "min_stages"))) < 0) {
         if (l[0]) eng_note(e, "fewer than the required stages");
         return;
     }
@@ -606,7 +615,7 @@ static void forte_activite(eng_t *e, ctx_t *c) {
         char path[160];
         if (it->kind == 1) {
             if (q_cmp(in_num(e, "indicators.fad_reunions_dentaires.n_meetings"),
-                      P(e, it->id, "min_meetings")) < 0)
+                      yearly_count(e, c, P(e, it->id, "min_meetings"))) < 0)
                 continue;
         } else {
             snprintf(path, sizeof path, "indicators.%s.achieved", it->id);
