@@ -258,7 +258,11 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
         char qid[64];
         snprintf(qid, sizeof qid, "rsf.new_centre.quarter_share.q%d", date_quarter(qd));
         q_t ref = par_at(e, new_centre_amount_param, adhesion);
-        advance = q_round_cents(q_mul(ref, par(e, qid)));
+        q_t share = par(e, qid);
+        /* the national average is supplied per year: when it is missing the error names it and
+         * nothing is computed */
+        if (!q_valid(ref) || !q_valid(share)) return;
+        advance = q_round_cents(q_mul(ref, share));
         date_t due =
             date_add_months(adhesion, (int)num_int(par(e, "rsf.new_centre.advance_delay_months")));
         eng_payment(e, "Avance nouveau centre (trimestre de création)", "Art. 18.1", &due, advance);
