@@ -7,7 +7,8 @@
 static void put(jsonw *w, const char *s, size_t n) {
     if (w->len + n + 1 > w->cap) {
         size_t cap = w->cap ? w->cap : 4096;
-        while (w->len + n + 1 > cap) cap *= 2;
+        while (w->len + n + 1 > cap)
+            cap *= 2;
         char *grown = realloc(w->buf, cap);
         if (!grown) abort();
         w->buf = grown;
@@ -18,12 +19,15 @@ static void put(jsonw *w, const char *s, size_t n) {
     w->buf[w->len] = '\0';
 }
 
-static void puts_(jsonw *w, const char *s) { put(w, s, strlen(s)); }
+static void puts_(jsonw *w, const char *s) {
+    put(w, s, strlen(s));
+}
 
 static void newline(jsonw *w) {
     if (w->compact) return;
     put(w, "\n", 1);
-    for (int i = 0; i < w->depth; i++) put(w, "  ", 2);
+    for (int i = 0; i < w->depth; i++)
+        put(w, "  ", 2);
 }
 
 /* Separator and indentation before a value (or a key) in the current container. */
@@ -62,10 +66,18 @@ static void close_(jsonw *w, const char *c) {
     puts_(w, c);
 }
 
-void jw_obj(jsonw *w) { open_(w, "{"); }
-void jw_arr(jsonw *w) { open_(w, "["); }
-void jw_end_obj(jsonw *w) { close_(w, "}"); }
-void jw_end_arr(jsonw *w) { close_(w, "]"); }
+void jw_obj(jsonw *w) {
+    open_(w, "{");
+}
+void jw_arr(jsonw *w) {
+    open_(w, "[");
+}
+void jw_end_obj(jsonw *w) {
+    close_(w, "}");
+}
+void jw_end_arr(jsonw *w) {
+    close_(w, "]");
+}
 
 static void quoted(jsonw *w, const char *s) {
     put(w, "\"", 1);
@@ -74,13 +86,27 @@ static void quoted(jsonw *w, const char *s) {
         const char *esc = NULL;
         char u[8];
         switch (*p) {
-        case '"': esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '\n': esc = "\\n"; break;
-        case '\t': esc = "\\t"; break;
-        case '\r': esc = "\\r"; break;
-        case '\b': esc = "\\b"; break;
-        case '\f': esc = "\\f"; break;
+        case '"':
+            esc = "\\\"";
+            break;
+        case '\\':
+            esc = "\\\\";
+            break;
+        case '\n':
+            esc = "\\n";
+            break;
+        case '\t':
+            esc = "\\t";
+            break;
+        case '\r':
+            esc = "\\r";
+            break;
+        case '\b':
+            esc = "\\b";
+            break;
+        case '\f':
+            esc = "\\f";
+            break;
         default:
             if (*p < 0x20) {
                 snprintf(u, sizeof u, "\\u%04x", *p);
