@@ -170,6 +170,22 @@ q_t rsf_sum_bloc(const ancre_result *r, const char *bloc) {
     return s;
 }
 
+/* Points of a bloc as remunerated, in the units of a line that carries the prorata on adhesion:
+ * a line with a factor of its own (the SI paid "au prorata temporis à compter de la date
+ * d'acquisition", Art. 8.4) counts for the share of it that is paid. */
+static q_t bloc_points_as_paid(const ancre_result *r, const char *bloc) {
+    q_t s = qi(0);
+    bool scale = q_valid(r->prorata) && !q_is_zero(r->prorata);
+    for (size_t i = 0; i < r->nlines; i++) {
+        const line_t *l = &r->lines[i];
+        if (strcmp(l->bloc, bloc) != 0) continue;
+        q_t p = l->points;
+        if (scale && q_cmp(l->factor, qi(1)) != 0) p = q_mul(p, q_div(l->factor, r->prorata));
+        s = q_add(s, p);
+    }
+    return s;
+}
+
 static const rsf_national_rates general_rates = {"national.taux_css", "national.taux_ame"};
 
 void rsf_precarity(eng_t *e, const rsf_precarity_spec *spec) {
@@ -216,8 +232,10 @@ void rsf_precarity_against(eng_t *e, const rsf_precarity_spec *spec,
         }
     }
     rsf_record_q(e, "derived.majoration_rate", m);
-    q_t base = rsf_sum_bloc(r, BCP);
-    if (reading(e, "precarity_base") == 1) base = q_add(base, rsf_sum_bloc(r, BCC));
+    /* "s'applique sur le total des indicateurs du bloc commun principal" (Art. 15.6) as paid:
+     * an SI acquired during the year enters for its prorata temporis */
+    q_t base = bloc_points_as_paid(r, BCP);
+    if (reading(e, "precarity_base") == 1) base = q_add(base, bloc_points_as_paid(r, BCC));
     rsf_record_q(e, "derived.majoration_base_points", base);
     l->points = q_mul(base, m);
     if (q_is_zero(m)) eng_note(e, "rates not above the national rates");
@@ -247,10 +265,11 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
         char qid[64];
         snprintf(qid, sizeof qid, "rsf.new_centre.quarter_share.q%d", date_quarter(qd));
         q_t ref = par_at(e, new_centre_amount_param, adhesion);
-        /* the average amount is a national figure the accord does not give: supplied with
-         * --params, or the computation stops with the error par_at() reported */
-        if (!q_valid(ref)) return;
-        advance = q_round_cents(q_mul(ref, par(e, qid)));
+        q_t share = par(e, qid);
+        /* the national average is supplied per year: when it is missing the error names it and
+         * nothing is computed */
+        if (!q_valid(ref) || !q_valid(share)) return;
+        advance = q_round_cents(q_mul(ref, share));
         date_t due =
             date_add_months(adhesion, (int)num_int(par(e, "rsf.new_centre.advance_delay_months")));
         eng_payment(e, "Avance nouveau centre (trimestre de création)", "Art. 18.1", &due, advance);
