@@ -2,9 +2,13 @@
 # Installs what ancre needs to build and test on Debian (run as root, or with sudo available).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# build: C toolchain, jansson, clang-format; server: libmicrohttpd; tests: curl and jq (API),
-# chromium, nodejs and npm (browser test), wrk (bench/load.sh)
-packages="build-essential libjansson-dev clang-format libmicrohttpd-dev curl jq chromium nodejs wrk"
+packages="build-essential libjansson-dev clang-format"
+# the store: SQLite and PostgreSQL client libraries, OpenSSL (SHA-256), the PostgreSQL server and
+# the sqlite3 shell for the store tests
+packages="$packages libsqlite3-dev libpq-dev libssl-dev postgresql sqlite3"
+# the server: libmicrohttpd; its tests: curl and jq (API), chromium, nodejs and npm (browser
+# test), wrk (bench/load.sh)
+packages="$packages libmicrohttpd-dev curl jq chromium nodejs wrk"
 # npm comes with some builds of nodejs (NodeSource) and conflicts with Debian's npm package there
 command -v npm >/dev/null 2>&1 || packages="$packages npm"
 missing=""

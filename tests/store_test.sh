@@ -281,7 +281,7 @@ expect_rc 1 "unknown result" "$ancre" reproduce --db "$DB" --id 999999
 fresh_db killed
 "$ancre" import --db "$DB" "$example" >/dev/null 2>&1
 line=$(one_line "$example")
-n=20000
+n=8000
 printf '%s\n' "$line" | awk -v n=$n '{ for (i = 1; i <= n; i++) { s = $0; sub(/750000001/, sprintf("76%07d", i), s); print s } }' \
     >"$tmp/large.jsonl"
 check "large file written" test "$(wc -l <"$tmp/large.jsonl")" -eq $n
@@ -299,7 +299,7 @@ for _ in $(seq 1 3000); do
             { writing=yes; break; }
     fi
     kill -0 "$pid" 2>/dev/null || break
-    sleep 0.02
+    sleep 0.01
 done
 kill -9 "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null

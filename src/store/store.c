@@ -150,6 +150,7 @@ static const char *const migrations[] = {
     "  is_current INTEGER NOT NULL,"
     "  recorded_at TEXT NOT NULL);"
     "CREATE UNIQUE INDEX results_current ON results (finess, year) WHERE is_current = 1;"
+    "CREATE INDEX results_centre ON results (finess, year);"
     "CREATE TABLE payments ("
     "  id {ID},"
     "  result_id BIGINT NOT NULL REFERENCES results (id),"
@@ -548,6 +549,7 @@ static int paramset_id(ancre_store *st, const ancre_store_paramset *ps, const ch
         store_rows_free(&rows);
         return 0;
     }
+    store_rows_free(&rows);
     if (sql(st, "INSERT INTO paramsets (digest, created_at) VALUES (?, ?) RETURNING id", 2, d,
             &rows, errs) != 0)
         return -1;
@@ -717,8 +719,9 @@ static int record_one(ancre_store *st, const char *decl_id, const char *finess, 
              (long long)json_integer_value(json_object_get(doc, "refund_cents")));
     const char *k[] = {finess, ys};
     store_rows rows = {0};
-    int rc = sql(st, "UPDATE results SET is_current = 0 WHERE finess = ? AND year = ?", 2, k, NULL,
-                 errs);
+    int rc = sql(
+        st, "UPDATE results SET is_current = 0 WHERE finess = ? AND year = ? AND is_current = 1", 2,
+        k, NULL, errs);
     const char *v[] = {finess, ys,    decl_id, computed, paramset, rd, ANCRE_VERSION,
                        text,   total, adv,     bal,      ref,      now};
     if (rc == 0)
