@@ -205,6 +205,10 @@ jqtest "rules: coordination with its article and its 1 000 fixed points" \
 jqtest "rules: e-prescription in the 2023 grid" '[.rules[].id] | index("e_prescription") != null'
 call GET '/v1/rules?type=polyvalent&year=2021'
 jqtest "rules: SAS participation not in the 2021 grid" '[.rules[].id] | index("sas_participation") == null'
+call GET '/v1/rules?type=infirmier&year=2023'
+expect 200 "rules of a centre infirmier"
+jqtest "rules: the prerequisites of a centre infirmier are its own indicators" \
+    '(.prerequisites | length == 4) and all(.prerequisites[]; startswith("csi_"))'
 call GET '/v1/rules?type=polyvalent'
 expect 400 "rules without a year"
 call GET '/v1/rules?type=garage&year=2023'

@@ -287,7 +287,7 @@
       centre: { name: v.name, type: v.type, adhesion_date: v.adhesion_date },
       staff: { n_ps_salaries: v.n_ps_salaries, etp_ps: v.etp_ps, etp_mg: v.etp_mg, etp_medicaux: v.etp_medicaux,
         etp_paramedicaux: v.etp_paramedicaux, etp_infirmiers: v.etp_infirmiers, etp_sages_femmes: v.etp_sages_femmes,
-        n_ipa_salaries: v.n_ipa_salaries },
+        n_ipa_salaries: v.n_ipa_salaries, etp_dentistes: v.etp_dentistes },
       patients: { n_mt_31_12: v.n_mt_31_12, n_ame_2_soins_mg: v.n_ame_2_soins_mg, n_mt_ald_or_over75: v.n_mt_ald_or_over75,
         file_active_mg: v.file_active_mg, n_css_fa: v.n_css_fa, n_ame_fa: v.n_ame_fa, n_patients_nursing: v.n_patients_nursing,
         taux_ald_inval_nursing: pct(v.taux_ald_inval_nursing_pct), n_patients_dental: v.n_patients_dental },

@@ -74,6 +74,19 @@ static char *nothing_achieved(const char *type, int year) {
     }
     set_path(d, "centre.type", json_string(type));
     set_path(d, "centre.adhesion_date", json_string(adhesion));
+    /* Art. 3 defines the type by an activity: a centre of that type has it (one ETP, all of its
+     * fees), or the declaration is refused as contradicting its type */
+    static const struct {
+        const char *type, *paths[3];
+    } activity[] = {
+        {"polyvalent", {"staff.etp_paramedicaux", NULL, NULL}},
+        {"infirmier", {"staff.etp_infirmiers", "activity.fees_total", "activity.fees_nursing"}},
+        {"dentaire", {"staff.etp_dentistes", "activity.fees_total", "activity.fees_dental"}},
+    };
+    for (size_t i = 0; i < sizeof activity / sizeof *activity; i++)
+        for (int k = 0; k < 3 && strcmp(activity[i].type, type) == 0 && activity[i].paths[k]; k++)
+            if (schema_find(activity[i].paths[k]) >= 0)
+                set_path(d, activity[i].paths[k], json_integer(1));
     char *s = json_dumps(d, JSON_COMPACT);
     json_decref(d);
     return s;
