@@ -23,12 +23,14 @@
   const levels = (n) => Array.from({ length: n + 1 }, (_, k) => [k, k === 0 ? 'aucun' : 'niveau ' + k]);
   const pct = (x) => Number((x / 100).toFixed(6)); /* a percentage typed as a fraction of 1 */
   const up = (cur, min) => Math.max(cur, min);
+  const achieved = (section) => !!(section && section.achieved);
+  const percent = (rate) => Number((rate * 100).toFixed(4)); /* a stored fraction shown in % */
 
   /* Each entry: the lines of the result it drives (their ids are the rule ids of the engine),
    * its inputs, the sections of the declaration it writes, and for the optional ones the inputs
    * that would achieve it (from the thresholds in force).  socle: mandatory engagements. */
   const ENTRIES = [
-    { id: 'acces', socle: true, title: 'Accessibilité du centre', lines: ['acces_amplitude_snp'],
+    { id: 'acces', read: (i) => { const s = i.acces_amplitude_snp; return s ? { acces_ok: !!(s.orientation_info && s.snp_every_working_day && s.charter_displayed && s.charter_sent_cpam), acces_amplitude: s.weekday_amplitude_hours, acces_samedi: !!s.saturday_morning_open, acces_semaines: s.holiday_closure_weeks } : { acces_ok: false }; }, socle: true, title: 'Accessibilité du centre', lines: ['acces_amplitude_snp'],
       inputs: [chk('acces_ok', 'Soins non programmés chaque jour ouvré, information hors horaires, charte affichée et transmise', true),
         num('acces_amplitude', 'Amplitude quotidienne minimale en semaine (heures)', 12, 0.5),
         chk('acces_samedi', 'Ouvert le samedi matin', true),
@@ -36,103 +38,103 @@
       decl: (v) => ({ acces_amplitude_snp: { weekday_amplitude_hours: v.acces_amplitude, saturday_morning_open: v.acces_samedi,
         holiday_closure_weeks: v.acces_semaines, orientation_info: v.acces_ok, snp_every_working_day: v.acces_ok,
         charter_displayed: v.acces_ok, charter_sent_cpam: v.acces_ok } }) },
-    { id: 'crise_plan', socle: true, title: 'Crises sanitaires : plan de préparation', lines: ['crise_plan_preparation'],
+    { id: 'crise_plan', read: (i) => ({ crise_plan: !!(i.crise_plan_preparation && i.crise_plan_preparation.written) }), socle: true, title: 'Crises sanitaires : plan de préparation', lines: ['crise_plan_preparation'],
       inputs: [chk('crise_plan', 'Plan rédigé ou mis à jour', true)],
       decl: (v) => ({ crise_plan_preparation: { written: v.crise_plan } }) },
-    { id: 'crise_actions', socle: true, title: 'Crises sanitaires : actions mises en œuvre', lines: ['crise_mise_en_oeuvre'],
+    { id: 'crise_actions', read: (i) => ({ crise_actions: !!(i.crise_mise_en_oeuvre && i.crise_mise_en_oeuvre.crisis_declared && i.crise_mise_en_oeuvre.actions_done) }), socle: true, title: 'Crises sanitaires : actions mises en œuvre', lines: ['crise_mise_en_oeuvre'],
       inputs: [chk('crise_actions', "Crise sanitaire grave déclarée dans l'année et actions menées", false)],
       decl: (v) => ({ crise_mise_en_oeuvre: { crisis_declared: v.crise_actions, actions_done: v.crise_actions } }) },
-    { id: 'concertation', socle: true, title: 'Concertation pluriprofessionnelle', lines: ['concertation_pluripro'],
+    { id: 'concertation', read: (i) => { const s = i.concertation_pluripro; return s ? { conc_reunions: s.n_meetings, conc_dossiers: s.n_dossiers, conc_cr: !!s.reports_in_record, conc_mode: s.mode } : { conc_reunions: 0, conc_dossiers: 0, conc_cr: false }; }, socle: true, title: 'Concertation pluriprofessionnelle', lines: ['concertation_pluripro'],
       inputs: [num('conc_reunions', "Réunions dans l'année", 6), num('conc_dossiers', 'Dossiers patients étudiés', 50),
         chk('conc_cr', 'Comptes rendus intégrés au dossier des patients', true),
         sel('conc_mode', 'Qui se réunit', [['pluripro', 'Les professions du centre'], ['medical_only', 'Professions médicales seulement'],
           ['external_auxiliaries', 'Avec des auxiliaires médicaux extérieurs conventionnés']], 'pluripro')],
       decl: (v) => ({ concertation_pluripro: { n_meetings: v.conc_reunions, n_dossiers: v.conc_dossiers, mode: v.conc_mode, reports_in_record: v.conc_cr } }) },
-    { id: 'protocoles', socle: true, title: 'Protocoles pluriprofessionnels', lines: ['protocoles_pluripro'],
+    { id: 'protocoles', read: (i) => ({ protocoles: i.protocoles_pluripro ? i.protocoles_pluripro.n_protocols : 0 }), socle: true, title: 'Protocoles pluriprofessionnels', lines: ['protocoles_pluripro'],
       inputs: [num('protocoles', 'Protocoles élaborés', 0)],
       decl: (v) => ({ protocoles_pluripro: { n_protocols: v.protocoles } }) },
-    { id: 'coordination', socle: true, title: 'Fonction de coordination', lines: ['fonction_coordination'],
+    { id: 'coordination', read: (i) => ({ coordination: !!(i.fonction_coordination && i.fonction_coordination.achieved) }), socle: true, title: 'Fonction de coordination', lines: ['fonction_coordination'],
       inputs: [chk('coordination', 'Fonction de coordination assurée', true)],
       decl: (v) => ({ fonction_coordination: { achieved: v.coordination } }) },
-    { id: 'si_standard', socle: true, title: "Système d'information niveau standard", lines: ['si_standard'],
+    { id: 'si_standard', read: (i) => ({ si_standard: !!(i.si_standard && i.si_standard.label_standard && i.si_standard.segur_lap !== false) }), socle: true, title: "Système d'information niveau standard", lines: ['si_standard'],
       inputs: [chk('si_standard', 'Labellisé niveau standard (et, depuis 2023, référencé Ségur avec LAP certifié)', true)],
       decl: (v) => ({ si_standard: { label_standard: v.si_standard, segur_lap: v.si_standard } }) },
 
-    { id: 'missions', title: 'Missions de santé publique', lines: ['missions_sante_publique', 'missions_sante_publique_ipa'],
+    { id: 'missions', read: (i) => ({ missions: i.missions_sante_publique ? i.missions_sante_publique.n_missions : 0 }), title: 'Missions de santé publique', lines: ['missions_sante_publique', 'missions_sante_publique_ipa'],
       inputs: [num('missions', 'Missions validées', 0)],
       decl: (v) => ({ missions_sante_publique: { n_missions: v.missions, obesity_mission: v.obesite } }),
       achieve: (v, P) => ({ missions: up(v.missions, P('rsf_med.missions_sante_publique.max_missions')) }) },
-    { id: 'second_recours', title: 'Consultations de second recours ou accès sage-femme / dentiste',
+    { id: 'second_recours', read: (i) => { const s = i.diversification || {}; return { div_jours: s.second_recours_days_per_month || 0, div_etp: s.second_recours_etp || 0 }; }, title: 'Consultations de second recours ou accès sage-femme / dentiste',
       lines: ['diversif_second_recours_2j', 'diversif_second_recours_05etp'],
       inputs: [num('div_jours', 'Jours de consultation par mois (moyenne)', 0, 0.5), num('div_etp', 'ETP de ces consultations', 0, 0.1)],
       decl: (v) => ({ diversification: { second_recours_days_per_month: v.div_jours, second_recours_etp: v.div_etp,
         n_other_medical_professions: v.div_med, n_other_paramedical_professions: v.div_para } }),
       achieve: (v, P) => ({ div_jours: up(v.div_jours, P('rsf_med.diversif.min_days_per_month')), div_etp: up(v.div_etp, P('rsf_med.diversif.min_etp')) }) },
-    { id: 'offre', title: 'Offre de soins diversifiée', lines: ['diversif_offre_2med_ou_3param', 'diversif_offre_2med_et_3param'],
+    { id: 'offre', read: (i) => { const s = i.diversification || {}; return { div_med: s.n_other_medical_professions || 0, div_para: s.n_other_paramedical_professions || 0 }; }, title: 'Offre de soins diversifiée', lines: ['diversif_offre_2med_ou_3param', 'diversif_offre_2med_et_3param'],
       inputs: [num('div_med', 'Autres professions médicales (en sus de la médecine générale)', 0), num('div_para', 'Professions paramédicales', 0)],
       decl: (v) => ({ diversification: { second_recours_days_per_month: v.div_jours, second_recours_etp: v.div_etp,
         n_other_medical_professions: v.div_med, n_other_paramedical_professions: v.div_para } }),
       achieve: (v, P) => ({ div_med: up(v.div_med, P('rsf_med.diversif.min_medical_professions')),
         div_para: up(v.div_para, P('rsf_med.diversif.min_paramedical_professions')) }) },
-    { id: 'cstm', title: "Accueil d'un médecin d'un centre sous contrat de solidarité territoriale", lines: ['accueil_medecin_cstm'],
+    { id: 'cstm', read: (i) => ({ cstm: achieved(i.accueil_medecin_cstm) }), title: "Accueil d'un médecin d'un centre sous contrat de solidarité territoriale", lines: ['accueil_medecin_cstm'],
       inputs: [chk('cstm', 'Médecin accueilli', false)],
       decl: (v) => ({ accueil_medecin_cstm: { achieved: v.cstm } }), achieve: () => ({ cstm: true }) },
-    { id: 'sas', title: "Service d'accès aux soins (SAS)", lines: ['sas_participation', 'sas_snp_organisation'],
+    { id: 'sas', read: (i) => { const s = i.sas_participation || {}; return { sas: !!(s.agenda_open && s.registered), sas_heures: s.hours_per_week || 0, sas_org: !!(i.sas_snp_organisation && i.sas_snp_organisation.handles_all_requests) }; }, title: "Service d'accès aux soins (SAS)", lines: ['sas_participation', 'sas_snp_organisation'],
       inputs: [chk('sas', 'Agenda ouvert au SAS et inscription sur la plateforme', false), num('sas_heures', 'Heures par semaine ouvertes au SAS', 0, 0.5),
         chk('sas_org', 'Organisé pour répondre à toutes les demandes du régulateur', false)],
       decl: (v) => ({ sas_participation: { agenda_open: v.sas, registered: v.sas, hours_per_week: v.sas_heures },
         sas_snp_organisation: { handles_all_requests: v.sas_org } }),
       achieve: (v, P) => ({ sas: true, sas_org: true, sas_heures: up(v.sas_heures, P('rsf_med.sas_participation.min_hours_per_etp_week') * v.etp_mg) }) },
-    { id: 'formation', title: 'Formation des jeunes professionnels (stages)',
+    { id: 'formation', read: (i) => { const s = i.formation || {}; return { stages: s.n_stages || 0, stages_med: s.n_stages_medecins || 0, stages_inf: s.n_stages_infirmiers || 0, stages_dent: s.n_stages_dentaires || 0 }; }, title: 'Formation des jeunes professionnels (stages)',
       lines: ['formation_stages', 'formation_stagiaires_medecins', 'formation_stages_3_a_5', 'fai_stage_infirmier', 'fad_stage_dentaire'],
       inputs: [num('stages', 'Stages accueillis', 0), num('stages_med', 'dont stages de médecins', 0),
         num('stages_inf', 'dont stages infirmiers', 0), num('stages_dent', 'dont stages dentaires', 0)],
       decl: (v) => ({ formation: { n_stages: v.stages, n_stages_medecins: v.stages_med, n_stages_infirmiers: v.stages_inf, n_stages_dentaires: v.stages_dent } }),
       achieve: (v, P) => ({ stages: up(v.stages, P('rsf_med.formation_stages.min_stages')) }) },
-    { id: 'coord_ext', title: 'Coordination externe (transmission des données de santé)', lines: ['coordination_externe'],
+    { id: 'coord_ext', read: (i) => ({ coord_ext: achieved(i.coordination_externe) }), title: 'Coordination externe (transmission des données de santé)', lines: ['coordination_externe'],
       inputs: [chk('coord_ext', 'Procédure de transmission en place', false)],
       decl: (v) => ({ coordination_externe: { achieved: v.coord_ext } }), achieve: () => ({ coord_ext: true }) },
-    { id: 'protocoles_ipa', title: 'Protocoles avec un infirmier en pratique avancée', lines: ['protocoles_ipa'],
+    { id: 'protocoles_ipa', read: (i) => ({ protocoles_ipa: i.protocoles_ipa ? i.protocoles_ipa.n_protocols : 0 }), title: 'Protocoles avec un infirmier en pratique avancée', lines: ['protocoles_ipa'],
       inputs: [num('protocoles_ipa', 'Protocoles auxquels participe l’IPA', 0)],
       decl: (v) => ({ protocoles_ipa: { n_protocols: v.protocoles_ipa } }),
       achieve: (v, P) => ({ protocoles_ipa: up(v.protocoles_ipa, P('rsf_med.protocoles_ipa.max_protocols')) }) },
-    { id: 'coop_snp', title: 'Protocoles de coopération pour les soins non programmés', lines: ['protocoles_cooperation_snp'],
+    { id: 'coop_snp', read: (i) => ({ coop_snp: i.protocoles_cooperation_snp ? i.protocoles_cooperation_snp.n_protocols : 0 }), title: 'Protocoles de coopération pour les soins non programmés', lines: ['protocoles_cooperation_snp'],
       inputs: [num('coop_snp', 'Protocoles nationaux appliqués', 0)],
       decl: (v) => ({ protocoles_cooperation_snp: { n_protocols: v.coop_snp } }),
       achieve: (v, P) => ({ coop_snp: up(v.coop_snp, P('rsf_med.protocoles_cooperation_snp.max_protocols')) }) },
-    { id: 'ic', title: 'Parcours insuffisance cardiaque', lines: ['parcours_insuffisance_cardiaque'],
+    { id: 'ic', read: (i) => ({ ic: achieved(i.parcours_insuffisance_cardiaque) }), title: 'Parcours insuffisance cardiaque', lines: ['parcours_insuffisance_cardiaque'],
       inputs: [chk('ic', 'Participation au parcours', false)],
       decl: (v) => ({ parcours_insuffisance_cardiaque: { achieved: v.ic } }), achieve: () => ({ ic: true }) },
-    { id: 'obesite', title: "Parcours surpoids et obésité de l'enfant", lines: ['parcours_obesite_enfant'],
+    { id: 'obesite', read: (i) => ({ obesite: achieved(i.parcours_obesite_enfant) && !!(i.missions_sante_publique && i.missions_sante_publique.obesity_mission) }), title: "Parcours surpoids et obésité de l'enfant", lines: ['parcours_obesite_enfant'],
       inputs: [chk('obesite', 'Intégré au parcours (avec la mission de santé publique correspondante)', false)],
       decl: (v) => ({ parcours_obesite_enfant: { achieved: v.obesite },
         missions_sante_publique: { n_missions: v.missions, obesity_mission: v.obesite } }),
       achieve: (v) => ({ obesite: true, missions: up(v.missions, 1) }) },
-    { id: 'si_avance', title: "Système d'information niveau avancé", lines: ['si_avance'],
+    { id: 'si_avance', read: (i) => ({ si_avance: achieved(i.si_avance) }), title: "Système d'information niveau avancé", lines: ['si_avance'],
       inputs: [chk('si_avance', 'Labellisé niveau avancé', false)],
       decl: (v) => ({ si_avance: { achieved: v.si_avance } }), achieve: () => ({ si_avance: true }) },
-    { id: 'fai_mission', types: ['polyvalent'], title: 'Forte activité infirmière : mission supplémentaire', lines: ['fai_mission_infirmiere'],
+    { id: 'fai_mission', read: (i) => ({ fai_mission: achieved(i.fai_mission_infirmiere) }), types: ['polyvalent'], title: 'Forte activité infirmière : mission supplémentaire', lines: ['fai_mission_infirmiere'],
       inputs: [chk('fai_mission', 'Mission menée par les infirmiers', false)],
       decl: (v) => ({ fai_mission_infirmiere: { achieved: v.fai_mission } }), achieve: () => ({ fai_mission: true }) },
-    { id: 'fad_mission', types: ['polyvalent'], title: 'Forte activité dentaire : mission supplémentaire', lines: ['fad_mission_dentaire'],
+    { id: 'fad_mission', read: (i) => ({ fad_mission: achieved(i.fad_mission_dentaire) }), types: ['polyvalent'], title: 'Forte activité dentaire : mission supplémentaire', lines: ['fad_mission_dentaire'],
       inputs: [chk('fad_mission', 'Mission menée par les chirurgiens-dentistes', false)],
       decl: (v) => ({ fad_mission_dentaire: { achieved: v.fad_mission } }), achieve: () => ({ fad_mission: true }) },
-    { id: 'fad_reunions', types: ['polyvalent'], title: 'Forte activité dentaire : réunions entre chirurgiens-dentistes', lines: ['fad_reunions_dentaires'],
+    { id: 'fad_reunions', read: (i) => ({ fad_reunions: i.fad_reunions_dentaires ? i.fad_reunions_dentaires.n_meetings : 0 }), types: ['polyvalent'], title: 'Forte activité dentaire : réunions entre chirurgiens-dentistes', lines: ['fad_reunions_dentaires'],
       inputs: [num('fad_reunions', 'Réunions dans l’année', 0)],
       decl: (v) => ({ fad_reunions_dentaires: { n_meetings: v.fad_reunions } }),
       achieve: (v, P) => ({ fad_reunions: up(v.fad_reunions, P('rsf_med.fad_reunions_dentaires.min_meetings')) }) },
-    { id: 'fad_contrat', types: ['polyvalent'], title: 'Forte activité dentaire : contrat avec un établissement', lines: ['fad_contrat_structure'],
+    { id: 'fad_contrat', read: (i) => ({ fad_contrat: achieved(i.fad_contrat_structure) }), types: ['polyvalent'], title: 'Forte activité dentaire : contrat avec un établissement', lines: ['fad_contrat_structure'],
       inputs: [chk('fad_contrat', 'Contrat avec un EHPAD, un établissement médico-social, pénitentiaire ou scolaire', false)],
       decl: (v) => ({ fad_contrat_structure: { achieved: v.fad_contrat } }), achieve: () => ({ fad_contrat: true }) },
-    { id: 'fad_si', types: ['polyvalent'], title: 'Forte activité dentaire : dossier dentaire informatisé', lines: ['fad_si_dossier_dentaire'],
+    { id: 'fad_si', read: (i) => ({ fad_si: achieved(i.fad_si_dossier_dentaire) }), types: ['polyvalent'], title: 'Forte activité dentaire : dossier dentaire informatisé', lines: ['fad_si_dossier_dentaire'],
       inputs: [chk('fad_si', 'Dossier dentaire structuré intégré au système d’information', false)],
       decl: (v) => ({ fad_si_dossier_dentaire: { achieved: v.fad_si } }), achieve: () => ({ fad_si: true }) },
 
-    { id: 'qualite', title: 'Démarche qualité', lines: ['qualite_n1', 'qualite_n2', 'qualite_n3', 'qualite_n4'],
+    { id: 'qualite', read: (i) => ({ qualite: i.qualite ? i.qualite.level : 0 }), title: 'Démarche qualité', lines: ['qualite_n1', 'qualite_n2', 'qualite_n3', 'qualite_n4'],
       inputs: [sel('qualite', 'Niveau atteint', levels(4))],
       decl: (v) => ({ qualite: { level: v.qualite } }),
       achieve: (v) => (v.qualite < 4 ? { qualite: v.qualite + 1 } : {}) },
-    { id: 'vulnerables', title: 'Accompagnement des publics vulnérables', lines: ['vulnerables_n1', 'vulnerables_n2', 'vulnerables_n3', 'vulnerables_sage_femme'],
+    { id: 'vulnerables', read: (i, P) => { const s = i.vulnerables || {}; const k = P('rsf_med.vulnerables.min_subcategories'); const l = [s.level1_subcategories, s.level2_subcategories, s.level3_subcategories]; let level = 0; while (level < 3 && (l[level] || 0) >= k) level++; return { vulnerables: level, vuln_sf: !!s.sage_femme_action_outside }; }, title: 'Accompagnement des publics vulnérables', lines: ['vulnerables_n1', 'vulnerables_n2', 'vulnerables_n3', 'vulnerables_sage_femme'],
       inputs: [sel('vulnerables', 'Niveau atteint (actions dans au moins deux sous-catégories par niveau)', levels(3)),
         chk('vuln_sf', "Action d'une sage-femme salariée en dehors du centre", false)],
       decl: (v, P) => {
@@ -141,44 +143,44 @@
           level3_subcategories: v.vulnerables >= 3 ? k : 0, sage_femme_action_outside: v.vuln_sf } };
       },
       achieve: (v) => (v.vulnerables < 3 ? { vulnerables: v.vulnerables + 1 } : {}) },
-    { id: 'mediateur', title: 'Médiateur en santé', lines: ['mediateur_sante'],
+    { id: 'mediateur', read: (i) => ({ mediateur: !!(i.mediateur_sante && i.mediateur_sante.present) }), title: 'Médiateur en santé', lines: ['mediateur_sante'],
       inputs: [chk('mediateur', 'Un médiateur en santé exerce dans le centre', false)],
       decl: (v) => ({ mediateur_sante: { present: v.mediateur } }), achieve: () => ({ mediateur: true }) },
-    { id: 'usagers', title: 'Implication des usagers', lines: ['usagers_n1', 'usagers_n2'],
+    { id: 'usagers', read: (i) => ({ usagers: i.usagers ? i.usagers.level : 0 }), title: 'Implication des usagers', lines: ['usagers_n1', 'usagers_n2'],
       inputs: [sel('usagers', 'Niveau atteint', levels(2))],
       decl: (v) => ({ usagers: { level: v.usagers } }),
       achieve: (v) => (v.usagers < 2 ? { usagers: v.usagers + 1 } : {}) },
-    { id: 'teletransmission', title: 'Télétransmission', lines: ['teletransmission'],
+    { id: 'teletransmission', read: (i) => { const s = i.teletransmission; return s ? { teletrans: percent(s.rate), sesam: !!s.sesam_version_ok } : { teletrans: 0 }; }, title: 'Télétransmission', lines: ['teletransmission'],
       inputs: [num('teletrans', 'Taux de télétransmission SESAM-Vitale (%)', 0, 0.1), chk('sesam', 'Logiciel à la version SESAM-Vitale exigée', true)],
       decl: (v) => ({ teletransmission: { rate: pct(v.teletrans), sesam_version_ok: v.sesam } }),
       achieve: (v, P) => ({ teletrans: up(v.teletrans, Number((P('rsf_med.teletransmission.min_rate') * 100).toFixed(4))), sesam: true }) },
-    { id: 'scor', title: 'SCOR (numérisation des pièces justificatives)', lines: ['scor'],
+    { id: 'scor', read: (i) => ({ scor: !!(i.scor && i.scor.used) }), title: 'SCOR (numérisation des pièces justificatives)', lines: ['scor'],
       inputs: [chk('scor', 'SCOR utilisé', false)], decl: (v) => ({ scor: { used: v.scor } }), achieve: () => ({ scor: true }) },
-    { id: 'teleservices', title: 'Justificatif d’utilisation des téléservices', lines: ['teleservices_justificatif'],
+    { id: 'teleservices', read: (i) => ({ teleservices: achieved(i.teleservices_justificatif) }), title: 'Justificatif d’utilisation des téléservices', lines: ['teleservices_justificatif'],
       inputs: [chk('teleservices', 'Justificatif transmis', false)],
       decl: (v) => ({ teleservices_justificatif: { achieved: v.teleservices } }), achieve: () => ({ teleservices: true }) },
-    { id: 'video', title: 'Équipement de vidéotransmission', lines: ['video_transmission'],
+    { id: 'video', read: (i) => ({ video: achieved(i.video_transmission) }), title: 'Équipement de vidéotransmission', lines: ['video_transmission'],
       inputs: [chk('video', 'Équipement pour la téléconsultation', false)],
       decl: (v) => ({ video_transmission: { achieved: v.video } }), achieve: () => ({ video: true }) },
-    { id: 'video_inf', title: 'Vidéotransmission : infirmiers', lines: ['video_transmission_infirmiers'],
+    { id: 'video_inf', read: (i) => ({ video_inf: achieved(i.video_transmission_infirmiers) }), title: 'Vidéotransmission : infirmiers', lines: ['video_transmission_infirmiers'],
       inputs: [chk('video_inf', 'Infirmiers participant à la téléconsultation équipés', false)],
       decl: (v) => ({ video_transmission_infirmiers: { achieved: v.video_inf } }), achieve: () => ({ video_inf: true }) },
-    { id: 'equipements', title: 'Équipements médicaux connectés', lines: ['equipements_connectes'],
+    { id: 'equipements', read: (i) => ({ equipements: i.equipements_connectes ? i.equipements_connectes.n_devices : 0 }), title: 'Équipements médicaux connectés', lines: ['equipements_connectes'],
       inputs: [num('equipements', 'Équipements acquis', 0)],
       decl: (v) => ({ equipements_connectes: { n_devices: v.equipements } }),
       achieve: (v) => ({ equipements: up(v.equipements, Math.ceil(v.etp_medicaux + v.etp_infirmiers)) }) },
-    { id: 'codage', title: 'Capacité à coder les données', lines: ['codage_donnees'],
+    { id: 'codage', read: (i) => ({ codage: achieved(i.codage_donnees) }), title: 'Capacité à coder les données', lines: ['codage_donnees'],
       inputs: [chk('codage', 'Données codées', false)], decl: (v) => ({ codage_donnees: { achieved: v.codage } }), achieve: () => ({ codage: true }) },
-    { id: 'dmp', title: 'Alimentation du DMP', lines: ['dmp_alimentation'],
+    { id: 'dmp', read: (i) => ({ dmp: i.dmp_alimentation ? percent(i.dmp_alimentation.rate) : 0 }), title: 'Alimentation du DMP', lines: ['dmp_alimentation'],
       inputs: [num('dmp', 'Taux d’alimentation du DMP (%)', 0, 0.1)], decl: (v) => ({ dmp_alimentation: { rate: pct(v.dmp) } }),
       achieve: (v, P) => ({ dmp: up(v.dmp, Number((P('rsf_med.dmp_alimentation.min_rate') * 100).toFixed(4))) }) },
-    { id: 'mss', title: 'Usage de la messagerie sécurisée (MSS)', lines: ['mss_usage'],
+    { id: 'mss', read: (i) => ({ mss: i.mss_usage ? percent(i.mss_usage.rate) : 0 }), title: 'Usage de la messagerie sécurisée (MSS)', lines: ['mss_usage'],
       inputs: [num('mss', 'Taux d’usage de la MSS (%)', 0, 0.1)], decl: (v) => ({ mss_usage: { rate: pct(v.mss) } }),
       achieve: (v, P) => ({ mss: up(v.mss, Number((P('rsf_med.mss_usage.min_rate') * 100).toFixed(4))) }) },
-    { id: 'eprescription', title: 'E-prescription', lines: ['e_prescription'],
+    { id: 'eprescription', read: (i) => ({ eprescription: i.e_prescription ? percent(i.e_prescription.rate) : 0 }), title: 'E-prescription', lines: ['e_prescription'],
       inputs: [num('eprescription', 'Taux d’e-prescription (%)', 0, 0.1)], decl: (v) => ({ e_prescription: { rate: pct(v.eprescription) } }),
       achieve: (v, P) => ({ eprescription: up(v.eprescription, Number((P('rsf_med.e_prescription.min_rate') * 100).toFixed(4))) }) },
-    { id: 'acv', title: 'Application carte Vitale', lines: ['appli_carte_vitale'],
+    { id: 'acv', read: (i) => ({ acv: i.appli_carte_vitale ? i.appli_carte_vitale.n_fse : 0 }), title: 'Application carte Vitale', lines: ['appli_carte_vitale'],
       inputs: [num('acv', 'Feuilles de soins faites avec l’application carte Vitale', 0)], decl: (v) => ({ appli_carte_vitale: { n_fse: v.acv } }),
       achieve: (v, P) => ({ acv: up(v.acv, P('rsf_med.appli_carte_vitale.min_fse')) }) },
   ];
@@ -315,6 +317,64 @@
       if (!(id in m)) throw new Error('paramètre ' + id + ' non en vigueur en ' + year);
       return Number(m[id]);
     };
+  }
+
+  /* ---- a declaration of the store into the form ----------------------------------------------- */
+
+  function fill(v) {
+    for (const [name, value] of Object.entries(v)) {
+      const el = form.elements[name];
+      if (!el || value === undefined || value === null) continue;
+      if (el.type === 'checkbox') el.checked = !!value;
+      else el.value = String(value);
+    }
+  }
+
+  async function loadStored(finess, year) {
+    const r = await fetch('v1/declarations/' + encodeURIComponent(finess) + '/' + year);
+    if (!r.ok) return;
+    const d = await r.json();
+    const c = d.centre || {}, st = d.staff || {}, pa = d.patients || {}, ac = d.activity || {}, pay = d.payments || {};
+    fill({ name: c.name || '', type: c.type, year: d.year, adhesion_date: c.adhesion_date,
+      previous_year_eur: (pay.previous_year_amount_cents || 0) / 100 });
+    const general = ['n_ps_salaries', 'etp_ps', 'etp_mg', 'etp_medicaux', 'etp_paramedicaux', 'etp_infirmiers',
+      'etp_sages_femmes', 'n_ipa_salaries', 'etp_dentistes'];
+    for (const k of general) fill({ [k]: st[k] || 0 });
+    for (const k of ['n_mt_31_12', 'n_ame_2_soins_mg', 'n_mt_ald_or_over75', 'file_active_mg', 'n_css_fa', 'n_ame_fa',
+      'n_patients_nursing', 'n_patients_dental']) fill({ [k]: pa[k] || 0 });
+    fill({ taux_ald_inval_nursing_pct: percent(pa.taux_ald_inval_nursing || 0), fees_total: ac.fees_total || 0,
+      fees_dental: ac.fees_dental || 0 });
+    const P = await parametersOf(d.year);
+    for (const e of ENTRIES) {
+      for (const spec of e.inputs) fill({ [spec.name]: spec.def }); /* absent section: not achieved */
+      try {
+        fill(e.read(d.indicators || {}, P));
+      } catch (err) {
+        /* a parameter not in force that year: the indicator keeps its default */
+      }
+    }
+    schedule();
+  }
+
+  async function listStored() {
+    const r = await fetch('v1/centres');
+    if (!r.ok) return; /* no store: the control stays hidden */
+    const centres = (await r.json()).filter((c) => c.type === 'medical' || c.type === 'polyvalent');
+    if (!centres.length) return;
+    const select = $('stored');
+    for (const c of centres) {
+      const year = Math.max(...c.years);
+      const o = document.createElement('option');
+      o.value = c.finess + '/' + year;
+      o.textContent = (c.name || c.finess) + ' — ' + year;
+      select.append(o);
+    }
+    $('stored-box').hidden = false;
+    select.addEventListener('change', () => {
+      if (!select.value) return;
+      const [finess, year] = select.value.split('/');
+      loadStored(finess, year);
+    });
   }
 
   /* ---- showing the result ------------------------------------------------------------------------ */
@@ -539,5 +599,6 @@
   form.addEventListener('input', schedule);
   form.addEventListener('change', schedule);
   form.addEventListener('submit', (ev) => ev.preventDefault());
+  listStored();
   update();
 })();

@@ -7,7 +7,7 @@
 'use strict';
 
 const { chromium } = require('playwright-core');
-const { spawn } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -24,9 +24,13 @@ function check(cond, what, detail) {
   }
 }
 
-function startServer() {
+/* The server runs on a store holding the example centre médical (the situation computed below). */
+function startServer(db) {
+  const national = path.join(root, 'examples/national-2023.json');
+  const imp = spawnSync(ancre, ['import', '--db', db, path.join(root, 'examples/centre-medical-2023.json'), '--params', national]);
+  if (imp.status !== 0) throw new Error('ancre import failed: ' + imp.stderr);
   return new Promise((resolve, reject) => {
-    const child = spawn(ancre, ['serve', '--port', '0', '--params', path.join(root, 'examples/national-2023.json')], {
+    const child = spawn(ancre, ['serve', '--port', '0', '--db', db, '--params', national], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -90,8 +94,8 @@ async function waitReady(page) {
 const cents = (page, id) => page.$eval('#' + id, (o) => Number(o.dataset.cents));
 
 (async () => {
-  const { child, url } = await startServer();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ancre-chromium-'));
+  const { child, url } = await startServer(path.join(profile, 'store.db'));
   let browser;
   try {
     // a fresh --user-data-dir: playwright passes the profile directory to Chromium itself
@@ -159,6 +163,16 @@ const cents = (page, id) => page.$eval('#' + id, (o) => Number(o.dataset.cents))
       const err = await page.textContent('#errors');
       check(/patients\.n_css_fa/.test(err), 'a CSS count above the file active is refused with its field' + where, err);
       check((await page.textContent('#total')).trim() === '—', 'no total while the situation is invalid' + where);
+
+      // a centre of the store: examples/centre-medical-2023.json is the situation computed by hand
+      // above (53 130,00 €), declared by its FINESS 750000002
+      await page.waitForSelector('#stored-box:not([hidden])', { timeout: 5000 });
+      await page.selectOption('#stored', '750000002/2023');
+      // the form showed an error just before: its disappearance marks the stored centre computed
+      await page.waitForSelector('#errors[hidden]', { state: 'attached', timeout: 5000 });
+      await waitReady(page);
+      check((await cents(page, 'total')) === 5313000, 'the stored example centre loads with 53 130,00 €' + where, await cents(page, 'total'));
+      check((await page.inputValue('[name="name"]')) === 'Centre médical du Canal', 'the stored centre fills the form' + where);
 
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       check(overflow <= 0, 'no horizontal scrolling' + where, overflow);
