@@ -47,6 +47,7 @@ typedef struct {
 
 extern const module_tables core_tables;
 extern const module_tables rsf_medical_tables;
+extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 
 size_t schema_count(void);
 const field_def *schema_field(size_t i);
