@@ -20,7 +20,7 @@ TEST_SRC = $(sort $(wildcard tests/unit/*.c))
 
 all: $(BUILD)/ancre $(BUILD)/libancre.a
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/ancre/*.h src/lib/core/*.h)
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/ancre/*.h src/lib/core/*.h src/cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
 
@@ -40,7 +40,9 @@ $(BUILD)/libancre.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/ancre: $(BUILD)/obj/cli/main.o $(BUILD)/libancre.a
+CLI_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(sort $(wildcard src/cli/*.c)))
+
+$(BUILD)/ancre: $(CLI_OBJ) $(BUILD)/libancre.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
 $(BUILD)/unit_tests: $(TEST_SRC) $(BUILD)/libancre.a tests/unit/check.h

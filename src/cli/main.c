@@ -3,6 +3,7 @@
  * Exit codes: 0 success; 1 invalid input or a declaration that could not be computed (in batch:
  * at least one bad line); 2 wrong usage or unreadable file. */
 #include "ancre/ancre.h"
+#include "cli.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -22,6 +23,7 @@ static const char *usage_text =
     "  params [ID]        parameters with their values, dates of effect and citations\n"
     "  readings           the readings of ambiguous passages and their alternatives\n"
     "  schema             the declaration fields (Markdown)\n"
+    "  roster FILE|-      patient-level roster (CSV) to counts and FPMT per centre; --year YYYY\n"
     "\n"
     "options:\n"
     "  --json             JSON output\n"
@@ -301,6 +303,7 @@ int main(int argc, char **argv) {
         printf("ancre %s\n", ANCRE_VERSION);
         return 0;
     }
+    if (argc >= 2 && strcmp(argv[1], "roster") == 0) return cmd_roster(argc - 1, argv + 1);
     if (parse_args(argc, argv, &o) != 0) return 2;
     if (!o.command || strcmp(o.command, "help") == 0) {
         fputs(usage_text, o.command ? stdout : stderr);

@@ -194,13 +194,17 @@ static void walk(ancre_decl *d, const char *prefix, json_t *obj, ancre_errors *e
 static bool object_present(const ancre_decl *d, const char *path) {
     size_t len = strlen(path);
     for (size_t i = 0; i < d->n; i++) {
+        if (!d->values[i].present) continue;
         const char *p = schema_field(i)->path;
-        if (d->values[i].present && strncmp(p, path, len) == 0 && p[len] == '.') return true;
+        if (strncmp(p, path, len) == 0 && p[len] == '.') return true;
     }
     return false;
 }
 
 static void check_fields(ancre_decl *d, const ancre_params *params, ancre_errors *errs) {
+    /* fields of a section are listed together: the presence of the last parent is remembered */
+    char last_parent[512] = "";
+    bool last_present = false;
     for (size_t i = 0; i < d->n; i++) {
         const field_def *f = schema_field(i);
         const decl_value *v = &d->values[i];
@@ -211,7 +215,11 @@ static void check_fields(ancre_decl *d, const ancre_params *params, ancre_errors
                 snprintf(parent, sizeof parent, "%s", f->path);
                 char *dot = strrchr(parent, '.');
                 if (dot) *dot = '\0';
-                needed = object_present(d, parent);
+                if (strcmp(parent, last_parent) != 0) {
+                    snprintf(last_parent, sizeof last_parent, "%s", parent);
+                    last_present = object_present(d, parent);
+                }
+                needed = last_present;
             }
             if (needed)
                 errors_add(errs, f->path, f->article, type_name(f->type),

@@ -7,10 +7,10 @@
 
 bool mt_section(eng_t *e, const char *prefix) {
     size_t len = strlen(prefix);
-    for (size_t i = 0; i < schema_count(); i++) {
+    for (size_t i = 0; i < e->decl->n; i++) {
+        if (!e->decl->values[i].present) continue;
         const char *p = schema_field(i)->path;
-        if (strncmp(p, prefix, len) == 0 && p[len] == '.' && e->decl->values[i].present)
-            return true;
+        if (strncmp(p, prefix, len) == 0 && p[len] == '.') return true;
     }
     return false;
 }
