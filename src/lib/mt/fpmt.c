@@ -71,17 +71,22 @@ static void fpmt_calendar(eng_t *e) {
             if (paid[k] < 0) continue;
             char id[64];
             snprintf(id, sizeof id, "fpmt.calendar.advance_%d.month", k + 1);
-            date_t due = mt_month_end(e->year, (int)q_floor_int(par(e, id)));
+            int month = mt_par_int(e, id);
+            if (month < 1) return;
+            date_t due = mt_month_end(e->year, month);
             snprintf(label, sizeof label, "FPMT %d : acompte %d (déclaré)", e->year, k + 1);
             eng_payment(e, label, "Art. 23.3, slides 001", &due, paid[k]);
         }
-        date_t due = mt_month_end(e->year + 1, (int)q_floor_int(par(e, "fpmt.calendar.balance.month")));
+        int month = mt_par_int(e, "fpmt.calendar.balance.month");
+        if (month < 1) return;
+        date_t due = mt_month_end(e->year + 1, month);
         snprintf(label, sizeof label, "FPMT %d : solde%s", e->year, any ? "" : " (aucun acompte déclaré)");
         eng_payment(e, label, "Art. 23.3, slides 001", &due, total - sum);
     } else {
         /* Art. 23.3 l. 7200-7204: partial payment during the 1st semester, regularisation
          * during the 1st semester of the next year */
-        int m = (int)q_floor_int(par(e, "fpmt.calendar.semester_end.month"));
+        int m = mt_par_int(e, "fpmt.calendar.semester_end.month");
+        if (m < 1) return;
         if (any) {
             date_t due = mt_month_end(e->year, m);
             snprintf(label, sizeof label, "FPMT %d : versement partiel (déclaré)", e->year);
@@ -162,8 +167,8 @@ int fpmt_compute(eng_t *e) {
 int mt2017_compute(eng_t *e) {
     char id[32], label[96], path[64];
     q_t rmt = par(e, "mt2017.rmt.per_patient");
-    int delay = (int)q_floor_int(par(e, "mt2017.rmt.payment_delay_days"));
-    if (e->failed) return -1;
+    int delay = mt_par_int(e, "mt2017.rmt.payment_delay_days");
+    if (e->failed || delay < 0) return -1;
     /* RMT, 40 € per ALD patient and year, paid "à trimestre à échoir" for the patients whose
      * ALD anniversary falls in the quarter, "dans les 45 jours qui suivent la fin du trimestre" */
     for (int q = 1; q <= 4; q++) {

@@ -16,6 +16,8 @@ date_t mt_month_end(int y, int m);
 date_t mt_add_days(date_t d, int days);
 /* Whether parameter id exists at all (without recording it or failing). */
 bool mt_param_defined(eng_t *e, const char *id);
+/* An integer parameter (a month, a number of days); -1, the error recorded, when absent. */
+int mt_par_int(eng_t *e, const char *id);
 
 int fpmt_compute(eng_t *e);           /* Art. 23.3 */
 int mt2017_compute(eng_t *e);         /* Annexe 24 */

@@ -53,3 +53,8 @@ bool mt_param_defined(eng_t *e, const char *id) {
     const period_t *pe = NULL;
     return params_lookup(e->params, id, e->at, &p, &pe) == PARAM_OK && pe->kind != PV_NULL;
 }
+
+int mt_par_int(eng_t *e, const char *id) {
+    q_t v = par(e, id);
+    return q_valid(v) ? (int)q_floor_int(v) : -1;
+}

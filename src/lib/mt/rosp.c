@@ -61,7 +61,7 @@ static q_t new_centre_uplift(eng_t *e) {
         int months = (e->year - opened.y) * 12 + (12 - opened.m) + (opened.d == 1 ? 1 : 0);
         year_of_opening = months / 12 + 1;
     }
-    int last = (int)q_floor_int(par(e, "rosp.new_centre.majoration_years"));
+    int last = mt_par_int(e, "rosp.new_centre.majoration_years");
     if (year_of_opening < 1) {
         eng_fail(e, "rosp.new_centre_creation_date", "Art. 24.3", "a date on or before 31/12",
                  "rosp.new_centre_creation_date: the centre opens after the reference year");
