@@ -88,6 +88,7 @@ int cmd_roster(int argc, char **argv) {
             goto done;
         }
     }
+    size_t usage_errors = errs.count; /* bad --params or --reading */
     if (!file || !year) {
         fprintf(stderr, "ancre roster: %s\n%s", file ? "--year is required" : "FILE is required",
                 roster_usage);
@@ -95,6 +96,9 @@ int cmd_roster(int argc, char **argv) {
     }
     ancre_roster *roster = NULL;
     if (errs.count || ancre_roster_new(&roster, year, params, &errs) != 0) {
+        /* a bad parameter file or reading is wrong usage (2); a year whose age limits are not
+         * in force (no FPMT before 2018) is a missing parameter (1) */
+        if (usage_errors == 0) rc = 1;
         for (size_t k = 0; k < errs.count; k++)
             fprintf(stderr, "error: %s\n", errs.items[k].message);
         goto done;
