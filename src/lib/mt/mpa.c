@@ -6,7 +6,7 @@
 #include <stdio.h>
 
 int mpa_compute(eng_t *e) {
-    char id[16], path[32], label[96];
+    char id[32], path[64], label[128];
     for (int q = 1; q <= 4; q++) {
         snprintf(id, sizeof id, "mpa_t%d", q);
         snprintf(label, sizeof label, "MPA, consultations et visites du trimestre %d", q);
