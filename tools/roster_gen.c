@@ -19,7 +19,9 @@ static uint64_t next(void) { /* splitmix64 */
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
     return z ^ (z >> 31);
 }
-static unsigned below(unsigned n) { return (unsigned)(((next() >> 32) * (uint64_t)n) >> 32); }
+static unsigned below(unsigned n) {
+    return (unsigned)(((next() >> 32) * (uint64_t)n) >> 32);
+}
 
 static char *put_uint(char *p, unsigned v, int width) {
     char tmp[16];
@@ -49,8 +51,8 @@ static int mdays(int y, int m) {
 /* age bands (inclusive) and their share of médecin-traitant patients, per 1000 */
 static const struct {
     int lo, hi, per_mille, ald_per_mille;
-} bands[] = {{0, 6, 75, 15},     {7, 15, 100, 20},   {16, 39, 290, 40},  {40, 59, 270, 140},
-             {60, 74, 160, 300}, {75, 79, 45, 420},  {80, 89, 50, 540},  {90, 104, 10, 600}};
+} bands[] = {{0, 6, 75, 15},     {7, 15, 100, 20},  {16, 39, 290, 40}, {40, 59, 270, 140},
+             {60, 74, 160, 300}, {75, 79, 45, 420}, {80, 89, 50, 540}, {90, 104, 10, 600}};
 
 int main(int argc, char **argv) {
     if (argc < 4) {
@@ -67,7 +69,8 @@ int main(int argc, char **argv) {
     }
     /* centre sizes: weights between 1 and 8, so some centres are much larger; CSS share per
      * centre between 2 % and 45 % */
-    unsigned *cum = malloc((size_t)centres * sizeof *cum), *css = malloc((size_t)centres * sizeof *css);
+    unsigned *cum = malloc((size_t)centres * sizeof *cum),
+             *css = malloc((size_t)centres * sizeof *css);
     unsigned total = 0;
     for (int c = 0; c < centres; c++) {
         total += 1 + below(8);

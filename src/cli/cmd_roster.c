@@ -18,7 +18,8 @@
 
 static const char *roster_usage =
     "usage: ancre roster FILE|- --year YYYY [--json] [--params FILE] [--reading ID=VALUE]\n"
-    "  one CSV row per patient: " "centre_id,patient_key,birth_date,ald,css,mt_start,mt_end\n"
+    "  one CSV row per patient: "
+    "centre_id,patient_key,birth_date,ald,css,mt_start,mt_end\n"
     "  (docs/roster.md); prints the counts and the FPMT of each centre\n";
 
 #define READ_CHUNK (1 << 20)

@@ -80,7 +80,8 @@ static void fpmt_calendar(eng_t *e) {
         int month = mt_par_int(e, "fpmt.calendar.balance.month");
         if (month < 1) return;
         date_t due = mt_month_end(e->year + 1, month);
-        snprintf(label, sizeof label, "FPMT %d : solde%s", e->year, any ? "" : " (aucun acompte déclaré)");
+        snprintf(label, sizeof label, "FPMT %d : solde%s", e->year,
+                 any ? "" : " (aucun acompte déclaré)");
         eng_payment(e, label, "Art. 23.3, slides 001", &due, total - sum);
     } else {
         /* Art. 23.3 l. 7200-7204: partial payment during the 1st semester, regularisation
@@ -218,8 +219,10 @@ int mt2017_compute(eng_t *e) {
     }
     int64_t rst_cents = 0, fmt_cents = 0;
     for (size_t i = 0; i < e->res->nlines; i++) {
-        if (strcmp(e->res->lines[i].id, "forfait_rst") == 0) rst_cents = e->res->lines[i].amount_cents;
-        if (strcmp(e->res->lines[i].id, "forfait_fmt") == 0) fmt_cents = e->res->lines[i].amount_cents;
+        if (strcmp(e->res->lines[i].id, "forfait_rst") == 0)
+            rst_cents = e->res->lines[i].amount_cents;
+        if (strcmp(e->res->lines[i].id, "forfait_fmt") == 0)
+            fmt_cents = e->res->lines[i].amount_cents;
     }
     /* "versée une fois par an": the text sets no date */
     snprintf(label, sizeof label, "Forfait RST %d (annuel, date non fixée par le texte)", e->year);

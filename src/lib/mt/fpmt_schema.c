@@ -1,11 +1,12 @@
 /* Declaration fields and readings of the forfait patientèle médecin traitant (Art. 23.3) and of
- * the forfaits of Annexe 24 it replaced (until 2017); digest ../shared/spec/rosp-medecin-traitant.md
- * §1, §2, §8. */
+ * the forfaits of Annexe 24 it replaced (until 2017); digest
+ * ../shared/spec/rosp-medecin-traitant.md §1, §2, §8. */
 #include "../core/registry.h"
 
 #define S REQ_SECTION
 #define N REQ_NO
-#define COUNT(path, art, what) {path, F_INT, S, "0", "10000000", 0, 0, art, what}
+#define COUNT(path, art, what)                                                                     \
+    { path, F_INT, S, "0", "10000000", 0, 0, art, what }
 
 static const field_def fields[] = {
     COUNT("medecin_traitant.n_child_0_6_no_ald", "Art. 23.3",

@@ -28,7 +28,8 @@ int mpa_compute(eng_t *e) {
         /* "Versée trimestriellement": the sources set no due date */
         snprintf(label, sizeof label, "MPA %d, trimestre %d (date non fixée par les sources)",
                  e->year, q);
-        eng_payment(e, label, "slides 001", NULL, e->res->lines[first + (size_t)q - 1].amount_cents);
+        eng_payment(e, label, "slides 001", NULL,
+                    e->res->lines[first + (size_t)q - 1].amount_cents);
     }
     return 0;
 }

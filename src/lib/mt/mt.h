@@ -19,10 +19,9 @@ bool mt_param_defined(eng_t *e, const char *id);
 /* An integer parameter (a month, a number of days); -1, the error recorded, when absent. */
 int mt_par_int(eng_t *e, const char *id);
 
-int fpmt_compute(eng_t *e);           /* Art. 23.3 */
-int mt2017_compute(eng_t *e);         /* Annexe 24 */
-int mpa_compute(eng_t *e);            /* slides 001, section 03 */
-int rosp_compute(eng_t *e);           /* Art. 24, Annexe 25 */
-
+int fpmt_compute(eng_t *e);   /* Art. 23.3 */
+int mt2017_compute(eng_t *e); /* Annexe 24 */
+int mpa_compute(eng_t *e);    /* slides 001, section 03 */
+int rosp_compute(eng_t *e);   /* Art. 24, Annexe 25 */
 
 #endif

@@ -4,13 +4,33 @@
 #include "rosp_indicators.h"
 
 #define IND_FIELDS(id, label, max)                                                                 \
-    {"rosp.indicators." #id ".observed", F_DEC, REQ_SECTION, "0", max, 0, 0, "Annexe 25 art. 1",  \
-     "Taux de suivi (niveau constaté) of " #id " at the end of the year, as a fraction (0.71 = " \
+    {"rosp.indicators." #id ".observed",                                                           \
+     F_DEC,                                                                                        \
+     REQ_SECTION,                                                                                  \
+     "0",                                                                                          \
+     max,                                                                                          \
+     0,                                                                                            \
+     0,                                                                                            \
+     "Annexe 25 art. 1",                                                                           \
+     "Taux de suivi (niveau constaté) of " #id " at the end of the year, as a fraction (0.71 = "   \
      "71 %)."},                                                                                    \
-        {"rosp.indicators." #id ".initial", F_DEC, REQ_NO, "0", max, 0, 0, "Art. 24.2",           \
-         "Taux de départ (niveau initial) of " #id ", frozen at 31/12/2016 or the year the "      \
-         "seuil was reached; not used for declarative indicators (0 %)."},                        \
-        {"rosp.indicators." #id ".population", F_INT, REQ_SECTION, "0", "100000000", 0, 0,        \
+        {"rosp.indicators." #id ".initial",                                                        \
+         F_DEC,                                                                                    \
+         REQ_NO,                                                                                   \
+         "0",                                                                                      \
+         max,                                                                                      \
+         0,                                                                                        \
+         0,                                                                                        \
+         "Art. 24.2",                                                                              \
+         "Taux de départ (niveau initial) of " #id ", frozen at 31/12/2016 or the year the "       \
+         "seuil was reached; not used for declarative indicators (0 %)."},                         \
+        {"rosp.indicators." #id ".population",                                                     \
+         F_INT,                                                                                    \
+         REQ_SECTION,                                                                              \
+         "0",                                                                                      \
+         "100000000",                                                                              \
+         0,                                                                                        \
+         0,                                                                                        \
          "Art. 24.2",                                                                              \
          "Patients (or boxes) in the denominator of " #id ", checked against the seuil minimal."},
 

@@ -14,18 +14,25 @@
 #define ROSTER_HEADER "centre_id,patient_key,birth_date,ald,css,mt_start,mt_end"
 #define CENTRE_ID_MAX 64
 
+/* One centre: its key next to its counters, so that a row touches one record. */
+typedef struct {
+    uint64_t hash;
+    size_t len;
+    char key[CENTRE_ID_MAX];
+    ancre_roster_centre counts; /* centre_id is set when the centres are listed */
+} centre_rec;
+
 struct ancre_roster {
     int year;
     int child_max, elderly_min, adult_min; /* ages, from the parameters in force on 31/12 */
     date_t snapshot;
     bool header_seen;
-    ancre_roster_centre *centres;
+    centre_rec *recs;
     size_t n, cap;
-    size_t *idlen; /* length of each centre id */
     size_t *slots; /* open addressing: index + 1, 0 = empty */
     size_t nslots;
     size_t last; /* rosters are usually grouped by centre: the last centre is tried first */
-    bool sorted;
+    ancre_roster_centre *listed; /* ancre_roster_centres(): sorted copies */
 };
 
 static int param_int(const ancre_params *params, const char *id, date_t at, int *out,
@@ -35,16 +42,15 @@ static int param_int(const ancre_params *params, const char *id, date_t at, int 
     if (params_lookup(params, id, at, &p, &pe) != PARAM_OK || pe->kind != PV_NUM) {
         char d[16];
         date_format(at, d, sizeof d);
-        errors_add(errs, id, "params", "a number in force", "parameter %s has no value in force on %s",
-                   id, d);
+        errors_add(errs, id, "params", "a number in force",
+                   "parameter %s has no value in force on %s", id, d);
         return -1;
     }
     *out = (int)q_floor_int(pe->num);
     return 0;
 }
 
-int ancre_roster_new(ancre_roster **out, int year, const ancre_params *params,
-                     ancre_errors *errs) {
+int ancre_roster_new(ancre_roster **out, int year, const ancre_params *params, ancre_errors *errs) {
     *out = NULL;
     ancre_roster *r = calloc(1, sizeof *r);
     if (!r) return -1;
@@ -68,12 +74,16 @@ int ancre_roster_new(ancre_roster **out, int year, const ancre_params *params,
 
 void ancre_roster_free(ancre_roster *r) {
     if (!r) return;
-    for (size_t i = 0; i < r->n; i++)
-        free(r->centres[i].centre_id);
-    free(r->centres);
-    free(r->idlen);
+    free(r->recs);
+    free(r->listed);
     free(r->slots);
     free(r);
+}
+
+static bool same_id(const char *a, const char *b, size_t len) {
+    for (size_t i = 0; i < len; i++)
+        if (a[i] != b[i]) return false;
+    return true;
 }
 
 static uint64_t hash(const char *s, size_t len) {
@@ -83,54 +93,54 @@ static uint64_t hash(const char *s, size_t len) {
     return h;
 }
 
-static void rehash(ancre_roster *r) {
-    size_t nslots = r->nslots * 2;
-    size_t *slots = calloc(nslots, sizeof *slots);
-    if (!slots) abort();
+static void fill_slots(ancre_roster *r) {
+    memset(r->slots, 0, r->nslots * sizeof *r->slots);
     for (size_t i = 0; i < r->n; i++) {
-        const char *id = r->centres[i].centre_id;
-        size_t h = (size_t)hash(id, strlen(id)) & (nslots - 1);
-        while (slots[h])
-            h = (h + 1) & (nslots - 1);
-        slots[h] = i + 1;
+        size_t h = (size_t)r->recs[i].hash & (r->nslots - 1);
+        while (r->slots[h])
+            h = (h + 1) & (r->nslots - 1);
+        r->slots[h] = i + 1;
     }
+}
+
+static void rehash(ancre_roster *r) {
+    size_t *slots = calloc(r->nslots * 2, sizeof *slots);
+    if (!slots) abort();
     free(r->slots);
     r->slots = slots;
-    r->nslots = nslots;
+    r->nslots *= 2;
+    fill_slots(r);
 }
 
 static ancre_roster_centre *centre(ancre_roster *r, const char *id, size_t len) {
-    if (r->n) {
-        ancre_roster_centre *c = &r->centres[r->last];
-        if (r->idlen[r->last] == len && memcmp(c->centre_id, id, len) == 0) return c;
-    }
-    size_t h = (size_t)hash(id, len) & (r->nslots - 1);
+    uint64_t hv = hash(id, len);
+    centre_rec *c = r->n ? &r->recs[r->last] : NULL;
+    if (c && c->hash == hv && c->len == len && same_id(c->key, id, len)) return &c->counts;
+    size_t h = (size_t)hv & (r->nslots - 1);
     while (r->slots[h]) {
         size_t k = r->slots[h] - 1;
-        ancre_roster_centre *c = &r->centres[k];
-        if (r->idlen[k] == len && memcmp(c->centre_id, id, len) == 0) {
-            r->last = r->slots[h] - 1;
-            return c;
+        c = &r->recs[k];
+        if (c->hash == hv && c->len == len && same_id(c->key, id, len)) {
+            r->last = k;
+            return &c->counts;
         }
         h = (h + 1) & (r->nslots - 1);
     }
     if (r->n == r->cap) {
         r->cap = r->cap ? r->cap * 2 : 64;
-        ancre_roster_centre *grown = realloc(r->centres, r->cap * sizeof *grown);
-        size_t *lens = realloc(r->idlen, r->cap * sizeof *lens);
-        if (!grown || !lens) abort();
-        r->centres = grown;
-        r->idlen = lens;
+        centre_rec *grown = realloc(r->recs, r->cap * sizeof *grown);
+        if (!grown) abort();
+        r->recs = grown;
     }
-    ancre_roster_centre *c = &r->centres[r->n];
+    c = &r->recs[r->n];
     memset(c, 0, sizeof *c);
-    c->centre_id = strndup(id, len);
-    r->idlen[r->n] = len;
+    memcpy(c->key, id, len);
+    c->len = len;
+    c->hash = hv;
     r->slots[h] = ++r->n;
     r->last = r->n - 1;
-    r->sorted = false;
     if (r->n * 2 > r->nslots) rehash(r);
-    return &r->centres[r->last];
+    return &r->recs[r->last].counts;
 }
 
 static const unsigned char month_days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -162,6 +172,45 @@ static int date_le(date_t a, date_t b) {
         return -1;                                                                                 \
     } while (0)
 
+/* Splits a line at its commas into at most 7 fields, eight bytes at a time (the lines are
+ * short and the fields shorter: one library call per comma costs more than the scan).  Returns
+ * -1 when there are more than 7 fields. */
+static int split_fields(const char *line, size_t len, const char **f, size_t *fl, size_t *nf) {
+    const uint64_t low7 = 0x7f7f7f7f7f7f7f7full;
+    const uint64_t commas = 0x0101010101010101ull * (unsigned char)',';
+    size_t start = 0, i = 0, n = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, line + i, 8);
+        uint64_t x = w ^ commas;                          /* a zero byte where there is a comma */
+        uint64_t hit = ~(((x & low7) + low7) | x | low7); /* exactly the high bit of each */
+        while (hit) {
+            size_t at = i + (size_t)(__builtin_ctzll(hit) >> 3);
+            if (n == 6) return -1;
+            f[n] = line + start;
+            fl[n++] = at - start;
+            start = at + 1;
+            hit &= hit - 1;
+        }
+    }
+#else
+    (void)low7;
+    (void)commas;
+#endif
+    for (; i < len; i++)
+        if (line[i] == ',') {
+            if (n == 6) return -1;
+            f[n] = line + start;
+            fl[n++] = i - start;
+            start = i + 1;
+        }
+    f[n] = line + start;
+    fl[n++] = len - start;
+    *nf = n;
+    return 0;
+}
+
 int ancre_roster_feed(ancre_roster *r, const char *line, size_t len, char *msg, size_t msgcap) {
     if (len && line[len - 1] == '\r') len--;
     if (!r->header_seen) {
@@ -173,16 +222,7 @@ int ancre_roster_feed(ancre_roster *r, const char *line, size_t len, char *msg, 
     const char *f[7];
     size_t fl[7];
     size_t nf = 0;
-    const char *p = line, *end = line + len;
-    for (;;) {
-        const char *comma = memchr(p, ',', (size_t)(end - p));
-        if (nf == 7) BAD("more than 7 columns");
-        f[nf] = p;
-        fl[nf] = (size_t)((comma ? comma : end) - p);
-        nf++;
-        if (!comma) break;
-        p = comma + 1;
-    }
+    if (split_fields(line, len, f, fl, &nf) != 0) BAD("more than 7 columns");
     if (nf != 7) BAD("%zu column%s, 7 expected (%s)", nf, nf == 1 ? "" : "s", ROSTER_HEADER);
     if (fl[0] == 0) BAD("centre_id: empty");
     if (fl[0] >= CENTRE_ID_MAX) BAD("centre_id: longer than %d characters", CENTRE_ID_MAX - 1);
@@ -231,27 +271,22 @@ int ancre_roster_feed(ancre_roster *r, const char *line, size_t len, char *msg, 
     return 0;
 }
 
-static int by_id(const void *a, const void *b) {
-    return strcmp(((const ancre_roster_centre *)a)->centre_id,
-                  ((const ancre_roster_centre *)b)->centre_id);
+static int by_key(const void *a, const void *b) {
+    return strcmp(((const centre_rec *)a)->key, ((const centre_rec *)b)->key);
 }
 
 size_t ancre_roster_centres(ancre_roster *r, const ancre_roster_centre **out) {
-    if (!r->sorted) {
-        qsort(r->centres, r->n, sizeof *r->centres, by_id);
-        memset(r->slots, 0, r->nslots * sizeof *r->slots);
-        for (size_t i = 0; i < r->n; i++) {
-            const char *id = r->centres[i].centre_id;
-            r->idlen[i] = strlen(id);
-            size_t h = (size_t)hash(id, strlen(id)) & (r->nslots - 1);
-            while (r->slots[h])
-                h = (h + 1) & (r->nslots - 1);
-            r->slots[h] = i + 1;
-        }
-        r->last = 0;
-        r->sorted = true;
+    qsort(r->recs, r->n, sizeof *r->recs, by_key);
+    fill_slots(r);
+    r->last = 0;
+    free(r->listed);
+    r->listed = calloc(r->n ? r->n : 1, sizeof *r->listed);
+    if (!r->listed) abort();
+    for (size_t i = 0; i < r->n; i++) {
+        r->listed[i] = r->recs[i].counts;
+        r->listed[i].centre_id = r->recs[i].key;
     }
-    *out = r->centres;
+    *out = r->listed;
     return r->n;
 }
 
