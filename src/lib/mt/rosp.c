@@ -50,27 +50,39 @@ static q_t realisation(eng_t *e, q_t observed, q_t initial, q_t oi, q_t target) 
     return q_mul(at_oi, q_div(q_sub(c, i), q_sub(o, i)));
 }
 
-/* Art. 24.3: point-value majoration of a new centre in its first three years of opening. */
+/* Art. 24.3: majoration of the point of a new centre in year k (1-3) of opening, 0 after. */
+static q_t majoration_of_year(eng_t *e, int k) {
+    if (k < 1 || k > mt_par_int(e, "rosp.new_centre.majoration_years")) return q_int(0);
+    char id[64];
+    snprintf(id, sizeof id, "rosp.new_centre.majoration.year%d", k);
+    return par(e, id);
+}
+
+/* Art. 24.3: point-value majoration of a new centre, "dégressive pendant les trois premières
+ * années d'ouverture" (20 %, 15 %, 5 %). */
 static q_t new_centre_uplift(eng_t *e) {
     date_t opened;
     if (!in_date_opt(e, "rosp.new_centre_creation_date", &opened)) return q_int(0);
-    int year_of_opening;
-    if (reading(e, "rosp_new_centre_year") == 0) {
-        year_of_opening = e->year - opened.y + 1;
-    } else {
-        int months = (e->year - opened.y) * 12 + (12 - opened.m) + (opened.d == 1 ? 1 : 0);
-        year_of_opening = months / 12 + 1;
-    }
-    int last = mt_par_int(e, "rosp.new_centre.majoration_years");
-    if (year_of_opening < 1) {
+    if (opened.y > e->year) {
         eng_fail(e, "rosp.new_centre_creation_date", "Art. 24.3", "a date on or before 31/12",
                  "rosp.new_centre_creation_date: the centre opens after the reference year");
         return q_invalid();
     }
-    if (year_of_opening > last) return q_int(0);
-    char id[64];
-    snprintf(id, sizeof id, "rosp.new_centre.majoration.year%d", year_of_opening);
-    return par(e, id);
+    int calendar_year = e->year - opened.y + 1;
+    if (reading(e, "rosp_new_centre_year") == 0) return majoration_of_year(e, calendar_year);
+    /* years of opening as twelve-month periods from the opening date: the reference year's
+     * majoration is the average of the periods' majorations over the days the centre was open */
+    date_t anniversary = date_make(e->year, opened.m,
+                                   opened.d > date_days_in_month(e->year, opened.m)
+                                       ? date_days_in_month(e->year, opened.m)
+                                       : opened.d);
+    date_t first = opened.y == e->year ? opened : date_make(e->year, 1, 1);
+    long before = date_days(anniversary) - date_days(first); /* in period calendar_year - 1 */
+    long after = date_days(date_make(e->year, 12, 31)) - date_days(anniversary) + 1;
+    if (before < 0) before = 0;
+    q_t sum = q_add(q_mul(q_int(before), majoration_of_year(e, calendar_year - 1)),
+                    q_mul(q_int(after), majoration_of_year(e, calendar_year)));
+    return q_div(sum, q_int(before + after));
 }
 
 static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult, q_t uplift) {

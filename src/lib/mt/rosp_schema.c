@@ -60,7 +60,9 @@ static const reading_def readings[] = {
      "rosp-medecin-traitant §4.5, §8 item 17",
      "Year of opening of a new centre for the point-value majoration (Art. 24.3).",
      {{"calendar", "calendar years: the year of opening is year 1"},
-      {"twelve_months", "periods of twelve months from the opening date, at 31 December"}}},
+      {"prorata_days",
+       "twelve-month periods from the opening date, their majorations averaged over the days "
+       "of the reference year"}}},
     {"rosp_weighting_population",
      "rosp-medecin-traitant §4.2, §8 item 13",
      "Patientèle weighting each ROSP (Art. 24.5, Annexe 25): the text implies, without stating, "
