@@ -152,6 +152,10 @@ static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult
         if (par_bool(e, id)) {
             /* Art. 24.2: "ce taux de départ est fixé à 0% pour les indicateurs déclaratifs" */
             initial = par(e, "rosp.declarative_initial_rate");
+            snprintf(path, sizeof path, "%s.initial", sec);
+            if (in_has(e, path))
+                eng_note(e, "declarative indicator: taux de départ fixed at 0 %%, the declared "
+                            "initial is not used (Art. 24.2)");
         } else {
             snprintf(path, sizeof path, "%s.initial", sec);
             initial = in_num(e, path);
