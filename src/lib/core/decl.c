@@ -284,6 +284,7 @@ int ancre_decl_parse_json(ancre_decl **out, const char *text, size_t len,
     walk(d, "", root, errs);
     json_decref(root);
     check_fields(d, params, errs);
+    if (errs && errs->count == before) registry_check(d, params, errs);
     if (errs && errs->count > before) {
         ancre_decl_free(d);
         return -1;

@@ -3,8 +3,9 @@
 #include <string.h>
 
 /* The modules, in the order their fields are documented. */
-static const module_tables *const modules[] = {&core_tables, &rsf_medical_tables, &fpmt_tables,
-                                               &mpa_tables, &rosp_tables};
+static const module_tables *const modules[] = {
+    &core_tables,        &rsf_medical_tables, &rsf_classification_tables, &rsf_nursing_tables,
+    &rsf_dental_tables,  &fpmt_tables,        &mpa_tables,                &rosp_tables};
 #define NMODULES (sizeof modules / sizeof *modules)
 
 size_t schema_count(void) {
@@ -64,4 +65,13 @@ int reading_alt_find(const reading_def *def, const char *value) {
     for (int k = 0; k < READING_MAX_ALTS && def->alts[k].value; k++)
         if (strcmp(def->alts[k].value, value) == 0) return k;
     return -1;
+}
+
+/* The checks across fields, in the order their errors are listed. */
+static const decl_check_fn checks[] = {rsf_classification_check};
+
+void registry_check(const struct ancre_decl *d, const struct ancre_params *params,
+                    struct ancre_errors *errs) {
+    for (size_t k = 0; k < sizeof checks / sizeof *checks; k++)
+        checks[k](d, params, errs);
 }
