@@ -23,16 +23,18 @@ done
 cc -O2 -o "$work/roster_gen" "$root/tools/roster_gen.c"
 "$work/roster_gen" "$n" "$centres" "$year" 42 >"$work/roster.csv"
 size=$(du -m "$work/roster.csv" | cut -f1)
-echo "roster: $n patients, $centres centres, ${size} MB; $(nproc) cores, $(uname -m)"
+echo "roster: $n patients, $centres centres, ${size} MB; $(nproc) cores, $(uname -m); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$work/roster.csv" >/dev/null # same page cache state for every contender
 
-measure() { # label outfile command...: runs it, prints elapsed seconds and peak KB
+measure() { # label outfile command...: runs it, prints elapsed and CPU seconds and peak KB
     local label=$1 out=$2
     shift 2
-    /usr/bin/time -f "%e %M" -o "$work/time.$label" "$@" >"$out"
-    read -r secs kb <"$work/time.$label"
-    printf '%-8s %8.2f s  %8d KB peak\n' "$label" "$secs" "$kb"
+    /usr/bin/time -f "%e %M %U %S" -o "$work/time.$label" "$@" >"$out"
+    read -r secs kb user sys <"$work/time.$label"
+    printf '%-8s %8.2f s elapsed  %8.2f s CPU  %8d KB peak\n' "$label" "$secs" \
+        "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$kb"
     eval "t_$label=$secs"
+    eval "c_$label=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')"
 }
 
 measure wc /dev/null wc -l "$work/roster.csv"
@@ -67,5 +69,6 @@ else
     diff "$work/ancre10.csv" "$work/sqlite.lf.csv" | head
     exit 1
 fi
-awk -v a="$t_ancre" -v s="$t_sqlite" -v w="$t_wc" 'BEGIN {
-    printf "ratio: ancre is %.1fx faster than sqlite3; %.1fx the time of wc -l\n", s / a, a / w }'
+awk -v a="$t_ancre" -v s="$t_sqlite" -v w="$t_wc" -v ca="$c_ancre" -v cs="$c_sqlite" 'BEGIN {
+    printf "ratio: ancre is %.1fx faster than sqlite3 (elapsed), %.1fx in CPU time; ", s / a, cs / ca
+    if (w > 0) printf "%.1fx the time of wc -l\n", a / w; else print "wc -l too fast to compare" }'
