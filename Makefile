@@ -29,7 +29,7 @@ STORE_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(sort $(wildcard src/store/*.c)
 
 all: $(BUILD)/ancre $(BUILD)/libancre.a $(BUILD)/libancre_store.a
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/ancre/*.h src/lib/core/*.h src/server/*.h)
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/ancre/*.h src/lib/core/*.h src/cli/*.h src/server/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
 
@@ -73,9 +73,13 @@ $(BUILD)/unit_tests: $(TEST_SRC) $(BUILD)/libancre.a tests/unit/check.h
 $(BUILD)/golden_runner: tests/golden_runner.c $(BUILD)/libancre.a
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $< $(BUILD)/libancre.a $(LDLIBS) -o $@
 
+$(BUILD)/roster_gen: tools/roster_gen.c
+	@mkdir -p $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) $(LDFLAGS) $< -o $@
+
 GOLDEN = $(sort $(wildcard tests/golden/*/*.json))
 
-test: $(BUILD)/ancre $(BUILD)/unit_tests $(BUILD)/golden_runner
+test: $(BUILD)/ancre $(BUILD)/unit_tests $(BUILD)/golden_runner $(BUILD)/roster_gen
 	tests/run_all.sh $(BUILD)
 
 sanitize:

@@ -11,6 +11,7 @@ packages="$packages libsqlite3-dev libpq-dev libssl-dev postgresql sqlite3"
 packages="$packages libmicrohttpd-dev curl jq chromium nodejs wrk"
 # npm comes with some builds of nodejs (NodeSource) and conflicts with Debian's npm package there
 command -v npm >/dev/null 2>&1 || packages="$packages npm"
+packages="$packages sqlite3 time" # bench/roster_bench.sh
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

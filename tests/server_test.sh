@@ -203,6 +203,8 @@ jqtest "rules: coordination with its article and its 1 000 fixed points" \
     '.rules[] | select(.id == "fonction_coordination") | .article == "Art. 8.3.4.1" and .prerequisite and
      ([.parameters[] | select(.id == "rsf_med.fonction_coordination.fixed") | .values[0].value] == ["1000"])'
 jqtest "rules: e-prescription in the 2023 grid" '[.rules[].id] | index("e_prescription") != null'
+jqtest "rules: the forfaits of 2017 are omitted in 2023, with the reason" \
+    '[.omitted[] | select(.section == "forfaits_mt_2017") | .reason | test("mt2017")] == [true]'
 call GET '/v1/rules?type=polyvalent&year=2021'
 jqtest "rules: SAS participation not in the 2021 grid" '[.rules[].id] | index("sas_participation") == null'
 call GET '/v1/rules?type=infirmier&year=2023'

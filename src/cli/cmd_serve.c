@@ -10,12 +10,11 @@
 #include "../server/routes.h"
 #include "../store/store.h"
 #include "ancre/ancre.h"
+#include "cli.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-int cmd_serve(int argc, char **argv);
 
 static const char *serve_usage =
     "usage: ancre serve [options]\n"

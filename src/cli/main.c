@@ -3,6 +3,7 @@
  * Exit codes: 0 success; 1 invalid input or a declaration that could not be computed (in batch:
  * at least one bad line); 2 wrong usage or unreadable file. */
 #include "ancre/ancre.h"
+#include "cli.h"
 #include "cmd_store.h"
 
 #include <jansson.h>
@@ -23,6 +24,7 @@ static const char *usage_text =
     "  params [ID]        parameters with their values, dates of effect and citations\n"
     "  readings           the readings of ambiguous passages and their alternatives\n"
     "  schema             the declaration fields (Markdown)\n"
+    "  roster FILE|-      patient-level roster (CSV) to counts and FPMT per centre; --year YYYY\n"
     "  import, record, ledger, calendar, centres, result, reproduce\n"
     "                     the store of centres, declarations, results and payments\n"
     "                     (ancre import --help; docs/store.md)\n"
@@ -300,8 +302,6 @@ static int cmd_params(const options *o, const ancre_params *params) {
     return 0;
 }
 
-int cmd_serve(int argc, char **argv); /* cmd_serve.c */
-
 int main(int argc, char **argv) {
     options o;
     if (argc >= 2 && strcmp(argv[1], "serve") == 0) return cmd_serve(argc - 1, argv + 1);
@@ -309,6 +309,7 @@ int main(int argc, char **argv) {
         printf("ancre %s\n", ANCRE_VERSION);
         return 0;
     }
+    if (argc >= 2 && strcmp(argv[1], "roster") == 0) return cmd_roster(argc - 1, argv + 1);
     if (argc >= 2 && cmd_store_handles(argv[1])) {
         if (argc >= 3 && strcmp(argv[2], "--help") == 0) {
             fputs(cmd_store_usage(), stdout);

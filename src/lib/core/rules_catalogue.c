@@ -4,7 +4,10 @@
  * The catalogue is not a second list kept by hand next to the rules: it runs the engine on a
  * declaration of that type and year in which every section is present and nothing is achieved,
  * and reads the lines it opens.  An indicator absent from the grid of the year (a null parameter,
- * docs/parameters-format.md) is left out, as the engine leaves it out. */
+ * docs/parameters-format.md) is left out, as the engine leaves it out.  The forfait spécifique
+ * (section "indicators") must compute; every other payment has its own top-level section
+ * (medecin_traitant, rosp, ...) and is listed when it computes that year, or named under
+ * "omitted" with the reason (a payment that ended, a national figure nobody supplied). */
 #include "engine.h"
 #include "errors.h"
 
@@ -51,7 +54,9 @@ static json_t *smallest(const field_def *f) {
     }
 }
 
-static char *nothing_achieved(const char *type, int year) {
+/* The declaration of a centre of that type and year with every section present and nothing
+ * achieved, as a JSON object. */
+static json_t *nothing_achieved(const char *type, int year) {
     json_t *d = json_object();
     json_object_set_new(d, "year", json_integer(year));
     char adhesion[32];
@@ -87,9 +92,29 @@ static char *nothing_achieved(const char *type, int year) {
         for (int k = 0; k < 3 && strcmp(activity[i].type, type) == 0 && activity[i].paths[k]; k++)
             if (schema_find(activity[i].paths[k]) >= 0)
                 set_path(d, activity[i].paths[k], json_integer(1));
-    char *s = json_dumps(d, JSON_COMPACT);
-    json_decref(d);
-    return s;
+    return d;
+}
+
+/* Sections every payment reads; any other top-level object is the section of one payment. */
+static bool common_section(const char *key) {
+    static const char *const common[] = {"year",     "ancre_declaration", "centre",   "staff",
+                                         "patients", "activity",          "payments", "indicators"};
+    for (size_t i = 0; i < sizeof common / sizeof *common; i++)
+        if (strcmp(common[i], key) == 0) return true;
+    return false;
+}
+
+static int compute_json(json_t *doc, const ancre_params *params, const ancre_readings *readings,
+                        ancre_result **out, ancre_errors *errs) {
+    char *text = json_dumps(doc, JSON_COMPACT);
+    ancre_decl *decl = NULL;
+    int rc = text && ancre_decl_parse_json(&decl, text, strlen(text), params, errs) == 0 &&
+                     ancre_compute(out, decl, params, readings, errs) == 0
+                 ? 0
+                 : -1;
+    ancre_decl_free(decl);
+    free(text);
+    return rc;
 }
 
 /* Whether the dotted id has a segment equal to name ("rsf_med.si_avance.fixed", "si_avance"). */
@@ -101,14 +126,41 @@ static bool has_segment(const char *id, const char *name) {
 }
 
 char *ancre_rules_json(const ancre_params *params, const char *type, int year, ancre_errors *errs) {
-    char *text = nothing_achieved(type, year);
-    ancre_decl *decl = NULL;
+    json_t *doc = nothing_achieved(type, year), *omitted = json_array();
     ancre_result *res = NULL;
     ancre_readings *readings = ancre_readings_new();
     char *out = NULL;
-    if (ancre_decl_parse_json(&decl, text, strlen(text), params, errs) != 0 ||
-        ancre_compute(&res, decl, params, readings, errs) != 0)
-        goto done;
+    /* the other payments' sections, set aside and tried one by one */
+    json_t *extras = json_object();
+    const char *key;
+    json_t *v;
+    void *tmp;
+    json_object_foreach_safe(doc, tmp, key, v) {
+        if (common_section(key)) continue;
+        json_object_set(extras, key, v);
+        json_object_del(doc, key);
+    }
+    json_object_foreach (extras, key, v) {
+        ancre_errors local;
+        ancre_errors_init(&local);
+        json_t *trial = json_deep_copy(doc);
+        json_object_set(trial, key, v);
+        if (compute_json(trial, params, readings, &res, &local) == 0) {
+            json_object_set(doc, key, v);
+        } else {
+            json_t *o = json_object();
+            json_object_set_new(o, "section", json_string(key));
+            json_object_set_new(o, "reason",
+                                json_string(local.count ? local.items[0].message : "not computed"));
+            json_array_append_new(omitted, o);
+        }
+        ancre_result_free(res);
+        res = NULL;
+        json_decref(trial);
+        ancre_errors_clear(&local);
+    }
+    json_decref(extras);
+    if (compute_json(doc, params, readings, &res, errs) != 0) goto done;
     char date[32];
     snprintf(date, sizeof date, "%04d-12-31", year);
     char *all = ancre_params_to_json(params, NULL, date, errs);
@@ -147,13 +199,14 @@ char *ancre_rules_json(const ancre_params *params, const char *type, int year, a
         json_array_append_new(rules, o);
     }
     json_object_set_new(root, "rules", rules);
+    json_object_set(root, "omitted", omitted);
     out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(root);
     json_decref(plist);
 done:
-    free(text);
+    json_decref(doc);
+    json_decref(omitted);
     ancre_result_free(res);
-    ancre_decl_free(decl);
     ancre_readings_free(readings);
     return out;
 }
