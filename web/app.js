@@ -465,7 +465,11 @@
     if (res.gate) {
       const p = document.createElement('p');
       p.className = res.gate.triggered ? 'gate-ok' : 'gate-ko';
-      p.textContent = (res.gate.triggered ? 'RSF déclenchée — ' : 'RSF non déclenchée — ') + res.gate.reason + ' (' + res.gate.article + ')';
+      const pre = res.gate.prerequisites || [];
+      const met = pre.filter((x) => x.met).length;
+      p.textContent = (res.gate.triggered ? 'RSF déclenchée' : 'RSF non déclenchée : aucun montant n’est versé') +
+        ' — ' + met + ' prérequis atteint' + (met > 1 ? 's' : '') + ' sur ' + pre.length + ' (' + res.gate.article + ')';
+      p.title = res.gate.reason; /* the engine's explanation, derogations included */
       gate.append(p);
       const ul = document.createElement('ul');
       ul.className = 'plain prereq';

@@ -156,6 +156,17 @@ const cents = (page, id) => page.$eval('#' + id, (o) => Number(o.dataset.cents))
       await page.setChecked('[name="si_avance"]', false);
       await waitReady(page);
       check((await cents(page, 'total')) === 5243000, 'unchecking SI avancé gives 52 430,00 €' + where, await cents(page, 'total'));
+      // the gate (Art. 12, l. 2666-2670): without the fonction de coordination, a prerequisite, the
+      // RSF is not triggered: 0 €; the 30 000,00 € advance is then to be paid back (balance
+      // -30 000,00 €: reading balance_negative, default "recover")
+      await page.setChecked('[name="coordination"]', false);
+      await waitReady(page);
+      check((await cents(page, 'total')) === 0, 'no coordination: total 0' + where, await cents(page, 'total'));
+      check((await cents(page, 'balance')) === -3000000, 'no coordination: balance -30 000,00 €' + where, await cents(page, 'balance'));
+      check(/RSF non déclenchée/.test(await page.textContent('#gate')), 'the gate says the RSF is not triggered' + where);
+      check(/✗ Fonction de coordination/.test(await page.textContent('#gate')), 'the missing prerequisite is named' + where);
+      await page.setChecked('[name="coordination"]', true);
+      await waitReady(page);
       // a refused value shows the engine's validation message, not a figure
       await page.fill('[name="n_css_fa"]', '7000');
       await waitReady(page).catch(() => {});
