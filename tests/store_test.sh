@@ -153,7 +153,12 @@ check "the centre is listed with its type and adhesion date" \
 sed 's/"n_stages": 4/"n_stages": 3/' "$example" >"$tmp/revised.json"
 expect_rc 0 "import a revised declaration" "$ancre" import --db "$DB" "$tmp/revised.json"
 check "a revision is added" test "$(dbq "SELECT max(revision) FROM declarations WHERE finess = '750000001' AND year = 2023")" = 2
-expect_rc 0 "declarations listed" "$ancre" centres --db "$DB"
+expect_rc 0 "one centre" "$ancre" centres --db "$DB" --finess 750000001
+check "its two revisions are listed" test "$(grep -c '"revision"' "$tmp/out")" = 2
+expect_rc 0 "the latest declaration" "$ancre" declaration --db "$DB" --finess 750000001 --year 2023
+check "is the revised text" grep -q '"n_stages": 3' "$tmp/out"
+expect_rc 1 "no declaration of another year" "$ancre" declaration --db "$DB" --finess 750000001 --year 2020
+expect_rc 1 "an unknown centre" "$ancre" centres --db "$DB" --finess 123456789
 
 # ---- bad records: reported, nothing written -------------------------------------------------
 {

@@ -23,7 +23,7 @@ static const char *usage_text =
     "  params [ID]        parameters with their values, dates of effect and citations\n"
     "  readings           the readings of ambiguous passages and their alternatives\n"
     "  schema             the declaration fields (Markdown)\n"
-    "  import, record, ledger, calendar, centres, result, reproduce\n"
+    "  import, record, ledger, calendar, centres, declaration, result, reproduce\n"
     "                     the store of centres, declarations, results and payments\n"
     "                     (ancre import --help; docs/store.md)\n"
     "\n"
