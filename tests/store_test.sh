@@ -300,7 +300,7 @@ for _ in $(seq 1 3000); do
     if [ "$backend" = sqlite ]; then
         [ -e "$DB-journal" ] && { writing=yes; break; }
     else
-        [ "$(dbq "SELECT count(*) FROM pg_stat_activity WHERE datname = 'killed' AND state = 'active' AND query LIKE 'INSERT INTO declarations%'" 2>/dev/null)" != 0 ] &&
+        [ "$(dbq "SELECT count(*) FROM pg_stat_activity WHERE datname = 'killed' AND state <> 'idle' AND xact_start IS NOT NULL AND query LIKE 'INSERT INTO declarations%'" 2>/dev/null)" != 0 ] &&
             { writing=yes; break; }
     fi
     kill -0 "$pid" 2>/dev/null || break
