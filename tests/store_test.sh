@@ -259,6 +259,26 @@ check "all or nothing wrote nothing" cmp -s "$tmp/before" "$tmp/after"
 expect_rc 1 "the others are recorded by default" "$ancre" record --db "$DB" --year 2023 --params "$tmp/national-2023.json"
 check "three of four recorded" grep -q '2023: 4 centres, 3 recorded, 1 failed; written' "$tmp/err"
 
+# A new centre (the golden case rsf_medical/new_centre_first_year, computed there by hand):
+# FINESS 2022-05-10, adhesion 2022-07-01, so created at most 3 months before entry (Art. 18.1
+# l. 3323-3333); FINESS in Q2 -> 75 % of the 2022 reference amount 28 364 € = 21 273,00 €, paid
+# within two months of entry (2022-09-01).  Its 2022 amount is 3 175,89 € (282 301 + 35 288
+# cents), so 21 273,00 - 3 175,89 = 18 097,11 € is refunded, within two months of the
+# notification (by 30 April 2023 + 2 months = 2023-06-30).
+cat >"$tmp/new-centre.json" <<'JSON'
+{"ancre_declaration": 1, "year": 2022, "centre": {"finess": "750000010", "name": "Centre nouveau", "type": "medical", "adhesion_date": "2022-07-01", "finess_date": "2022-05-10", "projet_sante_date": "2022-03-01"}, "staff": {"n_ps_salaries": 3, "etp_mg": 2, "etp_medicaux": 2, "etp_paramedicaux": 1, "etp_infirmiers": 1, "etp_ps": 3, "n_ipa_salaries": 0}, "patients": {"n_mt_31_12": 800, "n_ame_2_soins_mg": 0, "n_mt_ald_or_over75": 100, "file_active_mg": 1000, "n_css_fa": 100, "n_ame_fa": 10}, "indicators": {"acces_amplitude_snp": {"weekday_amplitude_hours": 12, "saturday_morning_open": true, "holiday_closure_weeks": 0, "orientation_info": true, "snp_every_working_day": true, "charter_displayed": true, "charter_sent_cpam": true}, "crise_plan_preparation": {"written": true}, "fonction_coordination": {"achieved": false}, "si_standard": {"label_standard": false}}}
+JSON
+sed 's/2023-01-01/2022-01-01/g; s/2023-12-31/2022-12-31/g; s/"0.09"/"0.10"/; s/"0.008"/"0.01"/' \
+    "$national" >"$tmp/national-2022.json"
+expect_rc 0 "import a new centre" "$ancre" import --db "$DB" "$tmp/new-centre.json" --params "$tmp/national-2022.json"
+expect_rc 0 "record its first year" "$ancre" record --db "$DB" --year 2022 --finess 750000010 \
+    --params "$tmp/national-2022.json" --reading prorata_granularity=days
+expect_rc 0 "its ledger" "$ancre" ledger --db "$DB" --finess 750000010
+check "new-centre advance of 21 273,00 € two months after entry" \
+    grep -qE '^2022-09-01  2022  rsf    new_centre_advance +21 273,00 €' "$tmp/out"
+check "refund of 18 097,11 €" grep -qE '^2023-06-30  2022  rsf    refund +-18 097,11 €' "$tmp/out"
+check "the ledger adds up to the amount of the year, 3 175,89 €" grep -q '^2 payments, 3 175,89 €' "$tmp/out"
+
 # ---- reproducing an old result exactly -------------------------------------------------------
 first=$(dbq "SELECT min(id) FROM results WHERE finess = '750000001' AND year = 2023")
 old_total=$(dbq "SELECT total_cents FROM results WHERE id = $first")
