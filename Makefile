@@ -15,12 +15,13 @@ LIB_SRC := $(sort $(LIB_SRC))
 PARAM_FILES = $(sort $(wildcard params/*.json))
 LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/params_embedded.o
 TEST_SRC = $(sort $(wildcard tests/unit/*.c))
+CLI_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(sort $(wildcard src/cli/*.c)))
 
 .PHONY: all test sanitize format format-check clean
 
 all: $(BUILD)/ancre $(BUILD)/libancre.a
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/ancre/*.h src/lib/core/*.h)
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/ancre/*.h src/lib/*/*.h src/cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
 
@@ -40,7 +41,7 @@ $(BUILD)/libancre.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/ancre: $(BUILD)/obj/cli/main.o $(BUILD)/libancre.a
+$(BUILD)/ancre: $(CLI_OBJ) $(BUILD)/libancre.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
 $(BUILD)/unit_tests: $(TEST_SRC) $(BUILD)/libancre.a tests/unit/check.h

@@ -106,6 +106,17 @@ char *ancre_result_to_text(const ancre_result *result, int verbose);
 char *ancre_sensitivity_json(const ancre_decl *decl, const ancre_params *params,
                              const ancre_readings *readings, ancre_errors *errs);
 
+/* ---- contracts and aids of Article 19 (docs/contracts.md) ------------------------------ */
+
+/* Parses and validates a contract document ({"centre": {...}, "contracts": [...]}), including
+ * the non-cumul rules between its contracts.  Free with ancre_decl_free. */
+int ancre_contract_parse_json(ancre_decl **out, const char *text, size_t len,
+                              const ancre_params *params, ancre_errors *errs);
+/* The whole schedule of every contract of a contract document or of a declaration's contracts:
+ * one line per payment, recovery or decision, each with its due date and article. */
+int ancre_contract_schedule(ancre_result **out, const ancre_decl *doc, const ancre_params *params,
+                            const ancre_readings *readings, ancre_errors *errs);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,6 +3,7 @@
  * Exit codes: 0 success; 1 invalid input or a declaration that could not be computed (in batch:
  * at least one bad line); 2 wrong usage or unreadable file. */
 #include "ancre/ancre.h"
+#include "cli.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -22,6 +23,8 @@ static const char *usage_text =
     "  params [ID]        parameters with their values, dates of effect and citations\n"
     "  readings           the readings of ambiguous passages and their alternatives\n"
     "  schema             the declaration fields (Markdown)\n"
+    "  contract FILE|-    the dated schedule of a centre's contracts and aids (Art. 19):\n"
+    "                     payments, recoveries and decisions; --json for the JSON document\n"
     "\n"
     "options:\n"
     "  --json             JSON output\n"
@@ -42,7 +45,7 @@ typedef struct {
     int nreadings;
 } options;
 
-static void print_errors(const ancre_errors *errs, bool json, FILE *out) {
+void print_errors(const ancre_errors *errs, bool json, FILE *out) {
     if (json) {
         json_t *root = json_object(), *list = json_array();
         for (size_t i = 0; i < errs->count; i++) {
@@ -75,7 +78,7 @@ static void print_errors(const ancre_errors *errs, bool json, FILE *out) {
     fprintf(out, "%zu error%s\n", errs->count, errs->count == 1 ? "" : "s");
 }
 
-static char *read_all(const char *path, size_t *len) {
+char *read_all(const char *path, size_t *len) {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) return NULL;
     size_t cap = 1 << 16, n = 0;
@@ -335,7 +338,8 @@ int main(int argc, char **argv) {
         return rc;
     }
     bool known = strcmp(o.command, "compute") == 0 || strcmp(o.command, "explain") == 0 ||
-                 strcmp(o.command, "batch") == 0 || strcmp(o.command, "validate") == 0;
+                 strcmp(o.command, "batch") == 0 || strcmp(o.command, "validate") == 0 ||
+                 strcmp(o.command, "contract") == 0;
     if (!known || !o.file) {
         fprintf(stderr,
                 known ? "ancre: %s needs a FILE (or - for standard input)\n\n%s"
@@ -354,6 +358,8 @@ int main(int argc, char **argv) {
         rc = 1;
     } else if (!text) {
         fprintf(stderr, "ancre: cannot read %s\n", o.file);
+    } else if (strcmp(o.command, "contract") == 0) {
+        rc = cmd_contract(o.file, text, len, params, readings, o.json);
     } else if (strcmp(o.command, "validate") == 0) {
         ancre_decl *d = NULL;
         if (ancre_decl_parse_json(&d, text, len, params, &errs) == 0) {

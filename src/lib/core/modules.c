@@ -1,6 +1,7 @@
 /* The payments ancre computes, in the order they appear in a result. */
 #include "engine.h"
 
+#include "../contracts/contracts.h"
 #include "../rsf/rsf.h"
 
 #include <string.h>
@@ -24,5 +25,6 @@ static int rsf_compute(eng_t *e) {
 
 const module_def ancre_modules[] = {
     {"rsf", "Rémunération forfaitaire spécifique", rsf_applies, rsf_compute},
+    {"contracts", "Contrats et aides de l'article 19", contracts_applies, contracts_compute_year},
 };
 const size_t ancre_module_count = sizeof ancre_modules / sizeof *ancre_modules;

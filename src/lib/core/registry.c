@@ -3,7 +3,8 @@
 #include <string.h>
 
 /* The modules, in the order their fields are documented. */
-static const module_tables *const modules[] = {&core_tables, &rsf_medical_tables};
+static const module_tables *const modules[] = {&core_tables, &rsf_medical_tables,
+                                               &contracts_tables};
 #define NMODULES (sizeof modules / sizeof *modules)
 
 size_t schema_count(void) {
@@ -63,4 +64,32 @@ int reading_alt_find(const reading_def *def, const char *value) {
     for (int k = 0; k < READING_MAX_ALTS && def->alts[k].value; k++)
         if (strcmp(def->alts[k].value, value) == 0) return k;
     return -1;
+}
+
+/* Element schemas of the lists of objects, by name. */
+static const struct {
+    const item_schema *list;
+    const size_t *count;
+} item_schema_sets[] = {
+    {contracts_item_schemas, &contracts_item_schema_count},
+};
+
+const item_schema *item_schema_find(const char *name) {
+    for (size_t k = 0; k < sizeof item_schema_sets / sizeof *item_schema_sets; k++)
+        for (size_t i = 0; i < *item_schema_sets[k].count; i++)
+            if (strcmp(item_schema_sets[k].list[i].name, name) == 0)
+                return &item_schema_sets[k].list[i];
+    return NULL;
+}
+
+void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
+
+static const decl_validator validators[] = {contracts_validate};
+
+size_t validators_count(void) {
+    return sizeof validators / sizeof *validators;
+}
+
+decl_validator validator_at(size_t i) {
+    return validators[i];
 }

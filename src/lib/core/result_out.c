@@ -117,6 +117,7 @@ char *ancre_result_to_json(const ancre_result *r, int flags) {
         json_object_set_new(o, "points_exact", json_string(frac));
         json_object_set_new(o, "factor", qjson(l->factor));
         json_object_set_new(o, "amount_cents", json_integer(l->amount_cents));
+        if (l->has_due) set_date(o, "due", l->due);
         if (l->note[0]) json_object_set_new(o, "note", json_string(l->note));
         json_t *in = json_object();
         for (size_t k = 0; k < l->ninputs; k++)

@@ -10,8 +10,12 @@
 #define BCP "principal"
 #define BCC "complementaire"
 
-static inline q_t qi(int64_t v) { return q_int(v); }
-static inline int64_t num_int(q_t v) { return q_valid(v) ? q_floor_int(v) : 0; }
+static inline q_t qi(int64_t v) {
+    return q_int(v);
+}
+static inline int64_t num_int(q_t v) {
+    return q_valid(v) ? q_floor_int(v) : 0;
+}
 
 /* Records a derived quantity (a ratio, a target) among the inputs of the current line. */
 void rsf_record_q(eng_t *e, const char *name, q_t v);

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 void rsf_record_q(eng_t *e, const char *name, q_t v) {
     char buf[64];
     q_format_decimal(v, 6, buf, sizeof buf);
@@ -29,7 +28,6 @@ bool rsf_section(eng_t *e, const char *sec) {
     }
     return false;
 }
-
 
 /* Opens the line of an indicator.  Returns NULL (the line saying why) when the indicator is not
  * in the grid of the year or is excluded by non-cumul (Art. 11). */
@@ -70,8 +68,6 @@ bool rsf_declared(eng_t *e, line_t *l, const char *sec) {
     eng_note(e, "not declared (indicators.%s absent): not achieved", sec);
     return false;
 }
-
-
 
 q_t rsf_prorata(eng_t *e, date_t adhesion) {
     /* Art. 13: "proratisés en fonction de la date d'adhésion à l'accord au cours de l'année" */
@@ -159,7 +155,7 @@ void rsf_gate(eng_t *e, const rsf_gate_spec *spec) {
 }
 
 void rsf_minoration_line(eng_t *e, const char *id, const char *article, const char *label,
-                            q_t points, const char *of) {
+                         q_t points, const char *of) {
     if (q_is_zero(points) || !rsf_line_achieved(e->res, of)) return;
     line_t *l = eng_line(e, id, article, label, BCP, "minoration");
     l->status = ST_ADJUSTMENT;
@@ -287,4 +283,3 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
     }
     r->next_advance_cents = q_round_cents(q_div(q_mul(qi(total), advance_rate), qi(100)));
 }
-

@@ -1,0 +1,18 @@
+/* Helpers shared by the commands of the ancre tool. */
+#ifndef ANCRE_CLI_H
+#define ANCRE_CLI_H
+
+#include "ancre/ancre.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+void print_errors(const ancre_errors *errs, bool json, FILE *out);
+char *read_all(const char *path, size_t *len);
+
+/* ancre contract FILE: the schedule of a contract document (or of a declaration's contracts);
+ * JSON Lines gives one schedule or error record per line.  Returns the exit code. */
+int cmd_contract(const char *file, char *text, size_t len, const ancre_params *params,
+                 const ancre_readings *readings, bool json);
+
+#endif
