@@ -63,12 +63,20 @@ static int check_case(const char *file) {
         fail(file, "setup: %s%s", errs.items[0].message, "");
         bad++;
     }
-    char *decl_text = json_dumps(json_object_get(c, "declaration"), 0);
+    /* "declaration": computed for its reference year; "contract": a contract document whose
+     * whole schedule is computed (ancre contract) */
+    json_t *contract = json_object_get(c, "contract");
+    char *decl_text = json_dumps(contract ? contract : json_object_get(c, "declaration"), 0);
     ancre_decl *d = NULL;
     ancre_result *r = NULL;
-    int rc =
-        decl_text ? ancre_decl_parse_json(&d, decl_text, strlen(decl_text), params, &errs) : -1;
-    if (rc == 0) rc = ancre_compute(&r, d, params, readings, &errs);
+    int rc = -1;
+    if (decl_text && contract) {
+        rc = ancre_contract_parse_json(&d, decl_text, strlen(decl_text), params, &errs);
+        if (rc == 0) rc = ancre_contract_schedule(&r, d, params, readings, &errs);
+    } else if (decl_text) {
+        rc = ancre_decl_parse_json(&d, decl_text, strlen(decl_text), params, &errs);
+        if (rc == 0) rc = ancre_compute(&r, d, params, readings, &errs);
+    }
     json_t *want_errors = json_object_get(c, "expect_errors");
     if (want_errors) {
         /* every listed path must be reported, and nothing computed */
@@ -157,6 +165,49 @@ static int check_case(const char *file) {
             if (strcmp(got, json_string_value(v)) != 0) {
                 char a[160];
                 snprintf(a, sizeof a, "status of %s = %s", key, got);
+                fail(file, "%s, expected %s", a, json_string_value(v));
+                bad++;
+            }
+        }
+        /* "payments": the calendar, in order: each {due, amount_cents} (and label when given) */
+        json_t *want_pay = json_object_get(expect, "payments");
+        if (want_pay) {
+            json_t *got_pay = json_object_get(res, "payments");
+            if (json_array_size(got_pay) != json_array_size(want_pay)) {
+                char a[32], b[32];
+                snprintf(a, sizeof a, "%zu", json_array_size(got_pay));
+                snprintf(b, sizeof b, "%zu", json_array_size(want_pay));
+                fail(file, "%s payments in the calendar, %s expected", a, b);
+                bad++;
+            }
+            size_t pi;
+            json_t *w;
+            json_array_foreach (want_pay, pi, w) {
+                json_t *g = json_array_get(got_pay, pi);
+                const char *wd = json_string_value(json_object_get(w, "due"));
+                const char *gd = g ? json_string_value(json_object_get(g, "due")) : NULL;
+                json_int_t wa = json_integer_value(json_object_get(w, "amount_cents"));
+                json_int_t ga = g ? json_integer_value(json_object_get(g, "amount_cents")) : -1;
+                const char *wl = json_string_value(json_object_get(w, "label"));
+                const char *gl = g ? json_string_value(json_object_get(g, "label")) : NULL;
+                if (!g || !gd || !wd || strcmp(wd, gd) != 0 || wa != ga ||
+                    (wl && (!gl || strstr(gl, wl) == NULL))) {
+                    char a[400], b[400];
+                    snprintf(a, sizeof a, "payment %zu = %s %lld cents (%s)", pi, gd ? gd : "-",
+                             (long long)ga, gl ? gl : "-");
+                    snprintf(b, sizeof b, "%s %lld cents%s%s", wd ? wd : "-", (long long)wa,
+                             wl ? " " : "", wl ? wl : "");
+                    fail(file, "%s, expected %s", a, b);
+                    bad++;
+                }
+            }
+        }
+        json_object_foreach (json_object_get(expect, "due"), key, v) {
+            json_t *l = find_line(res, key);
+            const char *got = l ? json_string_value(json_object_get(l, "due")) : NULL;
+            if (!got || strcmp(got, json_string_value(v)) != 0) {
+                char a[160];
+                snprintf(a, sizeof a, "due date of %s = %s", key, got ? got : "(none)");
                 fail(file, "%s, expected %s", a, json_string_value(v));
                 bad++;
             }
