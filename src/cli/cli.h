@@ -12,6 +12,7 @@ char *read_all(const char *path, size_t *len);
 
 /* ancre contract FILE: the schedule of a contract document (or of a declaration's contracts);
  * JSON Lines gives one schedule or error record per line.  Returns the exit code. */
+bool is_contract_document(const char *text, size_t len);
 int cmd_contract(const char *file, char *text, size_t len, const ancre_params *params,
                  const ancre_readings *readings, bool json);
 

@@ -7,16 +7,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool is_declaration(const char *text, size_t len) {
+/* a contract document has contracts and no reference year */
+bool is_contract_document(const char *text, size_t len) {
     json_t *root = json_loadb(text, len, 0, NULL);
-    bool yes = root && json_is_object(root) && json_object_get(root, "year");
+    bool yes = root && json_is_object(root) && !json_object_get(root, "year") &&
+               json_object_get(root, "contracts");
     json_decref(root);
     return yes;
 }
 
+/* `ancre contract` reads a declaration (it has a reference year) or a contract document */
 static int parse(ancre_decl **d, const char *text, size_t len, const ancre_params *params,
                  ancre_errors *errs) {
-    if (is_declaration(text, len)) return ancre_decl_parse_json(d, text, len, params, errs);
+    json_t *root = json_loadb(text, len, 0, NULL);
+    bool declaration = root && json_is_object(root) && json_object_get(root, "year");
+    json_decref(root);
+    if (declaration) return ancre_decl_parse_json(d, text, len, params, errs);
     return ancre_contract_parse_json(d, text, len, params, errs);
 }
 
@@ -56,9 +62,8 @@ static void print_table(const char *doc) {
     json_array_foreach (json_object_get(r, "lines"), i, l) {
         char e[64];
         euros(json_integer_value(json_object_get(l, "amount_cents")), e, sizeof e);
-        printf("  %-10s  %-34s %-34s %16s  %s\n",
-               json_object_get(l, "due") ? str(l, "due") : "-", str(l, "id"), str(l, "article"),
-               e, str(l, "status"));
+        printf("  %-10s  %-34s %-34s %16s  %s\n", json_object_get(l, "due") ? str(l, "due") : "-",
+               str(l, "id"), str(l, "article"), e, str(l, "status"));
         printf("      %s\n", str(l, "label"));
         if (json_object_get(l, "note")) printf("      %s\n", str(l, "note"));
         size_t k;
@@ -66,9 +71,8 @@ static void print_table(const char *doc) {
         json_array_foreach (json_object_get(l, "parameters"), k, p) {
             json_t *c = json_object_get(p, "cite");
             char *v = json_dumps(json_object_get(p, "value"), JSON_ENCODE_ANY);
-            printf("      param %s = %s (%s, doc %s l.%lld)\n", str(p, "id"), v,
-                   str(c, "article"), str(c, "doc"),
-                   (long long)json_integer_value(json_object_get(c, "line")));
+            printf("      param %s = %s (%s, doc %s l.%lld)\n", str(p, "id"), v, str(c, "article"),
+                   str(c, "doc"), (long long)json_integer_value(json_object_get(c, "line")));
             free(v);
         }
         json_array_foreach (json_object_get(l, "readings"), k, p) {

@@ -362,7 +362,9 @@ int main(int argc, char **argv) {
         rc = cmd_contract(o.file, text, len, params, readings, o.json);
     } else if (strcmp(o.command, "validate") == 0) {
         ancre_decl *d = NULL;
-        if (ancre_decl_parse_json(&d, text, len, params, &errs) == 0) {
+        if ((is_contract_document(text, len)
+                 ? ancre_contract_parse_json(&d, text, len, params, &errs)
+                 : ancre_decl_parse_json(&d, text, len, params, &errs)) == 0) {
             printf(o.json ? "{\"ok\": true}\n" : "%s: valid declaration\n", o.file);
             rc = 0;
         } else {

@@ -66,7 +66,7 @@ long days_between(date_t a, date_t b);
 q_t years_elapsed(const contract_t *ct, date_t t);
 
 /* ---- parameters of the contract, in force at its signature ---- */
-q_t cpar(contract_t *ct, const char *name);      /* contracts.<type>.<name> */
+q_t cpar(contract_t *ct, const char *name);         /* contracts.<type>.<name> */
 bool cpar_exists(contract_t *ct, const char *name); /* in force and not null */
 
 /* ---- schedule lines ---- */

@@ -124,8 +124,9 @@ static void setup(am_t *a) {
     q_format_decimal(a->financed, 6, b1, sizeof b1);
     q_format_decimal(quota, 6, b2, sizeof b2);
     if (q_cmp(am, quota) > 0)
-        sched_note(ct, "option capped at the quota: %s ETP financed (0,5 per doctor ETP, at most "
-                       "4)",
+        sched_note(ct,
+                   "option capped at the quota: %s ETP financed (0,5 per doctor ETP, at most "
+                   "4)",
                    b1);
     if (q_is_zero(doctors))
         eng_fail(ct->e, ct->base, "Art. 19.10.3", "salaried doctors at signature",
@@ -190,9 +191,10 @@ int contracts_am(contract_t *ct) {
     a.ct = ct;
     a.y2020 = strcmp(c_text(ct, "am.regime"), "am_2020") == 0;
     const char *art = a.y2020 ? "Annexe 29 art. 2.3" : "Art. 19.10.5.2";
-    line_t *l = a.y2020 ? sched_open(ct, "year_1.acompte", "Assistant médical, 1re année: acompte",
-                                     art, "instalment")
-                        : sched_open(ct, "year_1", "Assistant médical, 1re année", art, "instalment");
+    line_t *l = a.y2020
+                    ? sched_open(ct, "year_1.acompte", "Assistant médical, 1re année: acompte", art,
+                                 "instalment")
+                    : sched_open(ct, "year_1", "Assistant médical, 1re année", art, "instalment");
     setup(&a);
     if (e->failed) return -1;
     int years = (int)q_floor_int(pam(ct, "duration_years"));
@@ -215,7 +217,8 @@ int contracts_am(contract_t *ct) {
             /* years 1 and 2: the whole aid « dans le mois suivant la signature ou la date
              * anniversaire » (Art. 19.10.5.2.4), whatever the achievement */
             full = q_mul(max_amount(&a, n), a.financed);
-            date_t due = date_add_months(s, (int)q_floor_int(cpar(ct, "single_payment_delay_months")));
+            date_t due =
+                date_add_months(s, (int)q_floor_int(cpar(ct, "single_payment_delay_months")));
             bool ok = paid_before_end(ct, due);
             paid_by_year[n] = sched_close(ct, l, &due, full, q_int(ok ? 1 : 0),
                                           ok ? ST_ACHIEVED : ST_NOT_ACHIEVED);
@@ -242,20 +245,23 @@ int contracts_am(contract_t *ct) {
                 due = date_add_months(s, (int)q_floor_int(cpar(ct, "payment_delay_months")));
                 am_result prev = result_of(&a, n - 1);
                 if (!prev.present) {
-                    sched_note(ct, "patientèle of year %d not declared: the advance cannot be "
-                                   "set",
+                    sched_note(ct,
+                               "patientèle of year %d not declared: the advance cannot be "
+                               "set",
                                n - 1);
                     share = q_int(0);
                     st = ST_NOT_DECLARED;
                 } else {
                     q_t lvl = gain_rate(prev.fa, a.ref_fa, a.target_fa);
                     if (a.both) lvl = q_max(lvl, gain_rate(prev.mt, a.ref_mt, a.target_mt));
-                    q_t thr = cpar(ct, n == 3 ? "year3_acompte_threshold" : "year4_acompte_threshold");
+                    q_t thr =
+                        cpar(ct, n == 3 ? "year3_acompte_threshold" : "year4_acompte_threshold");
                     if (q_cmp(lvl, thr) < 0) {
                         share = cpar(ct, "acompte_low_share");
-                        sched_note(ct, "level at the end of year %d below the threshold: 50 %% "
-                                       "(the second advance of 20 %% six months later needs the "
-                                       "patientèle then, not declared)",
+                        sched_note(ct,
+                                   "level at the end of year %d below the threshold: 50 %% "
+                                   "(the second advance of 20 %% six months later needs the "
+                                   "patientèle then, not declared)",
                                    n - 1);
                     }
                 }
@@ -275,15 +281,16 @@ int contracts_am(contract_t *ct) {
                 dec = q_cmp(prev.fa, a.ref_fa) < 0 || (a.both && q_cmp(prev.mt, a.ref_mt) < 0);
             }
             if (dec && !prev.neutralised) {
-                sched_note(ct, "decrease of the patientèle at the end of year %d: no advance", n - 1);
+                sched_note(ct, "decrease of the patientèle at the end of year %d: no advance",
+                           n - 1);
                 share = q_int(0);
                 st = ST_NOT_ACHIEVED;
             }
         }
         bool ok = paid_before_end(ct, due);
         if (!ok) sched_note(ct, "not paid: the contract ended before this date");
-        int64_t acompte = sched_close(ct, l, &due, full, ok ? share : q_int(0),
-                                      ok ? st : ST_NOT_ACHIEVED);
+        int64_t acompte =
+            sched_close(ct, l, &due, full, ok ? share : q_int(0), ok ? st : ST_NOT_ACHIEVED);
         paid_by_year[n] += acompte;
         /* balance (solde) */
         snprintf(suffix, sizeof suffix, "year_%d.solde", n);

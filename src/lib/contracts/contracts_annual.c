@@ -58,7 +58,8 @@ int contracts_annual(contract_t *ct) {
     if (dent2015 && opt && is(opt->s, "1")) {
         /* option 1: « 15 000 €, versés à compter de la signature du contrat et couvrant la
          * participation … sur la période de 5 ans » (Annexe 14, l. 17366) */
-        line_t *l = sched_open(ct, "equipment", "Aide à l'équipement (option 1)", art, "instalment");
+        line_t *l =
+            sched_open(ct, "equipment", "Aide à l'équipement (option 1)", art, "instalment");
         c_text(ct, "option");
         q_t amount = cpar(ct, "option1_amount");
         if (ct->terminated)
@@ -93,8 +94,8 @@ int contracts_annual(contract_t *ct) {
         date_t due = quarter_end(y + 1, quarter);
         bool termination_year = ct->terminated && date_cmp(b, ct->end) == 0;
         if (covered < diy)
-            sched_note(ct, "%ld days of %ld covered (from %d-%02d-%02d, prorata temporis)",
-                       covered, diy, a.y, a.m, a.d);
+            sched_note(ct, "%ld days of %ld covered (from %d-%02d-%02d, prorata temporis)", covered,
+                       diy, a.y, a.m, a.d);
         if (termination_year && none_in_termination_year) {
             sched_note(ct, "%s: no aid for the year in which the contract is terminated",
                        ct->term_kind);
@@ -190,8 +191,9 @@ int contracts_annual(contract_t *ct) {
             factor = q_int(1);
         }
         if (termination_year)
-            sched_note(ct, "%s: amount of the year prorated on the effective duration of the "
-                           "contract; no recovery of the years already paid",
+            sched_note(ct,
+                       "%s: amount of the year prorated on the effective duration of the "
+                       "contract; no recovery of the years already paid",
                        ct->term_kind);
         sched_close(ct, l, &due, base, factor, st);
     }

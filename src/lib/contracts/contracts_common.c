@@ -58,8 +58,8 @@ size_t c_items(const ancre_decl *c, const char *path, ancre_decl *const **items)
 /* ---- ETP ---- */
 
 static unsigned prof_bit(const char *p) {
-    static const char *const names[] = {"gp", "doctor",     "dentist",       "nurse", "ipa",
-                                        "sage_femme", "mk", "orthophoniste", "other"};
+    static const char *const names[] = {"gp",         "doctor", "dentist",       "nurse", "ipa",
+                                        "sage_femme", "mk",     "orthophoniste", "other"};
     for (unsigned k = 0; k < sizeof names / sizeof *names; k++)
         if (strcmp(p, names[k]) == 0) return 1u << k;
     return 0;
@@ -278,8 +278,8 @@ static const char *duration_param(const char *type, const ancre_decl *c) {
 }
 
 static bool renewable(const char *type, const ancre_decl *c) {
-    static const char *const list[] = {"cosco_med",    "cstm_med", "camcdsd",
-                                       "camcdsd_2023", "cam_inf",  "incitatif_med_2015",
+    static const char *const list[] = {"cosco_med",         "cstm_med", "camcdsd",
+                                       "camcdsd_2023",      "cam_inf",  "incitatif_med_2015",
                                        "incitatif_inf_2015"};
     for (size_t k = 0; k < sizeof list / sizeof *list; k++)
         if (strcmp(type, list[k]) == 0) return true;
@@ -312,7 +312,8 @@ static bool termination(const ancre_decl *c, const ancre_params *params, date_t 
     if (strcmp(type, "assistant_medical") == 0 && strcmp(*kind, "termination_by_centre") == 0) {
         const decl_value *reg = decl_get(c, "am.regime");
         bool y2020 = reg && strcmp(reg->s, "am_2020") == 0;
-        const char *id = y2020 ? "contracts.am_2020.notice_months" : "contracts.am_2024.notice_months";
+        const char *id =
+            y2020 ? "contracts.am_2020.notice_months" : "contracts.am_2024.notice_months";
         if (params_lookup(params, id, sign, &p, &pe) == PARAM_OK && pe->kind == PV_NUM) {
             int months = (int)q_floor_int(pe->num);
             date_t notice = date_add_months(*receipt, months);
@@ -330,8 +331,9 @@ static bool termination(const ancre_decl *c, const ancre_params *params, date_t 
         }
     } else if (strncmp(type, "ipa_", 4) == 0) {
         /* Annexes 31 and 34 art. 4: effective one month after receipt */
-        const char *id = strcmp(type, "ipa_demarrage") == 0 ? "contracts.ipa_demarrage.notice_months"
-                                                            : "contracts.ipa_formation.notice_months";
+        const char *id = strcmp(type, "ipa_demarrage") == 0
+                             ? "contracts.ipa_demarrage.notice_months"
+                             : "contracts.ipa_formation.notice_months";
         if (params_lookup(params, id, sign, &p, &pe) == PARAM_OK && pe->kind == PV_NUM)
             *effect = date_add_months(*receipt, (int)q_floor_int(pe->num));
     }
@@ -424,14 +426,13 @@ static void check_one(size_t i, const ancre_decl *c, const char *centre_type,
     snprintf(path, sizeof path, "contracts[%zu].zone", i);
     if ((is(type, "cai_med") || is(type, "cosco_med")) && !medical_zone(zone))
         errors_add(errs, path, is(type, "cai_med") ? "Art. 19.1.2" : "Art. 19.2.2", "zip or zac",
-                   "%s: %s needs a zone of under-supply for doctors (1° L. 1434-4), not %s",
-                   path, type, zone);
+                   "%s: %s needs a zone of under-supply for doctors (1° L. 1434-4), not %s", path,
+                   type, zone);
     if (is(type, "cstm_med") && medical_zone(zone))
         errors_add(errs, path, "Art. 19.3.2", "a zone other than zip or zac",
                    "%s: the CSTM is for centres outside the under-served zones (%s)", path, zone);
-    if ((is(type, "caicdsd") || is(type, "camcdsd") || is(type, "cai_inf") ||
-         is(type, "cam_inf") || is(type, "incitatif_dent_2015") ||
-         is(type, "incitatif_inf_2015")) &&
+    if ((is(type, "caicdsd") || is(type, "camcdsd") || is(type, "cai_inf") || is(type, "cam_inf") ||
+         is(type, "incitatif_dent_2015") || is(type, "incitatif_inf_2015")) &&
         !is(zone, "tres_sous_dotee"))
         errors_add(errs, path, "Art. 19.5.1.2, 19.6.1.2, 19.7.2, 19.8.2", "tres_sous_dotee",
                    "%s: %s needs a zone très sous-dotée, not %s", path, type, zone);

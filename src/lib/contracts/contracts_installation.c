@@ -32,17 +32,27 @@ static install_kind kind_of(const char *type) {
                               false,
                               99};
     if (strcmp(type, "caicdsd") == 0)
-        return (install_kind){P_DENTIST,       P_DENTIST, 0, "Art. 19.5.1.4",
-                              "Art. 19.5.1.6, Annexe 17 bis art. 4", "Annexe 17 bis art. 5",
-                              false,           2};
+        return (install_kind){P_DENTIST,
+                              P_DENTIST,
+                              0,
+                              "Art. 19.5.1.4",
+                              "Art. 19.5.1.6, Annexe 17 bis art. 4",
+                              "Annexe 17 bis art. 5",
+                              false,
+                              2};
     if (strcmp(type, "caicdsd_2023") == 0)
-        return (install_kind){P_DENTIST,          P_DENTIST,
-                              0,                  "Art. 19.5.2.4",
-                              "Art. 19.5.2.6",    "Annexe 17 quater art. 5",
-                              true,               1};
+        return (install_kind){
+            P_DENTIST, P_DENTIST, 0, "Art. 19.5.2.4", "Art. 19.5.2.6", "Annexe 17 quater art. 5",
+            true,      1};
     /* « 6 000€/ETP infirmier ou sage-femme supplémentaire » (Art. 19.7.4, l. 5105) */
-    return (install_kind){P_NURSE,      P_NURSE, P_SF, "Art. 19.7.4", "Art. 19.7.6, Annexe 13 bis art. 4",
-                          "Annexe 13 bis art. 5", false, 2};
+    return (install_kind){P_NURSE,
+                          P_NURSE,
+                          P_SF,
+                          "Art. 19.7.4",
+                          "Art. 19.7.6, Annexe 13 bis art. 4",
+                          "Annexe 13 bis art. 5",
+                          false,
+                          2};
 }
 
 /* A(E): first tier for the first ETP, then the second and third tiers (Art. 19.1.4 ...). */
@@ -74,8 +84,8 @@ int contracts_installation(contract_t *ct) {
     char b1[64], b2[64], b3[64];
 
     /* signature instalment: A(ETP at signature) × (1 + majoration ARS) × 50 % */
-    line_t *l = sched_open(ct, "signature", "Aide à l'installation: 50 % à la signature",
-                           k.article, "instalment");
+    line_t *l = sched_open(ct, "signature", "Aide à l'installation: 50 % à la signature", k.article,
+                           "instalment");
     int years = (int)q_floor_int(cpar(ct, "duration_years"));
     q_t cap = cpar(ct, "etp_cap");
     q_t e0 = q_min(etp_at(ct, ct->sign, k.prof, POST_ANY, false), cap);
@@ -119,8 +129,8 @@ int contracts_installation(contract_t *ct) {
         if (q_cmp(en, financed) <= 0) continue;
         char suffix[32], label[160];
         snprintf(suffix, sizeof suffix, "supplement_%d", n);
-        snprintf(label, sizeof label, "Aide pour les ETP recrutés (évaluation %d, %d années restantes)",
-                 n, years - n);
+        snprintf(label, sizeof label,
+                 "Aide pour les ETP recrutés (évaluation %d, %d années restantes)", n, years - n);
         l = sched_open(ct, suffix, label, k.article, "instalment");
         etp_at(ct, a, k.prof, POST_ANY, false);
         q_t anew = aid(ct, en), aold = aid(ct, financed);
@@ -155,8 +165,7 @@ int contracts_installation(contract_t *ct) {
         e->cur = NULL;
         q_t doctors = etp_at(ct, m, k.beyond_prof, POST_ANY, false);
         if (q_cmp(doctors, cap) < 0) continue;
-        q_t others =
-            k.other_posts ? etp_at(ct, m, k.other_posts, POST_NEW, true) : q_int(0);
+        q_t others = k.other_posts ? etp_at(ct, m, k.other_posts, POST_NEW, true) : q_int(0);
         q_t extra = q_add(q_sub(doctors, cap), others);
         if (q_is_zero(extra) || q_cmp(extra, q_int(0)) < 0) continue;
         char suffix[32], label[160];
@@ -166,8 +175,9 @@ int contracts_installation(contract_t *ct) {
         etp_at(ct, m, k.beyond_prof, POST_ANY, false);
         if (k.other_posts) etp_at(ct, m, k.other_posts, POST_NEW, true);
         fmt(extra, b1, sizeof b1);
-        sched_note(ct, "%s ETP beyond the cap on %d-%02d-%02d (new posts of zoned professions "
-                       "included)",
+        sched_note(ct,
+                   "%s ETP beyond the cap on %d-%02d-%02d (new posts of zoned professions "
+                   "included)",
                    b1, m.y, m.m, m.d);
         int q = (int)q_floor_int(par_at(e, "contracts.annual_payment_quarter", ct->sign));
         date_t d = quarter_end(y + 1, q);
@@ -189,8 +199,9 @@ int contracts_installation(contract_t *ct) {
         fmt(q_frac(paid, 100), paidtxt, sizeof paidtxt);
         char frac[64];
         q_format_fraction(remaining, frac, sizeof frac);
-        sched_note(ct, "%s received on %s; %s contract years elapsed; recovery = %s € paid × (%d - "
-                       "elapsed) / %d = × %s",
+        sched_note(ct,
+                   "%s received on %s; %s contract years elapsed; recovery = %s € paid × (%d - "
+                   "elapsed) / %d = × %s",
                    ct->term_kind, d, el, paidtxt, years, years, frac);
         eng_input(e, "derived.aid_paid_eur", paidtxt);
         sched_close(ct, l, &ct->end, q_neg(q_frac(paid, 100)), remaining, ST_ADJUSTMENT);

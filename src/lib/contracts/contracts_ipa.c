@@ -27,7 +27,8 @@ int contracts_ipa_demarrage(contract_t *ct) {
     int years = (int)q_floor_int(cpar(ct, "duration_years"));
     date_t due = date_add_months(ct->sign, 1);
     bool ok = paid_before_end(ct, due);
-    int64_t paid = sched_close(ct, l, &due, cpar(ct, first), e0, ok ? ST_ACHIEVED : ST_NOT_ACHIEVED);
+    int64_t paid =
+        sched_close(ct, l, &due, cpar(ct, first), e0, ok ? ST_ACHIEVED : ST_NOT_ACHIEVED);
     if (!ok) {
         l->amount_cents = 0;
         paid = 0;
@@ -52,7 +53,8 @@ int contracts_ipa_demarrage(contract_t *ct) {
         q_t added = q_sub(en, financed);
         char suffix[48], label[160];
         snprintf(suffix, sizeof suffix, "added_%d.first", n);
-        snprintf(label, sizeof label, "Aide IPA pour l'ETP ajouté (année %d): 1er versement", n + 1);
+        snprintf(label, sizeof label, "Aide IPA pour l'ETP ajouté (année %d): 1er versement",
+                 n + 1);
         l = sched_open(ct, suffix, label, art, "instalment");
         etp_at(ct, a, P_IPA, POST_ANY, false);
         due = date_add_months(a, 1);
@@ -104,8 +106,9 @@ int contracts_ipa_demarrage(contract_t *ct) {
             f = q_int(1);
             sched_note(ct, "%s effective on %s: the sums paid are repaid", ct->term_kind, d);
         } else {
-            sched_note(ct, "%s effective on %s: payments stop; no case of art. 2.2 declared "
-                           "(breach), nothing to repay",
+            sched_note(ct,
+                       "%s effective on %s: payments stop; no case of art. 2.2 declared "
+                       "(breach), nothing to repay",
                        ct->term_kind, d);
         }
         sched_close(ct, l, &ct->end, q_neg(q_frac(paid, 100)), f,
@@ -145,8 +148,8 @@ int contracts_ipa_formation(contract_t *ct) {
     if (e->failed) return -1;
     date_t due = date_add_months(ct->sign, (int)q_floor_int(cpar(ct, "payment_delay_months")));
     bool ok = paid_before_end(ct, due);
-    int64_t paid = sched_close(ct, l, &due, amount, q_int(ok ? 1 : 0),
-                               ok ? ST_ACHIEVED : ST_NOT_ACHIEVED);
+    int64_t paid =
+        sched_close(ct, l, &due, amount, q_int(ok ? 1 : 0), ok ? ST_ACHIEVED : ST_NOT_ACHIEVED);
     if (ct->terminated) {
         l = sched_open(ct, "repayment", "Remboursement après résiliation", "Annexe 34 art. 4",
                        "recovery");
@@ -166,7 +169,8 @@ int contracts_ipa_formation(contract_t *ct) {
             sched_close(ct, l, &rdue, q_int(0), q_int(1), ST_NOT_ACHIEVED);
         } else {
             q_t div = cpar(ct, which);
-            sched_note(ct, "effective on %s: the aid paid divided by the fraction's denominator", d);
+            sched_note(ct, "effective on %s: the aid paid divided by the fraction's denominator",
+                       d);
             sched_close(ct, l, &rdue, q_neg(q_frac(paid, 100)), q_div(q_int(1), div),
                         paid ? ST_ADJUSTMENT : ST_NOT_ACHIEVED);
         }

@@ -16,7 +16,8 @@ int contracts_regulation(contract_t *ct) {
     const char *zone = c_text(ct, "zone");
     bool creation = c_flag(ct, "request.new_centre");
     line_status st = ST_ACHIEVED;
-    date_t due = add_days(ct->sign, (long)q_floor_int(par_at(e, "contracts.regul_csi.decision_days", ct->sign)));
+    date_t due = add_days(
+        ct->sign, (long)q_floor_int(par_at(e, "contracts.regul_csi.decision_days", ct->sign)));
     if (!dental) {
         /* « aucun nouveau conventionnement ne peut être accordé » to a CSI created in a zone
          * sur-dotée, « sauf dérogation »: QPV or a majority specific activity (19.12.2) */

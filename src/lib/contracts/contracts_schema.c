@@ -4,7 +4,7 @@
 #include "contracts.h"
 
 #define CONTRACT_TYPES                                                                             \
-    "cai_med|cosco_med|cstm_med|incitatif_med_2015|caicdsd|camcdsd|caicdsd_2023|camcdsd_2023|"    \
+    "cai_med|cosco_med|cstm_med|incitatif_med_2015|caicdsd|camcdsd|caicdsd_2023|camcdsd_2023|"     \
     "incitatif_dent_2015|cai_inf|cam_inf|incitatif_inf_2015|assistant_medical|ipa_demarrage|"      \
     "ipa_formation|conventionnement_csi|conventionnement_dentaire"
 #define ZONES "zip|zac|tres_sous_dotee|sous_dotee|intermediaire|sur_dotee|non_prioritaire|none"
@@ -119,8 +119,8 @@ static const field_def fees_fields[] = {
 static const field_def event_fields[] = {
     {"date", F_DATE, REQ_ALWAYS, 0, 0, 0, 0, "Art. 19",
      "Date of the event: for a termination, the date the registered letter was received."},
-    {"kind", F_ENUM, REQ_ALWAYS, 0, 0, "termination_by_centre|termination_by_caisse|zone_change",
-     0, "Art. 19", "termination_by_centre, termination_by_caisse or zone_change."},
+    {"kind", F_ENUM, REQ_ALWAYS, 0, 0, "termination_by_centre|termination_by_caisse|zone_change", 0,
+     "Art. 19", "termination_by_centre, termination_by_caisse or zone_change."},
     {"zone", F_ENUM, REQ_NO, 0, 0, ZONES, 0, "Art. 19", "zone_change: the new zone."},
     {"breach", F_BOOL, REQ_NO, 0, 0, 0, 0, "Annexe 31 art. 2.2",
      "IPA aid: the termination follows a recovery case of art. 2.2 (absent: false)."},
