@@ -120,11 +120,25 @@ q_t etp_at(contract_t *ct, date_t d, unsigned profs, unsigned posts, bool need_u
     return etp_sum(ct, d, profs, posts, need_underserved, true);
 }
 
+/* The ETP is constant between the dates of the elements: sum it segment by segment. */
 q_t etp_days(contract_t *ct, date_t a, date_t b, unsigned profs, unsigned posts,
              bool need_underserved) {
+    ancre_decl *const *items;
+    size_t n = c_items(ct->c, "etp", &items);
     q_t sum = q_int(0);
-    for (date_t d = a; date_cmp(d, b) < 0; d = add_days(d, 1))
-        sum = q_add(sum, etp_sum(ct, d, profs, posts, need_underserved, date_cmp(d, a) == 0));
+    date_t d = a;
+    bool first = true;
+    while (date_cmp(d, b) < 0) {
+        date_t next = b;
+        for (size_t k = 0; k < n; k++) {
+            date_t f = item_get(items[k], "from")->date;
+            if (date_cmp(f, d) > 0 && date_cmp(f, next) < 0) next = f;
+        }
+        q_t etp = etp_sum(ct, d, profs, posts, need_underserved, first);
+        sum = q_add(sum, q_mul(etp, q_int(days_between(d, next))));
+        d = next;
+        first = false;
+    }
     return sum;
 }
 
