@@ -8,12 +8,14 @@ void test_q(void);
 void test_date(void);
 void test_params(void);
 void test_decl(void);
+void test_decl_lists(void);
 
 int main(void) {
     test_q();
     test_date();
     test_params();
     test_decl();
+    test_decl_lists();
     printf("unit: %d passed, %d failed\n", check_passed, check_failed);
     return check_failed ? 1 : 0;
 }
