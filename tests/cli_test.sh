@@ -27,6 +27,28 @@ grep -q '^Total: ' "$tmp/out" && ok || ko "breakdown has a total"
 expect_rc 0 "example as JSON" "$ancre" compute --json "$example" --params "$national"
 grep -q '"ancre_result": 1' "$tmp/out" && ok || ko "versioned JSON document"
 
+# the nursing and dental examples: full explained RSF, with the type of centre explained
+for kind in infirmier dentaire; do
+    ex="$root/examples/centre-$kind-2023.json"
+    expect_rc 0 "$kind example computes" "$ancre" compute "$ex" --params "$national"
+    grep -q "type of centre: $kind" "$tmp/out" && ok || ko "$kind: the type of centre is explained"
+    grep -q '^Total: ' "$tmp/out" && ok || ko "$kind: breakdown has a total"
+    grep -q 'majoration_precarite' "$tmp/out" && ok || ko "$kind: precarity majoration line"
+    expect_rc 0 "$kind example explained" "$ancre" explain "$ex" --params "$national"
+    grep -q "national.taux_css.$kind" "$tmp/out" && ok || ko "$kind: explanation cites the national rate"
+    expect_rc 0 "$kind example as JSON" "$ancre" compute --json "$ex" --params "$national"
+    grep -q '"ancre_result": 1' "$tmp/out" && ok || ko "$kind: versioned JSON document"
+    expect_rc 0 "$kind example validates" "$ancre" validate "$ex"
+    # the same declaration with the other type is refused at centre.type (Art. 3)
+    other=dentaire
+    [ "$kind" = dentaire ] && other=infirmier
+    sed "s/\"type\": \"$kind\"/\"type\": \"$other\"/" "$ex" >"$tmp/wrong-type.json"
+    expect_rc 1 "$kind declared as $other refused" "$ancre" validate "$tmp/wrong-type.json"
+    grep -q 'centre.type' "$tmp/err" "$tmp/out" && ok || ko "$kind: the error names centre.type"
+done
+grep -q 'rsf_cd.minoration' <("$ancre" explain "$root/examples/centre-dentaire-2023.json" --params "$national") &&
+    ok || ko "dental minorations cite their parameters"
+
 expect_rc 1 "national rates missing is an error, not a zero" "$ancre" compute "$example"
 grep -q 'national.taux_css' "$tmp/err" && ok || ko "the error names the missing parameter"
 

@@ -370,9 +370,7 @@ int decl_parse_with(ancre_decl **out, const char *text, size_t len, const item_s
     json_decref(root);
     check_fields(d, "", params, errs);
     /* checks across fields run only on a document whose every field is valid */
-    if (!errs || errs->count == before)
-        for (size_t i = 0; i < validators_count(); i++)
-            validator_at(i)(d, params, errs);
+    if (errs && errs->count == before) registry_check(d, params, errs);
     if (errs && errs->count > before) {
         ancre_decl_free(d);
         return -1;

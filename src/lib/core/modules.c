@@ -16,9 +16,12 @@ static bool rsf_applies(eng_t *e) {
 
 static int rsf_compute(eng_t *e) {
     const char *type = e->res->type;
+    rsf_classification_note(e); /* Art. 3: why the centre is of this type */
     if (strcmp(type, "medical") == 0 || strcmp(type, "polyvalent") == 0)
         return rsf_medical_compute(e);
-    eng_fail(e, "centre.type", "Art. 3", "medical|polyvalent",
+    if (strcmp(type, "infirmier") == 0) return rsf_nursing_compute(e);
+    if (strcmp(type, "dentaire") == 0) return rsf_dental_compute(e);
+    eng_fail(e, "centre.type", "Art. 3", "medical|polyvalent|infirmier|dentaire",
              "the forfait spécifique of centre type '%s' is not computed by this version", type);
     return -1;
 }

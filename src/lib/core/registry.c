@@ -1,10 +1,13 @@
 #include "registry.h"
 
+#include "decl.h"
+
 #include <string.h>
 
 /* The modules, in the order their fields are documented. */
-static const module_tables *const modules[] = {&core_tables, &rsf_medical_tables,
-                                               &contracts_tables};
+static const module_tables *const modules[] = {
+    &core_tables,        &rsf_medical_tables, &rsf_classification_tables,
+    &rsf_nursing_tables, &rsf_dental_tables,  &contracts_tables};
 #define NMODULES (sizeof modules / sizeof *modules)
 
 size_t schema_count(void) {
@@ -82,14 +85,16 @@ const item_schema *item_schema_find(const char *name) {
     return NULL;
 }
 
-void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
+/* The checks across fields, in the order their errors are listed: those of a declaration, then
+ * those of every document (a declaration or a contract document). */
+static const decl_check_fn checks[] = {rsf_classification_check};
+static const decl_check_fn document_checks[] = {contracts_validate};
 
-static const decl_validator validators[] = {contracts_validate};
-
-size_t validators_count(void) {
-    return sizeof validators / sizeof *validators;
-}
-
-decl_validator validator_at(size_t i) {
-    return validators[i];
+void registry_check(const struct ancre_decl *d, const struct ancre_params *params,
+                    struct ancre_errors *errs) {
+    if (!d->schema)
+        for (size_t k = 0; k < sizeof checks / sizeof *checks; k++)
+            checks[k](d, params, errs);
+    for (size_t k = 0; k < sizeof document_checks / sizeof *document_checks; k++)
+        document_checks[k](d, params, errs);
 }

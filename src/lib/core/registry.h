@@ -42,6 +42,10 @@ typedef struct {
     reading_alt alts[READING_MAX_ALTS]; /* alts[0] is the default reading */
 } reading_def;
 
+struct ancre_decl;
+struct ancre_params;
+struct ancre_errors;
+
 typedef struct {
     const field_def *fields;
     size_t nfields;
@@ -49,9 +53,22 @@ typedef struct {
     size_t nreadings;
 } module_tables;
 
+/* A check across fields that a field table cannot state, run on every declaration after the
+ * field checks (registry.c lists them). */
+typedef void (*decl_check_fn)(const struct ancre_decl *d, const struct ancre_params *params,
+                              struct ancre_errors *errs);
+void rsf_classification_check(const struct ancre_decl *d, const struct ancre_params *params,
+                              struct ancre_errors *errs);
+/* eligibility and non-cumul of the contracts of Article 19 (contracts_common.c) */
+void contracts_validate(const struct ancre_decl *d, const struct ancre_params *params,
+                        struct ancre_errors *errs);
+
 extern const module_tables core_tables;
 extern const module_tables rsf_medical_tables;
 extern const module_tables contracts_tables;
+extern const module_tables rsf_classification_tables;
+extern const module_tables rsf_nursing_tables;
+extern const module_tables rsf_dental_tables;
 
 size_t schema_count(void);
 const field_def *schema_field(size_t i);
@@ -79,6 +96,9 @@ decl_validator validator_at(size_t i);
 size_t readings_count(void);
 const reading_def *reading_def_at(size_t i);
 long reading_find(const char *id);
+/* Runs every cross-field check. */
+void registry_check(const struct ancre_decl *d, const struct ancre_params *params,
+                    struct ancre_errors *errs);
 int reading_alt_find(const reading_def *def, const char *value);
 
 #endif

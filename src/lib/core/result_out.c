@@ -2,14 +2,13 @@
 #include "engine.h"
 
 #include "errors.h"
+#include "jsonw.h"
 
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-json_t *cite_to_json(const cite_t *c);
 
 static const char *status_name(line_status s) {
     switch (s) {
@@ -31,151 +30,203 @@ static const char *status_name(line_status s) {
     return "?";
 }
 
-static json_t *qjson(q_t v) {
+static void jw_q(jsonw *w, const char *key, q_t v) {
     char buf[80];
     q_format_decimal(v, 6, buf, sizeof buf);
-    return json_string(buf);
+    jw_key(w, key);
+    jw_str(w, buf);
 }
 
-static json_t *param_json(const param_use *u) {
-    char d[16];
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(u->param->id));
-    json_object_set_new(o, "value",
-                        u->period->kind == PV_NULL ? json_null() : json_string(u->period->text));
-    json_object_set_new(o, "unit", json_string(u->param->unit));
-    date_format(u->period->from, d, sizeof d);
-    json_object_set_new(o, "from", json_string(d));
-    if (u->period->open_ended) {
-        json_object_set_new(o, "to", json_null());
-    } else {
-        date_format(u->period->to, d, sizeof d);
-        json_object_set_new(o, "to", json_string(d));
-    }
-    json_object_set_new(o, "cite", cite_to_json(&u->period->cite));
-    return o;
+static void jw_kstr(jsonw *w, const char *key, const char *v) {
+    jw_key(w, key);
+    jw_str(w, v);
 }
 
-static json_t *reading_json(const reading_use *u) {
-    const reading_def *d = reading_def_at(u->index);
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(d->id));
-    json_object_set_new(o, "value", json_string(d->alts[u->choice].value));
-    json_object_set_new(o, "default", json_boolean(u->choice == 0));
-    json_object_set_new(o, "ref", json_string(d->ref));
-    return o;
+static void jw_kint(jsonw *w, const char *key, int64_t v) {
+    jw_key(w, key);
+    jw_int(w, v);
 }
 
-static void set_date(json_t *o, const char *key, date_t d) {
+static void jw_date(jsonw *w, const char *key, date_t d) {
     char buf[16];
     date_format(d, buf, sizeof buf);
-    json_object_set_new(o, key, json_string(buf));
+    jw_kstr(w, key, buf);
+}
+
+static void write_cite(jsonw *w, const cite_t *c) {
+    jw_obj(w);
+    if (c->doc) jw_kstr(w, "doc", c->doc);
+    if (c->article) jw_kstr(w, "article", c->article);
+    if (c->line) jw_kint(w, "line", c->line);
+    if (c->quote) jw_kstr(w, "quote", c->quote);
+    if (c->note) jw_kstr(w, "note", c->note);
+    jw_end_obj(w);
+}
+
+static void write_param(jsonw *w, const param_use *u) {
+    jw_obj(w);
+    jw_kstr(w, "id", u->param->id);
+    jw_key(w, "value");
+    if (u->period->kind == PV_NULL)
+        jw_null(w);
+    else
+        jw_str(w, u->period->text);
+    jw_kstr(w, "unit", u->param->unit);
+    jw_date(w, "from", u->period->from);
+    if (u->period->open_ended) {
+        jw_key(w, "to");
+        jw_null(w);
+    } else {
+        jw_date(w, "to", u->period->to);
+    }
+    jw_key(w, "cite");
+    write_cite(w, &u->period->cite);
+    jw_end_obj(w);
+}
+
+static void write_reading(jsonw *w, const reading_use *u) {
+    const reading_def *d = reading_def_at(u->index);
+    jw_obj(w);
+    jw_kstr(w, "id", d->id);
+    jw_kstr(w, "value", d->alts[u->choice].value);
+    jw_key(w, "default");
+    jw_bool(w, u->choice == 0);
+    jw_kstr(w, "ref", d->ref);
+    jw_end_obj(w);
+}
+
+static void write_line(jsonw *w, const line_t *l) {
+    jw_obj(w);
+    jw_kstr(w, "id", l->id);
+    jw_kstr(w, "article", l->article);
+    jw_kstr(w, "label", l->label);
+    jw_kstr(w, "bloc", l->bloc);
+    jw_kstr(w, "kind", l->kind);
+    jw_kstr(w, "payment", l->payment);
+    jw_kstr(w, "status", status_name(l->status));
+    jw_q(w, "fixed_points", l->fixed);
+    jw_q(w, "variable_points", l->variable);
+    jw_q(w, "points", l->points);
+    char frac[128];
+    q_format_fraction(l->points, frac, sizeof frac);
+    jw_kstr(w, "points_exact", frac);
+    jw_q(w, "factor", l->factor);
+    jw_kint(w, "amount_cents", l->amount_cents);
+    if (l->has_due) jw_date(w, "due", l->due);
+    if (l->note[0]) jw_kstr(w, "note", l->note);
+    jw_key(w, "inputs");
+    jw_obj(w);
+    for (size_t k = 0; k < l->ninputs; k++)
+        jw_kstr(w, l->inputs[k].path, l->inputs[k].value);
+    jw_end_obj(w);
+    jw_key(w, "parameters");
+    jw_arr(w);
+    for (size_t k = 0; k < l->nparams; k++)
+        write_param(w, &l->params[k]);
+    jw_end_arr(w);
+    jw_key(w, "readings");
+    jw_arr(w);
+    for (size_t k = 0; k < l->nreadings; k++)
+        write_reading(w, &l->readings[k]);
+    jw_end_arr(w);
+    jw_end_obj(w);
+}
+
+/* Sum of the lines of each payment, in the order payments first appear. */
+static void write_totals_by_payment(jsonw *w, const ancre_result *r) {
+    jw_obj(w);
+    for (size_t i = 0; i < r->nlines; i++) {
+        const char *pay = r->lines[i].payment;
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = strcmp(r->lines[k].payment, pay) == 0;
+        if (seen) continue;
+        int64_t sum = 0;
+        for (size_t k = i; k < r->nlines; k++)
+            if (strcmp(r->lines[k].payment, pay) == 0) sum += r->lines[k].amount_cents;
+        jw_kint(w, pay, sum);
+    }
+    jw_end_obj(w);
 }
 
 char *ancre_result_to_json(const ancre_result *r, int flags) {
-    json_t *root = json_object();
-    json_object_set_new(root, "ancre_result", json_integer(ANCRE_RESULT_FORMAT));
-    json_object_set_new(root, "year", json_integer(r->year));
-    json_t *centre = json_object();
-    if (r->finess) json_object_set_new(centre, "finess", json_string(r->finess));
-    if (r->name) json_object_set_new(centre, "name", json_string(r->name));
-    json_object_set_new(centre, "type", json_string(r->type));
-    json_object_set_new(root, "centre", centre);
-    json_t *notes = json_array();
+    jsonw w;
+    jw_init(&w, (flags & ANCRE_JSON_COMPACT) != 0);
+    jw_obj(&w);
+    jw_kint(&w, "ancre_result", ANCRE_RESULT_FORMAT);
+    jw_kint(&w, "year", r->year);
+    jw_key(&w, "centre");
+    jw_obj(&w);
+    if (r->finess) jw_kstr(&w, "finess", r->finess);
+    if (r->name) jw_kstr(&w, "name", r->name);
+    jw_kstr(&w, "type", r->type);
+    jw_end_obj(&w);
+    jw_key(&w, "notes");
+    jw_arr(&w);
     for (size_t i = 0; i < r->nnotes; i++)
-        json_array_append_new(notes, json_string(r->notes[i]));
-    json_object_set_new(root, "notes", notes);
-    json_t *gate = json_object();
-    json_object_set_new(gate, "triggered", json_boolean(r->triggered));
-    json_object_set_new(gate, "reason", json_string(r->gate_reason));
-    json_object_set_new(gate, "article", json_string("Art. 12, 14"));
-    json_t *pre = json_array();
+        jw_str(&w, r->notes[i]);
+    jw_end_arr(&w);
+    jw_key(&w, "gate");
+    jw_obj(&w);
+    jw_key(&w, "triggered");
+    jw_bool(&w, r->triggered);
+    jw_kstr(&w, "reason", r->gate_reason);
+    jw_kstr(&w, "article", "Art. 12, 14");
+    jw_key(&w, "prerequisites");
+    jw_arr(&w);
     for (size_t i = 0; i < r->nprereqs; i++) {
-        json_t *p = json_object();
-        json_object_set_new(p, "id", json_string(r->prereqs[i].id));
-        json_object_set_new(p, "met", json_boolean(r->prereqs[i].met));
-        json_array_append_new(pre, p);
+        jw_obj(&w);
+        jw_kstr(&w, "id", r->prereqs[i].id);
+        jw_key(&w, "met");
+        jw_bool(&w, r->prereqs[i].met);
+        jw_end_obj(&w);
     }
-    json_object_set_new(gate, "prerequisites", pre);
-    json_object_set_new(root, "gate", gate);
-    json_t *lines = json_array();
-    for (size_t i = 0; i < r->nlines; i++) {
-        const line_t *l = &r->lines[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "id", json_string(l->id));
-        json_object_set_new(o, "article", json_string(l->article));
-        json_object_set_new(o, "label", json_string(l->label));
-        json_object_set_new(o, "bloc", json_string(l->bloc));
-        json_object_set_new(o, "kind", json_string(l->kind));
-        json_object_set_new(o, "payment", json_string(l->payment));
-        json_object_set_new(o, "status", json_string(status_name(l->status)));
-        json_object_set_new(o, "fixed_points", qjson(l->fixed));
-        json_object_set_new(o, "variable_points", qjson(l->variable));
-        json_object_set_new(o, "points", qjson(l->points));
-        char frac[128];
-        q_format_fraction(l->points, frac, sizeof frac);
-        json_object_set_new(o, "points_exact", json_string(frac));
-        json_object_set_new(o, "factor", qjson(l->factor));
-        json_object_set_new(o, "amount_cents", json_integer(l->amount_cents));
-        if (l->has_due) set_date(o, "due", l->due);
-        if (l->note[0]) json_object_set_new(o, "note", json_string(l->note));
-        json_t *in = json_object();
-        for (size_t k = 0; k < l->ninputs; k++)
-            json_object_set_new(in, l->inputs[k].path, json_string(l->inputs[k].value));
-        json_object_set_new(o, "inputs", in);
-        json_t *ps = json_array();
-        for (size_t k = 0; k < l->nparams; k++)
-            json_array_append_new(ps, param_json(&l->params[k]));
-        json_object_set_new(o, "parameters", ps);
-        json_t *rs = json_array();
-        for (size_t k = 0; k < l->nreadings; k++)
-            json_array_append_new(rs, reading_json(&l->readings[k]));
-        json_object_set_new(o, "readings", rs);
-        json_array_append_new(lines, o);
-    }
-    json_object_set_new(root, "lines", lines);
-    json_t *totals = json_object();
-    json_object_set_new(totals, "bloc_principal_points", qjson(r->bcp_points));
-    json_object_set_new(totals, "bloc_complementaire_points", qjson(r->bcc_points));
-    json_object_set_new(totals, "points", qjson(r->total_points));
-    json_object_set_new(totals, "point_value_eur", qjson(r->point_value));
-    json_object_set_new(totals, "prorata", qjson(r->prorata));
-    json_object_set_new(root, "totals", totals);
-    json_t *by = json_object();
-    for (size_t i = 0; i < r->nlines; i++) {
-        const char *pay = r->lines[i].payment;
-        json_int_t sofar = json_integer_value(json_object_get(by, pay));
-        json_object_set_new(by, pay, json_integer(sofar + r->lines[i].amount_cents));
-    }
-    json_object_set_new(root, "totals_by_payment_cents", by);
-    json_object_set_new(root, "total_cents", json_integer(r->total_cents));
-    json_object_set_new(root, "advance_cents", json_integer(r->advance_cents));
-    json_object_set_new(root, "balance_cents", json_integer(r->balance_cents));
-    json_object_set_new(root, "refund_cents", json_integer(r->refund_cents));
-    json_object_set_new(root, "next_advance_cents", json_integer(r->next_advance_cents));
-    json_t *pay = json_array();
+    jw_end_arr(&w);
+    jw_end_obj(&w);
+    jw_key(&w, "lines");
+    jw_arr(&w);
+    for (size_t i = 0; i < r->nlines; i++)
+        write_line(&w, &r->lines[i]);
+    jw_end_arr(&w);
+    jw_key(&w, "totals");
+    jw_obj(&w);
+    jw_q(&w, "bloc_principal_points", r->bcp_points);
+    jw_q(&w, "bloc_complementaire_points", r->bcc_points);
+    jw_q(&w, "points", r->total_points);
+    jw_q(&w, "point_value_eur", r->point_value);
+    jw_q(&w, "prorata", r->prorata);
+    jw_end_obj(&w);
+    jw_key(&w, "totals_by_payment_cents");
+    write_totals_by_payment(&w, r);
+    jw_kint(&w, "total_cents", r->total_cents);
+    jw_kint(&w, "advance_cents", r->advance_cents);
+    jw_kint(&w, "balance_cents", r->balance_cents);
+    jw_kint(&w, "refund_cents", r->refund_cents);
+    jw_kint(&w, "next_advance_cents", r->next_advance_cents);
+    jw_key(&w, "payments");
+    jw_arr(&w);
     for (size_t i = 0; i < r->npayments; i++) {
         const payment_t *p = &r->payments[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "label", json_string(p->label));
-        json_object_set_new(o, "article", json_string(p->article));
-        if (p->has_due) set_date(o, "due", p->due);
-        json_object_set_new(o, "amount_cents", json_integer(p->amount_cents));
-        json_array_append_new(pay, o);
+        jw_obj(&w);
+        jw_kstr(&w, "label", p->label);
+        jw_kstr(&w, "article", p->article);
+        if (p->has_due) jw_date(&w, "due", p->due);
+        jw_kint(&w, "amount_cents", p->amount_cents);
+        jw_end_obj(&w);
     }
-    json_object_set_new(root, "payments", pay);
-    json_t *rs = json_array();
+    jw_end_arr(&w);
+    jw_key(&w, "readings");
+    jw_arr(&w);
     for (size_t k = 0; k < r->nreadings; k++)
-        json_array_append_new(rs, reading_json(&r->readings[k]));
-    json_object_set_new(root, "readings", rs);
-    json_t *ps = json_array();
+        write_reading(&w, &r->readings[k]);
+    jw_end_arr(&w);
+    jw_key(&w, "parameters");
+    jw_arr(&w);
     for (size_t k = 0; k < r->nparams; k++)
-        json_array_append_new(ps, param_json(&r->params[k]));
-    json_object_set_new(root, "parameters", ps);
-    char *s = json_dumps(root, JSON_PRESERVE_ORDER |
-                                   ((flags & ANCRE_JSON_COMPACT) ? JSON_COMPACT : JSON_INDENT(2)));
-    json_decref(root);
-    return s;
+        write_param(&w, &r->params[k]);
+    jw_end_arr(&w);
+    jw_end_obj(&w);
+    return jw_finish(&w);
 }
 
 /* ---- text ---- */

@@ -59,14 +59,72 @@ typedef struct {
     const char *cap_param; /* parameter capping the majoration (CSI and dental: 25 %), or NULL */
 } rsf_precarity_spec;
 
-/* Art. 8.6, 15.6: the precarity majoration line. */
+/* The parameters of the national CSS and AME rates a centre's rates are compared with
+ * (Art. 15.6.4, "actualisés tous les ans"), one pair per population (digest A-31). */
+typedef struct {
+    const char *css, *ame;
+} rsf_national_rates;
+
+/* Art. 8.6, 15.6: the precarity majoration line, against national.taux_css / taux_ame. */
 void rsf_precarity(eng_t *e, const rsf_precarity_spec *spec);
+/* The same against the national rates of another population. */
+void rsf_precarity_against(eng_t *e, const rsf_precarity_spec *spec,
+                           const rsf_national_rates *national);
 
 /* Art. 18: prices every line, then the advance (60 % of the previous year, or the new-centre
  * advance from the parameter new_centre_amount_param by quarter), the balance or the refund,
  * and their due dates. */
 void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param);
 
+/* Art. 16.4: the share of CSS and AME patients of the precarity population over the national
+ * rates, which scales the vulnerable-publics levels (recorded as derived.vulnerable_ratio). */
+q_t rsf_vulnerable_ratio(eng_t *e, const rsf_precarity_spec *spec,
+                         const rsf_national_rates *national);
+
+/* Art. 13.3: the nursing reference patientèle, majorated by the excess of its ALD/invalidité
+ * rate over the national rate, the majoration capped (recorded as derived values). */
+q_t rsf_nursing_patientele(eng_t *e);
+
+/* Art. 14: whether the new-centre derogation on the number of prerequisites applies this year
+ * (projet de santé deposited less than a year before the adhesion; year of entry and the next). */
+bool rsf_new_centre_derogation(eng_t *e, date_t adhesion);
+
+/* Points tiered per professional: `low` each up to `threshold`, `high` each beyond. */
+q_t rsf_tiers(q_t n, q_t threshold, q_t low, q_t high);
+
+/* Art. 16: points "calculés sur une moyenne de N ETP" (reading etp_scaled_items). */
+q_t rsf_etp_scaled(eng_t *e, q_t points, q_t etp, q_t reference_etp);
+
+/* Art. 8.4: an item paid prorata temporis from its acquisition date (declaration path), never
+ * below the adhesion prorata already due (the later date counts, never both). */
+void rsf_acquisition_prorata(eng_t *e, line_t *l, const char *acquisition_path, q_t prorata);
+
+/* A fixed indicator achieved when indicators.<id>.achieved is true. */
+void rsf_simple_fixed(eng_t *e, const char *prefix, const char *id, const char *article,
+                      const char *label, const char *bloc);
+
+/* Bloc commun complémentaire items that every centre type has with its own ids and bases:
+ * <ids>_qualite_n1..n4 (Art. 9.1.1; levels 2 and 3 scaled on `etp` ETP over
+ * <prefix>.qualite.reference_etp), <ids>_vulnerables_n1..n3 and <ids>_mediateur (Art. 9.1.2,
+ * 16.4; `sage_femme`: the per-ETP sage-femme line of the nursing grid), <ids>_usagers_n1..n2
+ * (Art. 9.1.3; level 2 scaled by `patientele_ratio`).  Declaration sections
+ * indicators.<ids>_qualite, _vulnerables, _mediateur and _usagers. */
+void rsf_quality_levels(eng_t *e, const char *prefix, const char *ids, q_t etp);
+void rsf_vulnerable_levels(eng_t *e, const char *prefix, const char *ids,
+                           const rsf_precarity_spec *rates, const rsf_national_rates *national,
+                           bool sage_femme);
+void rsf_user_levels(eng_t *e, const char *prefix, const char *ids, q_t patientele_ratio);
+
+/* The end of every forfait: the adhesion prorata on the lines that have no other, the check of
+ * the non-cumul list (Art. 11), the bloc sums and the payments (Art. 18). */
+int rsf_finish(eng_t *e, date_t adhesion, q_t prorata, const char *new_centre_amount_param);
+
+/* Art. 3: the type of centre the declaration's data show (FINESS category, fees by activity,
+ * professions), and why; writes the explanation in the result notes. */
+void rsf_classification_note(eng_t *e);
+
 int rsf_medical_compute(eng_t *e);
+int rsf_nursing_compute(eng_t *e);
+int rsf_dental_compute(eng_t *e);
 
 #endif

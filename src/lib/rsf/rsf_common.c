@@ -170,7 +170,30 @@ q_t rsf_sum_bloc(const ancre_result *r, const char *bloc) {
     return s;
 }
 
+/* Points of a bloc as remunerated, in the units of a line that carries the prorata on adhesion:
+ * a line with a factor of its own (the SI paid "au prorata temporis à compter de la date
+ * d'acquisition", Art. 8.4) counts for the share of it that is paid. */
+static q_t bloc_points_as_paid(const ancre_result *r, const char *bloc) {
+    q_t s = qi(0);
+    bool scale = q_valid(r->prorata) && !q_is_zero(r->prorata);
+    for (size_t i = 0; i < r->nlines; i++) {
+        const line_t *l = &r->lines[i];
+        if (strcmp(l->bloc, bloc) != 0) continue;
+        q_t p = l->points;
+        if (scale && q_cmp(l->factor, qi(1)) != 0) p = q_mul(p, q_div(l->factor, r->prorata));
+        s = q_add(s, p);
+    }
+    return s;
+}
+
+static const rsf_national_rates general_rates = {"national.taux_css", "national.taux_ame"};
+
 void rsf_precarity(eng_t *e, const rsf_precarity_spec *spec) {
+    rsf_precarity_against(e, spec, &general_rates);
+}
+
+void rsf_precarity_against(eng_t *e, const rsf_precarity_spec *spec,
+                           const rsf_national_rates *national) {
     /* Art. 8.6, 15.6: majoration of the bloc commun principal by the excess of the centre's CSS
      * and AME rates over the national rates, in percentage points */
     ancre_result *r = e->res;
@@ -185,7 +208,7 @@ void rsf_precarity(eng_t *e, const rsf_precarity_spec *spec) {
         return;
     }
     q_t t_css = q_div(css, fa), t_ame = q_div(ame, fa);
-    q_t n_css = par(e, "national.taux_css"), n_ame = par(e, "national.taux_ame");
+    q_t n_css = par(e, national->css), n_ame = par(e, national->ame);
     rsf_record_q(e, "derived.taux_css", t_css);
     rsf_record_q(e, "derived.taux_ame", t_ame);
     q_t d_css = q_max(q_sub(t_css, n_css), qi(0)), d_ame = q_max(q_sub(t_ame, n_ame), qi(0));
@@ -209,8 +232,10 @@ void rsf_precarity(eng_t *e, const rsf_precarity_spec *spec) {
         }
     }
     rsf_record_q(e, "derived.majoration_rate", m);
-    q_t base = rsf_sum_bloc(r, BCP);
-    if (reading(e, "precarity_base") == 1) base = q_add(base, rsf_sum_bloc(r, BCC));
+    /* "s'applique sur le total des indicateurs du bloc commun principal" (Art. 15.6) as paid:
+     * an SI acquired during the year enters for its prorata temporis */
+    q_t base = bloc_points_as_paid(r, BCP);
+    if (reading(e, "precarity_base") == 1) base = q_add(base, bloc_points_as_paid(r, BCC));
     rsf_record_q(e, "derived.majoration_base_points", base);
     l->points = q_mul(base, m);
     if (q_is_zero(m)) eng_note(e, "rates not above the national rates");
@@ -240,7 +265,11 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
         char qid[64];
         snprintf(qid, sizeof qid, "rsf.new_centre.quarter_share.q%d", date_quarter(qd));
         q_t ref = par_at(e, new_centre_amount_param, adhesion);
-        advance = q_round_cents(q_mul(ref, par(e, qid)));
+        q_t share = par(e, qid);
+        /* the national average is supplied per year: when it is missing the error names it and
+         * nothing is computed */
+        if (!q_valid(ref) || !q_valid(share)) return;
+        advance = q_round_cents(q_mul(ref, share));
         date_t due =
             date_add_months(adhesion, (int)num_int(par(e, "rsf.new_centre.advance_delay_months")));
         eng_payment(e, "Avance nouveau centre (trimestre de création)", "Art. 18.1", &due, advance);
@@ -282,4 +311,231 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
         eng_payment(e, "Solde de l'année", "Art. 18", &due_balance, r->balance_cents);
     }
     r->next_advance_cents = q_round_cents(q_div(q_mul(qi(total), advance_rate), qi(100)));
+}
+
+/* ---- pieces every centre type uses with its own parameters ------------------------------- */
+
+q_t rsf_vulnerable_ratio(eng_t *e, const rsf_precarity_spec *spec,
+                         const rsf_national_rates *national) {
+    /* Art. 16.4: "la part de la file active CSS et AME du centre de santé (cf. article 15.6)
+     * rapportée au taux nationaux CSS et AME" */
+    q_t fa = in_num(e, spec->file_active);
+    q_t share =
+        q_is_zero(fa) ? qi(0) : q_div(q_add(in_num(e, spec->n_css), in_num(e, spec->n_ame)), fa);
+    q_t nat = q_add(par(e, national->css), par(e, national->ame));
+    q_t ratio = q_div(share, nat);
+    rsf_record_q(e, "derived.vulnerable_ratio", ratio);
+    return ratio;
+}
+
+q_t rsf_nursing_patientele(eng_t *e) {
+    /* Art. 13.3: + (ALD/invalidité rate - 45.2 %) as a percentage of the patientèle, "au
+     * maximum de 20%" */
+    q_t n = in_num(e, "patients.n_patients_nursing");
+    q_t rate = in_num(e, "patients.taux_ald_inval_nursing");
+    q_t excess = q_max(q_sub(rate, par(e, "rsf.nursing_patientele.ald_national_rate")), qi(0));
+    q_t cap = par(e, "rsf.nursing_patientele.ald_max_majoration");
+    q_t maj = q_min(excess, cap);
+    if (!q_valid(n) || !q_valid(maj)) return q_invalid();
+    rsf_record_q(e, "derived.nursing_ald_majoration", maj);
+    q_t p = q_mul(n, q_add(qi(1), maj));
+    char a[32], b[32], c[32];
+    q_format_decimal(q_mul(rate, qi(100)), 2, a, sizeof a);
+    q_format_decimal(q_mul(maj, qi(100)), 2, b, sizeof b);
+    q_format_decimal(p, 2, c, sizeof c);
+    if (!e->cur)
+        eng_result_note(e,
+                        "nursing patientèle: ALD/invalidité rate %s %%, majoration %s %%%s: %s "
+                        "patients (Art. 13.3)",
+                        a, b, q_cmp(excess, cap) > 0 ? " (capped)" : "", c);
+    return p;
+}
+
+bool rsf_new_centre_derogation(eng_t *e, date_t adhesion) {
+    date_t projet;
+    if (!in_date_opt(e, "centre.projet_sante_date", &projet)) return false;
+    /* Art. 14: projet de santé deposited less than a year before the accord governs the centre;
+     * derogation in the year of entry and the next */
+    date_t limit =
+        date_add_months(projet, (int)num_int(par(e, "rsf.new_centre.projet_sante_max_months")));
+    bool is_new = date_cmp(adhesion, limit) < 0;
+    int years = (int)num_int(par(e, "rsf.new_centre.derogation_years"));
+    bool on = is_new && e->year < adhesion.y + years;
+    if (on)
+        eng_result_note(e, "new centre: derogation on the number of prerequisites in %d (Art. 14)",
+                        e->year);
+    return on;
+}
+
+q_t rsf_tiers(q_t n, q_t threshold, q_t low, q_t high) {
+    return q_add(q_mul(low, q_min(n, threshold)), q_mul(high, q_max(q_sub(n, threshold), qi(0))));
+}
+
+q_t rsf_etp_scaled(eng_t *e, q_t points, q_t etp, q_t reference_etp) {
+    int how = reading(e, "etp_scaled_items");
+    if (how == 2) return points;
+    q_t v = q_div(q_mul(points, etp), reference_etp);
+    return how == 1 ? q_min(v, points) : v;
+}
+
+void rsf_acquisition_prorata(eng_t *e, line_t *l, const char *acquisition_path, q_t prorata) {
+    date_t acq;
+    if (!in_date_opt(e, acquisition_path, &acq)) return;
+    if (acq.y > e->year) {
+        eng_fail(e, acquisition_path, l->article, "a date on or before the year's end",
+                 "%s: acquired after the reference year %d", acquisition_path, e->year);
+        return;
+    }
+    if (acq.y < e->year) return;
+    /* Art. 8.4: "versée au prorata temporis à compter de la date d'acquisition" */
+    long days = date_days(date_make(e->year, 12, 31)) - date_days(acq) + 1;
+    l->factor = q_min(q_frac(days, date_days_in_year(e->year)), prorata);
+    eng_note(e, "acquired during the year: prorata temporis from the acquisition date (Art. 8.4)");
+}
+
+void rsf_simple_fixed(eng_t *e, const char *prefix, const char *id, const char *article,
+                      const char *label, const char *bloc) {
+    line_t *l = rsf_open_line(e, prefix, id, article, label, bloc, "fixed");
+    if (!l || !rsf_declared(e, l, id)) return;
+    char path[160];
+    snprintf(path, sizeof path, "indicators.%s.achieved", id);
+    if (in_flag(e, path)) rsf_award(l, rsf_par(e, prefix, id, "fixed"), qi(0));
+}
+
+void rsf_quality_levels(eng_t *e, const char *prefix, const char *ids, q_t etp) {
+    /* Art. 9.1.1: "démarche progressive et cumulative"; levels 2 and 3 "calculés sur une
+     * moyenne de N ETP" (Art. 16) */
+    char sec[64], id[64], path[160], label[64], p[160];
+    snprintf(sec, sizeof sec, "%s_qualite", ids);
+    bool lower = true;
+    for (int k = 1; k <= 4; k++) {
+        snprintf(id, sizeof id, "%s_qualite_n%d", ids, k);
+        snprintf(label, sizeof label, "Démarche qualité niveau %d", k);
+        line_t *l = rsf_open_line(e, prefix, id, "Art. 9.1.1", label, BCC, "fixed");
+        if (!l || !rsf_declared(e, l, sec)) {
+            lower = false;
+            continue;
+        }
+        snprintf(path, sizeof path, "indicators.%s.level", sec);
+        int64_t level = num_int(in_num(e, path));
+        if (!lower || level < k) {
+            if (!lower) eng_note(e, "levels are cumulative: the lower level is not met");
+            lower = false;
+            continue;
+        }
+        q_t share;
+        snprintf(path, sizeof path, "indicators.%s.criteria_share", sec);
+        if (k == 2 && in_num_opt(e, path, &share)) {
+            int c = q_cmp(share, rsf_par(e, prefix, id, "min_criteria_share"));
+            bool met = reading(e, "qualite_n2_threshold") == 0 ? c >= 0 : c > 0;
+            if (!met) {
+                eng_note(e, "share of criteria below the level 2 threshold (Art. 9.1.1)");
+                lower = false;
+                continue;
+            }
+        }
+        q_t var = qi(0);
+        if (k == 2 || k == 3) {
+            snprintf(p, sizeof p, "%s.qualite.reference_etp", prefix);
+            var = rsf_etp_scaled(e, rsf_par(e, prefix, id, "variable"), etp, par(e, p));
+        }
+        rsf_award(l, rsf_par(e, prefix, id, "fixed"), var);
+    }
+}
+
+void rsf_vulnerable_levels(eng_t *e, const char *prefix, const char *ids,
+                           const rsf_precarity_spec *rates, const rsf_national_rates *national,
+                           bool sage_femme) {
+    /* Art. 9.1.2: a level is validated with at least two of its four sub-categories, and only
+     * when the level below is; scaled by the CSS and AME share (Art. 16.4) */
+    char sec[64], id[64], path[160], p[160], label[64];
+    snprintf(sec, sizeof sec, "%s_vulnerables", ids);
+    bool valid[3] = {false, false, false};
+    for (int k = 0; k < 3; k++) {
+        snprintf(id, sizeof id, "%s_vulnerables_n%d", ids, k + 1);
+        snprintf(label, sizeof label, "Publics vulnérables niveau %d", k + 1);
+        line_t *l = rsf_open_line(e, prefix, id, "Art. 9.1.2, 16.4", label, BCC, "variable");
+        if (!l || !rsf_declared(e, l, sec)) continue;
+        if (k > 0 && !valid[k - 1]) {
+            eng_note(e, "a level requires the level below (Art. 9.1.2)");
+            continue;
+        }
+        snprintf(path, sizeof path, "indicators.%s.level%d_subcategories", sec, k + 1);
+        snprintf(p, sizeof p, "%s.vulnerables.min_subcategories", prefix);
+        valid[k] = q_cmp(in_num(e, path), par(e, p)) >= 0;
+        if (!valid[k]) continue;
+        rsf_award(
+            l, qi(0),
+            q_mul(rsf_par(e, prefix, id, "variable"), rsf_vulnerable_ratio(e, rates, national)));
+    }
+    if (sage_femme) {
+        /* Art. 16.2: "50 points par ETP sage-femme au titre de l'action aller vers les publics
+         * fragiles en dehors de la structure" — with level 2 (Annexe 1 bis) */
+        snprintf(id, sizeof id, "%s_vulnerables_sage_femme", ids);
+        line_t *l = rsf_open_line(e, prefix, id, "Art. 9.1.2, 16.2",
+                                  "Publics vulnérables : action d'une sage-femme", BCC, "per_etp");
+        snprintf(path, sizeof path, "indicators.%s.sage_femme_action_outside", sec);
+        if (l && rsf_declared(e, l, sec)) {
+            if (!valid[1])
+                eng_note(e, "with level 2 of the vulnerable publics (Annexe 1 bis)");
+            else if (in_flag(e, path))
+                rsf_award(
+                    l, qi(0),
+                    q_mul(rsf_par(e, prefix, id, "per_etp"), in_num(e, "staff.etp_sages_femmes")));
+        }
+    }
+    snprintf(id, sizeof id, "%s_mediateur", ids);
+    line_t *l = rsf_open_line(e, prefix, id, "Art. 9.1.2", "Médiateur en santé", BCC, "fixed");
+    snprintf(path, sizeof path, "indicators.%s.present", id);
+    if (l && rsf_declared(e, l, id) && in_flag(e, path)) {
+        if (!valid[0])
+            eng_note(e, "requires level 1 of the vulnerable publics (Art. 9.1.2)");
+        else
+            rsf_award(l, rsf_par(e, prefix, id, "fixed"), qi(0));
+    }
+}
+
+void rsf_user_levels(eng_t *e, const char *prefix, const char *ids, q_t patientele_ratio) {
+    /* Art. 9.1.3: level 1 fixed, level 2 on the reference patientèle (Art. 16) */
+    char sec[64], id[64], path[160];
+    snprintf(sec, sizeof sec, "%s_usagers", ids);
+    snprintf(path, sizeof path, "indicators.%s.level", sec);
+    snprintf(id, sizeof id, "%s_usagers_n1", ids);
+    line_t *l = rsf_open_line(e, prefix, id, "Art. 9.1.3", "Implication des usagers niveau 1", BCC,
+                              "fixed");
+    int64_t level = 0;
+    if (l && rsf_declared(e, l, sec)) {
+        level = num_int(in_num(e, path));
+        if (level >= 1) rsf_award(l, rsf_par(e, prefix, id, "fixed"), qi(0));
+    }
+    snprintf(id, sizeof id, "%s_usagers_n2", ids);
+    l = rsf_open_line(e, prefix, id, "Art. 9.1.3, 16", "Implication des usagers niveau 2", BCC,
+                      "variable");
+    if (l && rsf_declared(e, l, sec) && level >= 2) {
+        rsf_record_q(e, "derived.patientele_ratio", patientele_ratio);
+        rsf_award(l, qi(0), q_mul(rsf_par(e, prefix, id, "variable"), patientele_ratio));
+    }
+}
+
+int rsf_finish(eng_t *e, date_t adhesion, q_t prorata, const char *new_centre_amount_param) {
+    ancre_result *r = e->res;
+    e->cur = NULL;
+    for (size_t i = 0; i < r->nlines; i++) {
+        line_t *l = &r->lines[i];
+        if (q_cmp(l->factor, qi(1)) == 0) l->factor = prorata;
+    }
+    /* every id of the non-cumul list must name an indicator of the grid (Art. 11) */
+    long li = schema_find("centre.excluded_indicators");
+    const decl_value *ex = li >= 0 ? &e->decl->values[li] : NULL;
+    for (size_t k = 0; ex && ex->present && k < ex->nlist; k++)
+        if (!rsf_in_grid(r, ex->list[k]))
+            eng_fail(e, "centre.excluded_indicators", "Art. 11", "indicator ids of the grid",
+                     "centre.excluded_indicators: '%s' is not an indicator of the %d grid",
+                     ex->list[k], e->year);
+    r->bcp_points = rsf_sum_bloc(r, BCP);
+    r->bcc_points = rsf_sum_bloc(r, BCC);
+    r->total_points = q_add(r->bcp_points, r->bcc_points);
+    if (e->failed) return -1;
+    rsf_payments(e, adhesion, new_centre_amount_param);
+    return e->failed ? -1 : 0;
 }

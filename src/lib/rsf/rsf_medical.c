@@ -31,6 +31,15 @@ typedef struct {
     int n_missions;
 } ctx_t;
 
+/* Art. 13: "Le suivi du respect des engagements et le calcul de la rémunération sont proratisés
+ * en fonction de la date d'adhésion": a yearly count (meetings, stages) asked of a centre that
+ * adhered during the year is prorated like the remuneration (reading prorata_thresholds). */
+static q_t yearly_count(eng_t *e, const ctx_t *c, q_t annual) {
+    if (q_cmp(c->prorata, qi(1)) == 0 || reading(e, "prorata_thresholds") == 1) return annual;
+    rsf_record_q(e, "derived.prorated_threshold", q_mul(annual, c->prorata));
+    return q_mul(annual, c->prorata);
+}
+
 /* ---- context ------------------------------------------------------------------------------ */
 
 static q_t patientele(eng_t *e) {
@@ -151,7 +160,7 @@ static bool concertation(eng_t *e, ctx_t *c, q_t *minoration) {
         open_line(e, id, "Art. 8.3.1.1", "Concertation pluriprofessionnelle", BCP, "variable");
     if (!l || !declared(e, l, id)) return false;
     q_t meetings = in_num(e, "indicators.concertation_pluripro.n_meetings");
-    if (q_cmp(meetings, P(e, id, "min_meetings")) < 0) {
+    if (q_cmp(meetings, yearly_count(e, c, P(e, id, "min_meetings"))) < 0) {
         eng_note(e, "fewer meetings than required (Art. 8.3.1.1)");
         return false;
     }
@@ -253,14 +262,21 @@ static bool si_standard(eng_t *e, ctx_t *c, bool *withdrawal_derogation) {
         }
     }
     if (!ok) return false;
+    date_t acq;
+    bool has_acq = in_date_opt(e, "indicators.si_standard.acquisition_date", &acq);
+    if (has_acq && acq.y > e->year) {
+        /* Art. 8.4: paid "au prorata temporis à compter de la date d'acquisition": nothing
+         * for a year that ends before the system is acquired */
+        eng_note(e, "acquired after %d: no SI remuneration for the year (Art. 8.4)", e->year);
+        return false;
+    }
     q_t n =
         reading(e, "si_count") == 0 ? in_num(e, "staff.n_ps_salaries") : in_num(e, "staff.etp_ps");
     q_t t = P(e, id, "ps_threshold");
     q_t var = q_add(q_mul(P(e, id, "per_ps_low"), q_min(n, t)),
                     q_mul(P(e, id, "per_ps_high"), q_max(q_sub(n, t), qi(0))));
     award(e, l, P(e, id, "fixed"), var);
-    date_t acq;
-    if (in_date_opt(e, "indicators.si_standard.acquisition_date", &acq) && acq.y == e->year) {
+    if (has_acq && acq.y == e->year) {
         /* Art. 8.4: "versée au prorata temporis à compter de la date d'acquisition" */
         long days = date_days(date_make(e->year, 12, 31)) - date_days(acq) + 1;
         q_t f = q_frac(days, date_days_in_year(e->year));
@@ -442,7 +458,7 @@ static void formation(eng_t *e, ctx_t *c) {
     if (!ok) return;
     e->cur = l[0];
     q_t n = in_num(e, "indicators.formation.n_stages");
-    if (l[0] == NULL || q_cmp(n, P(e, ids[0], "min_stages")) < 0) {
+    if (l[0] == NULL || q_cmp(n, yearly_count(e, c, P(e, ids[0], "min_stages"))) < 0) {
         if (l[0]) eng_note(e, "fewer than the required stages");
         return;
     }
@@ -599,7 +615,7 @@ static void forte_activite(eng_t *e, ctx_t *c) {
         char path[160];
         if (it->kind == 1) {
             if (q_cmp(in_num(e, "indicators.fad_reunions_dentaires.n_meetings"),
-                      P(e, it->id, "min_meetings")) < 0)
+                      yearly_count(e, c, P(e, it->id, "min_meetings"))) < 0)
                 continue;
         } else {
             snprintf(path, sizeof path, "indicators.%s.achieved", it->id);
@@ -758,7 +774,10 @@ static void equipements(eng_t *e) {
     const char *id = "equipements_connectes";
     line_t *l = open_line(e, id, "Art. 9.2.3", "Équipements médicaux connectés", BCC, "per_etp");
     if (!l || !declared(e, l, id)) return;
-    q_t etp = q_add(in_num(e, "staff.etp_medicaux"), in_num(e, "staff.etp_infirmiers"));
+    /* Art. 9.2.3, 16.1: 25 points per ETP médicaux "et infirmiers", the nurses from 2020 */
+    q_t etp = in_num(e, "staff.etp_medicaux");
+    if (par_bool(e, "rsf_med.equipements_connectes.nurses_counted"))
+        etp = q_add(etp, in_num(e, "staff.etp_infirmiers"));
     q_t n = in_num(e, "indicators.equipements_connectes.n_devices");
     if (q_is_zero(n)) return;
     award(e, l, qi(0), q_mul(P(e, id, "per_etp"), q_min(etp, n)));

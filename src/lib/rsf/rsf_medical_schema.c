@@ -298,6 +298,12 @@ static const reading_def readings[] = {
      "(Art. 5).",
      {{"prerequisites", "the prerequisites of Art. 12"},
       {"all_socle", "also concertation and protocols (Art. 5)"}}},
+    {"prorata_thresholds",
+     "rsf-medical §8 A27",
+     "Yearly counts asked by the engagements (6 concertation meetings, 2 stages, 3 dental "
+     "meetings) for a centre adhering during the year: 'Le suivi du respect des engagements "
+     "... [est] proratisé' (Art. 13).",
+     {{"prorated", "the count times the prorata on adhesion"}, {"full", "the whole yearly count"}}},
     {"forte_activite_extras",
      "rsf-medical §8 A30",
      "Forte-activité extras 'lorsque les critères … ont été respectés'.",

@@ -1,0 +1,252 @@
+/* Rémunération forfaitaire spécifique of centres de santé dentaires.
+ *
+ * Accord national des centres de santé, Articles 4 to 18, Annexes 1 and 1 bis; digest
+ * ../shared/spec/rsf-nursing-dental.md §1.3, whose indicator ids (cd_*) are the line ids.
+ * Order: context (dental patientèle, Art. 13.2), indicators, gate (Art. 12, 14), minorations
+ * of the opening hours (Art. 15.5), precarity majoration capped at 25 % (Art. 15.6.4),
+ * prorata, euros, advance and balance (Art. 18).  Every number comes from
+ * params/30_rsf_dental.json and the shared rsf.* parameters. */
+#include "rsf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define PFX "rsf_cd"
+#define open_line(e, id, article, label, bloc, grid)                                               \
+    rsf_open_line(e, PFX, id, article, label, bloc, grid)
+#define P(e, id, suffix) rsf_par(e, PFX, id, suffix)
+
+static const rsf_precarity_spec precarity = {"patients.n_patients_dental", "patients.n_css_dental",
+                                             "patients.n_ame_dental",
+                                             PFX ".majoration_precarite.max_rate"};
+static const rsf_national_rates national = {"national.taux_css.dentaire",
+                                            "national.taux_ame.dentaire"};
+
+typedef struct {
+    q_t amplitude, saturday, holidays; /* minorations of Art. 15.5, in points */
+} minorations;
+
+/* ---- bloc commun principal ------------------------------------------------------------- */
+
+static void acces(eng_t *e, minorations *m) {
+    /* Art. 8.1.3: open 8 h - 20 h on weekdays and Saturday morning, school holidays included,
+     * unscheduled care every working day; Art. 8.1.4 the charter; Art. 15.5: "des amplitudes
+     * d'ouverture moindres sont également considérées comme répondant à l'objectif" with
+     * minorations */
+    const char *id = "cd_acces_soins";
+    m->amplitude = m->saturday = m->holidays = qi(0);
+    line_t *l = open_line(e, id, "Art. 8.1.3, 8.1.4, 15.5", "Accessibilité du centre dentaire", BCP,
+                          "fixed");
+    if (!l || !rsf_declared(e, l, id)) return;
+    if (!in_flag(e, "indicators.cd_acces_soins.orientation_info") ||
+        !in_flag(e, "indicators.cd_acces_soins.snp_every_working_day") ||
+        !in_flag(e, "indicators.cd_acces_soins.charter_displayed") ||
+        !in_flag(e, "indicators.cd_acces_soins.charter_sent_cpam")) {
+        eng_note(e, "orientation information, daily unscheduled care and the charter are all "
+                    "required (Art. 8.1.3, 8.1.4)");
+        return;
+    }
+    q_t amp = in_num(e, "indicators.cd_acces_soins.weekday_amplitude_hours");
+    bool saturday = in_flag(e, "indicators.cd_acces_soins.saturday_morning_open");
+    q_t weeks = in_num(e, "indicators.cd_acces_soins.holiday_closure_weeks");
+    if (!in_flag(e, "indicators.cd_acces_soins.ars_pdsa_derogation")) {
+        /* tolerated: 10 h to less than 12 h (-30), 8 h to less than 10 h (-70); below 8 h the
+         * tolerated list stops: not met (digest A-20) */
+        if (q_cmp(amp, par(e, "rsf_cd.acces.min_weekday_amplitude_hours")) < 0) {
+            eng_note(e, "weekday amplitude below the tolerated minimum (Art. 15.5)");
+            return;
+        }
+        if (q_cmp(amp, par(e, "rsf_cd.acces.full_weekday_amplitude_hours")) < 0)
+            m->amplitude = q_cmp(amp, par(e, "rsf_cd.acces.band_weekday_amplitude_hours")) >= 0
+                               ? par(e, "rsf_cd.minoration.amplitude_10_12h")
+                               : par(e, "rsf_cd.minoration.amplitude_8_10h");
+    } else {
+        eng_note(e, "hours set by the regional organisation of the permanence des soins "
+                    "(Art. 8.1.3)");
+    }
+    if (!saturday) m->saturday = par(e, "rsf_cd.minoration.saturday_closed");
+    if (!q_is_zero(weeks)) {
+        /* "la fermeture au maximum pendant trois semaines pendant les congés scolaires dans
+         * l'année ; une minoration de 20 points" */
+        if (q_cmp(weeks, par(e, "rsf_cd.minoration.holiday_closure_max_weeks")) > 0) {
+            eng_note(e, "closed more weeks during school holidays than tolerated (Art. 15.5)");
+            return;
+        }
+        m->holidays = par(e, "rsf_cd.minoration.holiday_closure");
+        if (reading(e, "cd_holiday_minoration") == 1) m->holidays = q_mul(m->holidays, weeks);
+    }
+    if (!q_is_zero(m->amplitude) && !q_is_zero(m->saturday)) {
+        int how = reading(e, "access_minoration_combination");
+        if (how == 1) {
+            if (q_cmp(m->amplitude, m->saturday) >= 0)
+                m->saturday = qi(0);
+            else
+                m->amplitude = qi(0);
+        } else if (how == 2) {
+            eng_note(e, "reduced amplitude and Saturday closure together are not in the tolerated "
+                        "list (reading access_minoration_combination=not_met)");
+            m->amplitude = m->saturday = m->holidays = qi(0);
+            return;
+        }
+    }
+    rsf_award(l, P(e, id, "fixed"), qi(0));
+}
+
+static void crisis(eng_t *e, q_t r) {
+    const char *id = "cd_crise_plan";
+    line_t *l =
+        open_line(e, id, "Art. 8.1.5", "Crises sanitaires : plan de préparation", BCP, "fixed");
+    bool plan = false;
+    if (l && rsf_declared(e, l, id) && in_flag(e, "indicators.cd_crise_plan.written")) {
+        rsf_award(l, P(e, id, "fixed"), qi(0));
+        plan = true;
+    }
+    id = "cd_crise_actions";
+    l = open_line(e, id, "Art. 8.1.5", "Crises sanitaires : mise en œuvre d'actions", BCP,
+                  "variable");
+    if (!l || !rsf_declared(e, l, id)) return;
+    if (!plan) {
+        eng_note(e, "requires the preparedness plan (Art. 8.1.5)");
+        return;
+    }
+    if (!in_flag(e, "indicators.cd_crise_actions.crisis_declared") ||
+        !in_flag(e, "indicators.cd_crise_actions.actions_done"))
+        return;
+    rsf_record_q(e, "derived.patientele_ratio", r);
+    rsf_award(l, qi(0), q_mul(P(e, id, "variable"), r));
+}
+
+static void mission(eng_t *e, q_t r) {
+    /* Art. 8.2.4: one mission at most; 200 points, fixed or variable (digest A-3) */
+    const char *id = "cd_mission_sante_publique";
+    line_t *l = open_line(e, id, "Art. 8.2.4", "Mission de santé publique dentaire", BCP, "points");
+    if (!l || !rsf_declared(e, l, id) ||
+        !in_flag(e, "indicators.cd_mission_sante_publique.achieved"))
+        return;
+    q_t v = P(e, id, "points");
+    if (reading(e, "cd_mission_points") == 1) {
+        rsf_award(l, v, qi(0));
+        return;
+    }
+    rsf_record_q(e, "derived.patientele_ratio", r);
+    rsf_award(l, qi(0), q_mul(v, r));
+}
+
+static void team(eng_t *e) {
+    const char *id = "cd_concertation";
+    line_t *l =
+        open_line(e, id, "Art. 8.3.1.4", "Concertation entre chirurgiens-dentistes", BCP, "fixed");
+    if (l && rsf_declared(e, l, id)) {
+        /* "Au moins trois réunions par an", "en présence du coordonnateur" */
+        if (q_cmp(in_num(e, "indicators.cd_concertation.n_meetings"), P(e, id, "min_meetings")) < 0)
+            eng_note(e, "fewer meetings than required (Art. 8.3.1.4)");
+        else if (in_flag(e, "indicators.cd_concertation.coordinator_present"))
+            rsf_award(l, P(e, id, "fixed"), qi(0));
+        else
+            eng_note(e, "the coordinator must attend (Art. 8.3.1.4)");
+    }
+    const char *ids[2] = {"cd_formation_stage", "cd_formation_stage_supp"};
+    const char *labels[2] = {"Formation des jeunes professionnels (1 stage)",
+                             "Formation : 1 stage supplémentaire"};
+    for (int k = 0; k < 2; k++) {
+        l = open_line(e, ids[k], "Art. 8.3.2", labels[k], BCP, "fixed");
+        if (!l || !rsf_declared(e, l, "cd_formation")) continue;
+        if (q_cmp(in_num(e, "indicators.cd_formation.n_stages"), P(e, ids[k], "min_stages")) >= 0)
+            rsf_award(l, P(e, ids[k], "fixed"), qi(0));
+    }
+    /* Art. 8.3.3.4: "les contrats doivent prévoir a minima 3 interventions dans l'année de
+     * chirurgiens-dentistes salariés en dehors de la structure" (flat, digest A-28) */
+    id = "cd_coordination_externe";
+    l = open_line(e, id, "Art. 8.3.3.4", "Coordination externe contractualisée", BCP, "fixed");
+    if (l && rsf_declared(e, l, id) &&
+        in_flag(e, "indicators.cd_coordination_externe.contract_signed")) {
+        if (q_cmp(in_num(e, "indicators.cd_coordination_externe.n_interventions"),
+                  P(e, id, "min_interventions")) >= 0)
+            rsf_award(l, P(e, id, "fixed"), qi(0));
+        else
+            eng_note(e, "at least the required interventions outside the centre (Art. 8.3.3.4)");
+    }
+    rsf_simple_fixed(e, PFX, "cd_fonction_coordination", "Art. 8.3.4.3", "Fonction de coordination",
+                     BCP);
+}
+
+static void information_system(eng_t *e, q_t prorata) {
+    /* Art. 8.4.3; Annexe 1: 250 + 200 per dentist up to 6 and 150 beyond, in ETP (digest A-18) */
+    const char *id = "cd_si";
+    line_t *l = open_line(e, id, "Art. 8.4, 8.4.3", "Système d'information", BCP, "fixed");
+    if (!l || !rsf_declared(e, l, id) || !in_flag(e, "indicators.cd_si.compliant")) return;
+    q_t etp = in_num(e, "staff.etp_dentistes");
+    rsf_award(l, P(e, id, "fixed"),
+              rsf_tiers(etp, P(e, id, "etp_threshold"), P(e, id, "per_etp_low"),
+                        P(e, id, "per_etp_high")));
+    rsf_acquisition_prorata(e, l, "indicators.cd_si.acquisition_date", prorata);
+}
+
+static void teletransmission(eng_t *e) {
+    /* Art. 9.1.4, 16.3: 120 points "calculés sur une moyenne de 3 ETP chirurgiens-dentistes";
+     * SCOR is not open to dental centres (Art. 9.1.4) */
+    const char *id = "cd_teletransmission";
+    line_t *l = open_line(e, id, "Art. 9.1.4, 16.3", "Télétransmission", BCC, "variable");
+    if (l && rsf_declared(e, l, id) &&
+        q_cmp(in_num(e, "indicators.cd_teletransmission.rate"), P(e, id, "min_rate")) >= 0 &&
+        in_flag(e, "indicators.cd_teletransmission.sesam_version_ok"))
+        rsf_award(l, qi(0),
+                  rsf_etp_scaled(e, P(e, id, "variable"), in_num(e, "staff.etp_dentistes"),
+                                 P(e, id, "reference_etp")));
+}
+
+int rsf_dental_compute(eng_t *e) {
+    ancre_result *r = e->res;
+    e->cur = NULL;
+    par_text(e, PFX ".grid"); /* the grid must be in force in the year: an error otherwise */
+    r->point_value = par(e, "rsf.point_value");
+    e->unit_value = r->point_value;
+    date_t adhesion;
+    if (!in_date(e, "centre.adhesion_date", &adhesion)) return -1;
+    q_t prorata = rsf_prorata(e, adhesion);
+    r->prorata = prorata;
+    /* Art. 13.2: variable points on a dental patientèle of reference of 2 600 patients, with
+     * no ALD majoration */
+    q_t patientele = in_num(e, "patients.n_patients_dental");
+    q_t ratio = q_div(patientele, par(e, "rsf.dental_patientele.reference"));
+    if (e->failed) return -1;
+    char buf[32];
+    q_format_decimal(patientele, 2, buf, sizeof buf);
+    eng_result_note(e, "dental patientèle: %s patients (Art. 13.2)", buf);
+    bool new_centre = rsf_new_centre_derogation(e, adhesion);
+
+    minorations m;
+    acces(e, &m);
+    crisis(e, ratio);
+    mission(e, ratio);
+    team(e);
+    information_system(e, prorata);
+
+    rsf_quality_levels(e, PFX, "cd", in_num(e, "staff.etp_dentistes"));
+    rsf_vulnerable_levels(e, PFX, "cd", &precarity, &national, false);
+    rsf_user_levels(e, PFX, "cd", ratio);
+    teletransmission(e);
+    if (e->failed) return -1;
+
+    /* Art. 12 (digest A-4); under reading socle_gate=all_socle also the dental concertation,
+     * the other socle indicator (Art. 5, digest A-25) */
+    const char *prereqs[5] = {"cd_acces_soins", "cd_crise_plan", "cd_fonction_coordination",
+                              "cd_si", NULL};
+    if (reading(e, "socle_gate") == 1) prereqs[4] = "cd_concertation";
+    rsf_gate_spec gate = {prereqs, 5, new_centre, false, "cd_si"};
+    rsf_gate(e, &gate);
+    if (r->triggered) {
+        /* Art. 15.5: minorations of the accessibility points, before the majoration (digest
+         * A-12) */
+        rsf_minoration_line(e, "minoration_amplitude", "Art. 15.5",
+                            "Minoration : amplitude d'ouverture réduite en semaine", m.amplitude,
+                            "cd_acces_soins");
+        rsf_minoration_line(e, "minoration_samedi", "Art. 15.5",
+                            "Minoration : fermeture le samedi matin", m.saturday, "cd_acces_soins");
+        rsf_minoration_line(e, "minoration_conges_scolaires", "Art. 15.5",
+                            "Minoration : fermeture pendant les congés scolaires", m.holidays,
+                            "cd_acces_soins");
+    }
+    rsf_precarity_against(e, &precarity, &national);
+    return rsf_finish(e, adhesion, prorata, "national.new_centre_reference_amount.dentaire");
+}
