@@ -648,6 +648,11 @@ static bool due_in_year(const eng_t *e, bool has_due, date_t due) {
 /* A declaration's reference year receives the payments of its contracts due that year. */
 int contracts_compute_year(eng_t *e) {
     size_t from = e->res->nlines, pfrom = e->res->npayments;
+    /* a declaration with contracts only has no points: show zero, not an undefined total */
+    ancre_result *r = e->res;
+    if (!q_valid(r->total_points)) r->total_points = q_int(0);
+    if (!q_valid(r->bcp_points)) r->bcp_points = q_int(0);
+    if (!q_valid(r->bcc_points)) r->bcc_points = q_int(0);
     if (contracts_schedule(e) != 0) return -1;
     eng_keep_lines(e, from, pfrom, due_in_year);
     return 0;

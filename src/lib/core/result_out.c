@@ -278,9 +278,14 @@ char *ancre_result_to_text(const ancre_result *r, int verbose) {
     sb_printf(&b, "\nPrérequis (Art. 12): %s\n", r->gate_reason);
     for (size_t i = 0; i < r->nprereqs; i++)
         sb_printf(&b, "  [%s] %s\n", r->prereqs[i].met ? "x" : " ", r->prereqs[i].id);
-    const char *blocs[3] = {"principal", "complementaire", NULL};
-    const char *titles[2] = {"Bloc commun principal", "Bloc commun complémentaire"};
+    const char *blocs[4] = {"principal", "complementaire", "contract", NULL};
+    const char *titles[3] = {"Bloc commun principal", "Bloc commun complémentaire",
+                             "Contrats et aides (Art. 19): paiements dus dans l'année"};
     for (int k = 0; blocs[k]; k++) {
+        bool any = k < 2; /* the contracts section only when there are contract lines */
+        for (size_t i = 0; i < r->nlines && !any; i++)
+            any = strcmp(r->lines[i].bloc, blocs[k]) == 0;
+        if (!any) continue;
         sb_printf(&b, "\n%s\n", titles[k]);
         sb_printf(&b, "  %-34s %-20s %10s %10s %10s %14s\n", "indicateur", "article", "fixe",
                   "variable", "points", "montant");
