@@ -1,6 +1,9 @@
 /* Runs the golden cases: each file of tests/golden/ holds a declaration, the readings and extra
  * parameters it is computed with, the hand computation from the text, and the expected figures.
- * Adding a case needs no C code.  Prints one line per failing check and "N passed, N failed". */
+ * A case holds either a "declaration" (computed for its reference year) or a "contract" (a
+ * contract document whose whole schedule is computed, as by `ancre contract`).  Besides the
+ * figures of docs/result.md, "expect" may hold "payments" (the calendar in order: {due,
+ * amount_cents, label}) and "due" ({line id: due date}).  Adding a case needs no C code.  Prints one line per failing check and "N passed, N failed". */
 #include "ancre/ancre.h"
 
 #include <jansson.h>
