@@ -3,7 +3,8 @@
  * A case holds either a "declaration" (computed for its reference year) or a "contract" (a
  * contract document whose whole schedule is computed, as by `ancre contract`).  Besides the
  * figures of docs/result.md, "expect" may hold "payments" (the calendar in order: {due,
- * amount_cents, label}) and "due" ({line id: due date}).  Adding a case needs no C code.  Prints one line per failing check and "N passed, N failed". */
+ * amount_cents, label}) and "due" ({line id: due date}).  Adding a case needs no C code.  Prints
+ * one line per failing check and "N passed, N failed". */
 #include "ancre/ancre.h"
 
 #include <jansson.h>

@@ -128,22 +128,12 @@ static void setup(am_t *a) {
                    "option capped at the quota: %s ETP financed (0,5 per doctor ETP, at most "
                    "4)",
                    b1);
-    if (q_is_zero(doctors))
-        eng_fail(ct->e, ct->base, "Art. 19.10.3", "salaried doctors at signature",
-                 "%s: the assistant médical aid needs salaried doctors (etp of gp or doctor at "
-                 "signature)",
-                 ct->base);
-    /* eligibility: patientèle above the 30th percentile, unless new centre or derogation */
+    /* eligibility (percentile above the 30th, salaried doctors) is checked with the document
+     * (contracts_common.c) */
     q_t p = c_num(ct, "am.percentile", NULL);
-    bool fresh = c_flag(ct, "am.new_centre"), derog = c_flag(ct, "am.cnam_derogation");
-    if (q_cmp(p, pam(ct, "eligibility_percentile")) <= 0 && !fresh && !derog) {
-        char path[96];
-        snprintf(path, sizeof path, "%s.am.percentile", ct->base);
-        eng_fail(ct->e, path, "Art. 19.10.3.2", "above the 30th percentile",
-                 "%s: the mean patientèle per doctor must be above the 30th percentile of the "
-                 "national distribution (or a new centre, or a CNAM derogation)",
-                 path);
-    }
+    pam(ct, "eligibility_percentile");
+    c_flag(ct, "am.new_centre");
+    c_flag(ct, "am.cnam_derogation");
     /* band of the patientèle and the increase it sets (Art. 19.10.4; Annexe 29 art. 2.1) */
     if (q_cmp(p, pam(ct, "band_p50")) < 0)
         a->band = "p30_p50";

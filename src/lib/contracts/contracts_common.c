@@ -393,6 +393,76 @@ static bool medical_zone(const char *z) {
     return is(z, "zip") || is(z, "zac");
 }
 
+static bool pnum(const ancre_params *params, const char *id, date_t at, q_t *out) {
+    const param_t *p;
+    const period_t *pe;
+    if (!params || params_lookup(params, id, at, &p, &pe) != PARAM_OK || pe->kind != PV_NUM)
+        return false;
+    *out = pe->num;
+    return true;
+}
+
+/* Eligibility conditions that depend on the staff and the patientèle at signature. */
+static void check_eligibility(size_t i, const ancre_decl *c, const ancre_params *params,
+                              ancre_errors *errs) {
+    const char *type = decl_get(c, "type")->s;
+    date_t sign = decl_get(c, "signature_date")->date;
+    contract_t probe;
+    memset(&probe, 0, sizeof probe);
+    probe.c = c;
+    char path[128];
+    q_t v;
+    const decl_value *x;
+    if (is(type, "assistant_medical") && decl_get(c, "am.percentile")) {
+        /* « supérieure au 30ème percentile », unless a new centre or a CNAM derogation */
+        x = decl_get(c, "am.new_centre");
+        bool fresh = x && x->b;
+        x = decl_get(c, "am.cnam_derogation");
+        bool derog = x && x->b;
+        if (pnum(params, "contracts.am.eligibility_percentile", sign, &v) && !fresh && !derog &&
+            q_cmp(decl_get(c, "am.percentile")->num, v) <= 0) {
+            snprintf(path, sizeof path, "contracts[%zu].am.percentile", i);
+            errors_add(errs, path, "Art. 19.10.3.2", "above the 30th percentile",
+                       "%s: the mean patientèle per doctor must be above the 30th percentile of "
+                       "the national distribution (or a new centre, or a CNAM derogation)",
+                       path);
+        }
+        if (q_is_zero(etp_sum(&probe, sign, P_GP | P_DOCTOR, POST_ANY, false, false))) {
+            snprintf(path, sizeof path, "contracts[%zu].etp", i);
+            errors_add(errs, path, "Art. 19.10.3", "salaried doctors at signature",
+                       "%s: the assistant médical aid needs salaried doctors (gp or doctor ETP "
+                       "at signature)",
+                       path);
+        }
+    }
+    if (is(type, "ipa_demarrage") && pnum(params, "contracts.ipa_demarrage.min_etp", sign, &v) &&
+        q_cmp(etp_sum(&probe, sign, P_IPA, POST_ANY, false, false), v) < 0) {
+        snprintf(path, sizeof path, "contracts[%zu].etp", i);
+        errors_add(errs, path, "Art. 19.11.1", "at least 0.5 ETP of IPA at signature",
+                   "%s: the IPA start-up aid needs a salaried IPA of at least 0,5 ETP at "
+                   "signature",
+                   path);
+    }
+    if (is(type, "ipa_formation") && decl_get(c, "formation.hired_date")) {
+        if (date_cmp(add_years(decl_get(c, "formation.hired_date")->date, 1), sign) > 0) {
+            snprintf(path, sizeof path, "contracts[%zu].formation.hired_date", i);
+            errors_add(errs, path, "Art. 19.11.2", "a nurse employed for at least a year",
+                       "%s: the nurse must have been employed by the centre for at least a "
+                       "year",
+                       path);
+        }
+        if (pnum(params, "contracts.ipa_formation.fee_threshold", sign, &v) &&
+            q_cmp(decl_get(c, "formation.fees_previous_year")->num,
+                  q_mul(v, decl_get(c, "formation.nurse_etp")->num)) <= 0) {
+            snprintf(path, sizeof path, "contracts[%zu].formation.fees_previous_year", i);
+            errors_add(errs, path, "Art. 19.11.2", "above 15 000 € per ETP of the nurse",
+                       "%s: the nurse's fees of the previous year must exceed 15 000 € for one "
+                       "ETP",
+                       path);
+        }
+    }
+}
+
 static void check_one(size_t i, const ancre_decl *c, const char *centre_type,
                       const ancre_params *params, ancre_errors *errs) {
     const char *type = decl_get(c, "type")->s;
@@ -558,8 +628,10 @@ void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_e
     const decl_value *list = decl_get(d, "contracts");
     if (!list) return;
     const decl_value *ct = decl_get(d, "centre.type");
-    for (size_t i = 0; i < list->nitems; i++)
+    for (size_t i = 0; i < list->nitems; i++) {
         check_one(i, list->items[i], ct ? ct->s : NULL, params, errs);
+        check_eligibility(i, list->items[i], params, errs);
+    }
     if (!params) return;
     for (size_t j = 0; j < list->nitems; j++) {
         for (size_t i = 0; i < j; i++) {
