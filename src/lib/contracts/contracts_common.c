@@ -389,8 +389,11 @@ static bool is(const char *type, const char *a) {
     return strcmp(type, a) == 0;
 }
 
+/* « zones caractérisées par une insuffisance de l'offre de soins … 1° de l'article L. 1434-4 »
+ * (Art. 19.1.2, l. 3579): the text itself names them ZIP (Art. 19.11.1, l. 6124-6126); the zones
+ * d'action complémentaire are not of the 1° (contracts §13 AMB-1) */
 static bool medical_zone(const char *z) {
-    return is(z, "zip") || is(z, "zac");
+    return is(z, "zip");
 }
 
 static bool pnum(const ancre_params *params, const char *id, date_t at, q_t *out) {
@@ -509,11 +512,11 @@ static void check_one(size_t i, const ancre_decl *c, const char *centre_type,
     /* zone conditions */
     snprintf(path, sizeof path, "contracts[%zu].zone", i);
     if ((is(type, "cai_med") || is(type, "cosco_med")) && !medical_zone(zone))
-        errors_add(errs, path, is(type, "cai_med") ? "Art. 19.1.2" : "Art. 19.2.2", "zip or zac",
-                   "%s: %s needs a zone of under-supply for doctors (1° L. 1434-4), not %s", path,
-                   type, zone);
+        errors_add(errs, path, is(type, "cai_med") ? "Art. 19.1.2" : "Art. 19.2.2", "zip",
+                   "%s: %s needs a zone of under-supply for doctors (1° L. 1434-4, ZIP), not %s",
+                   path, type, zone);
     if (is(type, "cstm_med") && medical_zone(zone))
-        errors_add(errs, path, "Art. 19.3.2", "a zone other than zip or zac",
+        errors_add(errs, path, "Art. 19.3.2", "a zone other than zip",
                    "%s: the CSTM is for centres outside the under-served zones (%s)", path, zone);
     if ((is(type, "caicdsd") || is(type, "camcdsd") || is(type, "cai_inf") || is(type, "cam_inf") ||
          is(type, "incitatif_dent_2015") || is(type, "incitatif_inf_2015")) &&

@@ -19,8 +19,9 @@ static const field_def contract_fields[] = {
      "received it."},
     {"zone", F_ENUM, REQ_ALWAYS, 0, 0, ZONES, 0, "Art. 19.1.2, 19.5.2, 19.7.2, 19.11.1",
      "Zone of the centre at signature, for the profession of the contract (ARS zoning): zip "
-     "and zac are the under-served medical zones (1° L. 1434-4), tres_sous_dotee, sous_dotee, "
-     "sur_dotee, non_prioritaire the nursing and dental zonings."},
+     "is the under-served medical zone of 1° L. 1434-4 (zac, the zone d'action "
+     "complémentaire, is not); tres_sous_dotee, sous_dotee, intermediaire, sur_dotee, "
+     "non_prioritaire the nursing and dental zonings."},
     {"department_all_tsd_sd", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.5.2.2",
      "Every territory of the département is très sous-doté or sous-doté (absent: false)."},
     {"polyvalent_designation", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.1.2, 19.10.3",
