@@ -82,6 +82,8 @@ bool paid_before_end(const contract_t *ct, date_t due);
 /* the regional majoration (ARS) factor 1 + uplift, traced */
 q_t uplift_factor(contract_t *ct);
 void zone_change_notes(contract_t *ct, const char *article);
+/* records the termination (kind, receipt, effect) as an input of the current line */
+void termination_input(contract_t *ct);
 
 /* ---- families ---- */
 int contracts_installation(contract_t *ct);

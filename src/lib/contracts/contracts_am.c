@@ -335,6 +335,7 @@ int contracts_am(contract_t *ct) {
         }
         l = sched_open(ct, "recovery", "Récupération au prorata de la durée restant à courir",
                        a.y2020 ? "Annexe 29 art. 4" : "Annexe 33 art. 5", "recovery");
+        termination_input(ct);
         char d[16];
         date_format(ct->end, d, sizeof d);
         sched_note(ct, "%s: effect on %s, in contract year %d; paid for that year: %lld cents",

@@ -93,6 +93,7 @@ int contracts_annual(contract_t *ct) {
         line_t *l = sched_open(ct, suffix, label, art, "instalment");
         date_t due = quarter_end(y + 1, quarter);
         bool termination_year = ct->terminated && date_cmp(b, ct->end) == 0;
+        if (termination_year) termination_input(ct);
         if (covered < diy)
             sched_note(ct, "%ld days of %ld covered (from %d-%02d-%02d, prorata temporis)", covered,
                        diy, a.y, a.m, a.d);

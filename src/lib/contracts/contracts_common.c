@@ -263,6 +263,16 @@ q_t uplift_factor(contract_t *ct) {
     return q_add(q_int(1), u);
 }
 
+void termination_input(contract_t *ct) {
+    if (!ct->terminated) return;
+    char path[96], val[160], r[16], f[16];
+    date_format(ct->term_date, r, sizeof r);
+    date_format(ct->end, f, sizeof f);
+    snprintf(path, sizeof path, "%s.events", ct->base);
+    snprintf(val, sizeof val, "%s received %s, effective %s", ct->term_kind, r, f);
+    eng_input(ct->e, path, val);
+}
+
 void zone_change_notes(contract_t *ct, const char *article) {
     ancre_decl *const *ev;
     size_t n = c_items(ct->c, "events", &ev);

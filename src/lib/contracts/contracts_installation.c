@@ -191,6 +191,7 @@ int contracts_installation(contract_t *ct) {
     if (ct->terminated) {
         l = sched_open(ct, "recovery", "Récupération au prorata de la durée restant à courir",
                        k.term_article, "recovery");
+        termination_input(ct);
         q_t elapsed = years_elapsed(ct, ct->end);
         q_t remaining = q_div(q_sub(q_int(years), elapsed), q_int(years));
         char d[16], el[64], paidtxt[64];

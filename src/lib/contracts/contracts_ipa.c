@@ -91,6 +91,7 @@ int contracts_ipa_demarrage(contract_t *ct) {
     if (ct->terminated) {
         l = sched_open(ct, "repayment", "Remboursement après résiliation", "Annexe 31 art. 4",
                        "recovery");
+        termination_input(ct);
         int rd = reading(e, "ipa_termination_repayment");
         char d[16];
         date_format(ct->end, d, sizeof d);
@@ -133,6 +134,7 @@ int contracts_ipa_formation(contract_t *ct) {
     if (ct->terminated) {
         l = sched_open(ct, "repayment", "Remboursement après résiliation", "Annexe 34 art. 4",
                        "recovery");
+        termination_input(ct);
         date_t end_training = c_get(ct, "formation.training_end_date")->date;
         const char *which = NULL;
         if (date_cmp(ct->end, end_training) < 0)
