@@ -20,12 +20,9 @@ int contracts_ipa_demarrage(contract_t *ct) {
     int years = (int)q_floor_int(cpar(ct, "duration_years"));
     date_t due = date_add_months(ct->sign, 1);
     bool ok = paid_before_end(ct, due);
-    int64_t paid =
-        sched_close(ct, l, &due, cpar(ct, first), e0, ok ? ST_ACHIEVED : ST_NOT_ACHIEVED);
-    if (!ok) {
-        l->amount_cents = 0;
-        paid = 0;
-    }
+    if (!ok) sched_note(ct, "not paid: the contract ended before this date");
+    int64_t paid = sched_close(ct, l, &due, cpar(ct, first), ok ? e0 : q_int(0),
+                               ok ? ST_ACHIEVED : ST_NOT_ACHIEVED);
     l = sched_open(ct, "second", "Aide au démarrage IPA: 2e versement", art, "instalment");
     etp_at(ct, ct->sign, P_IPA, POST_ANY, false);
     /* 30 June of the year after the signature (§13 AMB-45) */
