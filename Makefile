@@ -50,9 +50,13 @@ $(BUILD)/unit_tests: $(TEST_SRC) $(BUILD)/libancre.a tests/unit/check.h
 $(BUILD)/golden_runner: tests/golden_runner.c $(BUILD)/libancre.a
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $< $(BUILD)/libancre.a $(LDLIBS) -o $@
 
+$(BUILD)/roster_gen: tools/roster_gen.c
+	@mkdir -p $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) $(LDFLAGS) $< -o $@
+
 GOLDEN = $(sort $(wildcard tests/golden/*/*.json))
 
-test: $(BUILD)/ancre $(BUILD)/unit_tests $(BUILD)/golden_runner
+test: $(BUILD)/ancre $(BUILD)/unit_tests $(BUILD)/golden_runner $(BUILD)/roster_gen
 	tests/run_all.sh $(BUILD)
 
 sanitize:

@@ -2,6 +2,7 @@
 # Installs what ancre needs to build and test on Debian (run as root, or with sudo available).
 set -euo pipefail
 packages="build-essential libjansson-dev clang-format"
+packages="$packages sqlite3 time" # bench/roster_bench.sh
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -122,7 +122,7 @@ for f in "$root"/examples/contracts/*.json; do
     grep -q '"due": "' "$tmp/out" && ok || ko "$(basename "$f"): JSON lines carry their due date"
 done
 expect_rc 0 "a declaration with contracts" "$ancre" compute "$root/examples/contracts/declaration-2025.json"
-grep -q '^Total: .* 36 000,00 €' "$tmp/out" && ok || ko "the contract payments due in the year join the declaration's total"
+grep -q '^Total: 36 000,00 €' "$tmp/out" && ok || ko "the contract payments due in the year join the declaration's total"
 grep -q '2025-03-01  cai: ' "$tmp/out" && ok || ko "and its calendar"
 expect_rc 0 "the whole schedule of a declaration's contracts" "$ancre" contract "$root/examples/contracts/declaration-2025.json"
 grep -q '^Total of the schedule: 56 000,00 €' "$tmp/out" && ok || ko "ancre contract on a declaration gives the whole schedule"

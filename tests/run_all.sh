@@ -28,6 +28,8 @@ run() {
 run "$build/unit_tests"
 run "$build/golden_runner" $(find "$here/golden" -name '*.json' | sort)
 run "$here/cli_test.sh" "$build/ancre"
+run "$here/roster_test.sh" "$build"
+run "$here/mt_cli_test.sh" "$build/ancre"
 echo
 echo "all: $total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

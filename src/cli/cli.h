@@ -1,4 +1,5 @@
-/* Helpers shared by the commands of the ancre tool. */
+/* Commands of the ancre tool that live in their own file, and the helpers they share with
+ * main.c. */
 #ifndef ANCRE_CLI_H
 #define ANCRE_CLI_H
 
@@ -6,6 +7,10 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+
+/* ancre roster FILE --year YYYY [--json] [--params FILE] [--reading ID=VALUE]
+ * (argv[0] is "roster") */
+int cmd_roster(int argc, char **argv);
 
 void print_errors(const ancre_errors *errs, bool json, FILE *out);
 char *read_all(const char *path, size_t *len);

@@ -23,6 +23,7 @@ static const char *usage_text =
     "  params [ID]        parameters with their values, dates of effect and citations\n"
     "  readings           the readings of ambiguous passages and their alternatives\n"
     "  schema             the declaration fields (Markdown)\n"
+    "  roster FILE|-      patient-level roster (CSV) to counts and FPMT per centre; --year YYYY\n"
     "  contract FILE|-    the dated schedule of a centre's contracts and aids (Art. 19):\n"
     "                     payments, recoveries and decisions; --json for the JSON document\n"
     "\n"
@@ -304,6 +305,7 @@ int main(int argc, char **argv) {
         printf("ancre %s\n", ANCRE_VERSION);
         return 0;
     }
+    if (argc >= 2 && strcmp(argv[1], "roster") == 0) return cmd_roster(argc - 1, argv + 1);
     if (parse_args(argc, argv, &o) != 0) return 2;
     if (!o.command || strcmp(o.command, "help") == 0) {
         fputs(usage_text, o.command ? stdout : stderr);

@@ -271,17 +271,21 @@ static void walk(ancre_decl *d, const char *base, const char *rel, json_t *obj,
     }
 }
 
-static bool object_present(const ancre_decl *d, const char *path) {
-    size_t len = strlen(path);
+static bool object_present(const ancre_decl *d, const char *path, size_t len) {
     for (size_t i = 0; i < d->n; i++) {
+        if (!d->values[i].present) continue;
         const char *p = sc_field(d->schema, i)->path;
-        if (d->values[i].present && strncmp(p, path, len) == 0 && p[len] == '.') return true;
+        if (strncmp(p, path, len) == 0 && p[len] == '.') return true;
     }
     return false;
 }
 
 static void check_fields(ancre_decl *d, const char *base, const ancre_params *params,
                          ancre_errors *errs) {
+    /* fields of a section are listed together: the presence of the last parent is remembered */
+    const char *last_parent = NULL;
+    size_t last_len = 0;
+    bool last_present = false;
     for (size_t i = 0; i < d->n; i++) {
         const field_def *f = sc_field(d->schema, i);
         char full[1024];
@@ -290,11 +294,14 @@ static void check_fields(ancre_decl *d, const char *base, const ancre_params *pa
         if (!v->present && !v->invalid) {
             bool needed = f->req == REQ_ALWAYS;
             if (f->req == REQ_SECTION) {
-                char parent[512];
-                snprintf(parent, sizeof parent, "%s", f->path);
-                char *dot = strrchr(parent, '.');
-                if (dot) *dot = '\0';
-                needed = object_present(d, parent);
+                const char *dot = strrchr(f->path, '.');
+                size_t plen = dot ? (size_t)(dot - f->path) : strlen(f->path);
+                if (!last_parent || plen != last_len || memcmp(f->path, last_parent, plen) != 0) {
+                    last_parent = f->path;
+                    last_len = plen;
+                    last_present = object_present(d, f->path, plen);
+                }
+                needed = last_present;
             }
             if (needed)
                 errors_add(errs, full, f->article, type_name(f->type), "%s: missing (expected %s)",

@@ -7,7 +7,8 @@
 /* The modules, in the order their fields are documented. */
 static const module_tables *const modules[] = {
     &core_tables,        &rsf_medical_tables, &rsf_classification_tables,
-    &rsf_nursing_tables, &rsf_dental_tables,  &contracts_tables};
+    &rsf_nursing_tables, &rsf_dental_tables,  &fpmt_tables,
+    &mpa_tables,         &rosp_tables,        &contracts_tables};
 #define NMODULES (sizeof modules / sizeof *modules)
 
 size_t schema_count(void) {

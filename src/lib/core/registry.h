@@ -69,6 +69,7 @@ extern const module_tables contracts_tables;
 extern const module_tables rsf_classification_tables;
 extern const module_tables rsf_nursing_tables;
 extern const module_tables rsf_dental_tables;
+extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 
 size_t schema_count(void);
 const field_def *schema_field(size_t i);
