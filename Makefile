@@ -25,7 +25,7 @@ STORE_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(sort $(wildcard src/store/*.c)
 
 all: $(BUILD)/ancre $(BUILD)/libancre.a $(BUILD)/libancre_store.a
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/ancre/*.h src/lib/core/*.h)
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/ancre/*.h src/lib/*/*.h src/cli/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
 
@@ -61,9 +61,13 @@ $(BUILD)/unit_tests: $(TEST_SRC) $(BUILD)/libancre.a tests/unit/check.h
 $(BUILD)/golden_runner: tests/golden_runner.c $(BUILD)/libancre.a
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $< $(BUILD)/libancre.a $(LDLIBS) -o $@
 
+$(BUILD)/roster_gen: tools/roster_gen.c
+	@mkdir -p $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) $(LDFLAGS) $< -o $@
+
 GOLDEN = $(sort $(wildcard tests/golden/*/*.json))
 
-test: $(BUILD)/ancre $(BUILD)/unit_tests $(BUILD)/golden_runner
+test: $(BUILD)/ancre $(BUILD)/unit_tests $(BUILD)/golden_runner $(BUILD)/roster_gen
 	tests/run_all.sh $(BUILD)
 
 sanitize:

@@ -1,9 +1,14 @@
 /* Runs the golden cases: each file of tests/golden/ holds a declaration, the readings and extra
  * parameters it is computed with, the hand computation from the text, and the expected figures.
- * Adding a case needs no C code.  Prints one line per failing check and "N passed, N failed". */
+ * A case holds either a "declaration" (computed for its reference year) or a "contract" (a
+ * contract document whose whole schedule is computed, as by `ancre contract`).  Besides the
+ * figures of docs/result.md, "expect" may hold "payments" (the calendar in order: {due,
+ * amount_cents}), "totals_by_payment" and "due" ({line id: due date}).  Adding a case needs no C
+ * code.  Prints one line per failing check and "N passed, N failed". */
 #include "ancre/ancre.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +33,36 @@ static json_t *find_line(json_t *result, const char *id) {
         if (strcmp(json_string_value(json_object_get(l, "id")), id) == 0) return l;
     }
     return NULL;
+}
+
+static int check_payments(const char *file, json_t *want, json_t *got) {
+    if (json_array_size(want) != json_array_size(got)) {
+        char a[32], b[32];
+        snprintf(a, sizeof a, "%zu", json_array_size(got));
+        snprintf(b, sizeof b, "%zu", json_array_size(want));
+        fail(file, "%s payments in the calendar, expected %s", a, b);
+        return 1;
+    }
+    int bad = 0;
+    size_t i;
+    json_t *w;
+    json_array_foreach (want, i, w) {
+        json_t *g = json_array_get(got, i);
+        const char *wd = json_string_value(json_object_get(w, "due"));
+        const char *gd = json_string_value(json_object_get(g, "due"));
+        bool same_due = (!wd && !gd) || (wd && gd && strcmp(wd, gd) == 0);
+        if (!same_due || json_integer_value(json_object_get(w, "amount_cents")) !=
+                             json_integer_value(json_object_get(g, "amount_cents"))) {
+            char a[200], b[100];
+            snprintf(a, sizeof a, "payment %zu = %s %lld", i + 1, gd ? gd : "(no date)",
+                     (long long)json_integer_value(json_object_get(g, "amount_cents")));
+            snprintf(b, sizeof b, "%s %lld", wd ? wd : "(no date)",
+                     (long long)json_integer_value(json_object_get(w, "amount_cents")));
+            fail(file, "%s, expected %s", a, b);
+            bad++;
+        }
+    }
+    return bad;
 }
 
 static int check_case(const char *file) {
@@ -63,12 +98,20 @@ static int check_case(const char *file) {
         fail(file, "setup: %s%s", errs.items[0].message, "");
         bad++;
     }
-    char *decl_text = json_dumps(json_object_get(c, "declaration"), 0);
+    /* "declaration": computed for its reference year; "contract": a contract document whose
+     * whole schedule is computed (ancre contract) */
+    json_t *contract = json_object_get(c, "contract");
+    char *decl_text = json_dumps(contract ? contract : json_object_get(c, "declaration"), 0);
     ancre_decl *d = NULL;
     ancre_result *r = NULL;
-    int rc =
-        decl_text ? ancre_decl_parse_json(&d, decl_text, strlen(decl_text), params, &errs) : -1;
-    if (rc == 0) rc = ancre_compute(&r, d, params, readings, &errs);
+    int rc = -1;
+    if (decl_text && contract) {
+        rc = ancre_contract_parse_json(&d, decl_text, strlen(decl_text), params, &errs);
+        if (rc == 0) rc = ancre_contract_schedule(&r, d, params, readings, &errs);
+    } else if (decl_text) {
+        rc = ancre_decl_parse_json(&d, decl_text, strlen(decl_text), params, &errs);
+        if (rc == 0) rc = ancre_compute(&r, d, params, readings, &errs);
+    }
     json_t *want_errors = json_object_get(c, "expect_errors");
     if (want_errors) {
         /* every listed path must be reported, and nothing computed */
@@ -157,6 +200,30 @@ static int check_case(const char *file) {
             if (strcmp(got, json_string_value(v)) != 0) {
                 char a[160];
                 snprintf(a, sizeof a, "status of %s = %s", key, got);
+                fail(file, "%s, expected %s", a, json_string_value(v));
+                bad++;
+            }
+        }
+        /* the calendar, in order: [{"due": "YYYY-MM-DD" or absent, "amount_cents": N}] */
+        json_t *want_pay = json_object_get(expect, "payments");
+        if (want_pay) bad += check_payments(file, want_pay, json_object_get(res, "payments"));
+        json_object_foreach (json_object_get(expect, "totals_by_payment"), key, v) {
+            json_t *got = json_object_get(json_object_get(res, "totals_by_payment_cents"), key);
+            if (!got || json_integer_value(got) != json_integer_value(v)) {
+                char a[160], b[64];
+                snprintf(a, sizeof a, "total of payment %s = %lld", key,
+                         (long long)json_integer_value(got));
+                snprintf(b, sizeof b, "%lld", (long long)json_integer_value(v));
+                fail(file, "%s, expected %s", a, b);
+                bad++;
+            }
+        }
+        json_object_foreach (json_object_get(expect, "due"), key, v) {
+            json_t *l = find_line(res, key);
+            const char *got = l ? json_string_value(json_object_get(l, "due")) : NULL;
+            if (!got || strcmp(got, json_string_value(v)) != 0) {
+                char a[160];
+                snprintf(a, sizeof a, "due date of %s = %s", key, got ? got : "(none)");
                 fail(file, "%s, expected %s", a, json_string_value(v));
                 bad++;
             }

@@ -106,6 +106,47 @@ char *ancre_result_to_text(const ancre_result *result, int verbose);
 char *ancre_sensitivity_json(const ancre_decl *decl, const ancre_params *params,
                              const ancre_readings *readings, ancre_errors *errs);
 
+/* ---- patient-level rosters (docs/roster.md) -------------------------------------------- */
+
+/* Counts of one centre's médecin-traitant patientèle at 31 December of the roster's year, by
+ * the categories of the forfait patientèle médecin traitant (Art. 23.3) and of the ROSP
+ * weighting (Art. 24.5). */
+typedef struct ancre_roster_centre {
+    const char *centre_id;
+    int64_t rows;     /* valid rows of the centre */
+    int64_t patients; /* médecin-traitant patients at 31/12 (the five categories) */
+    int64_t child_0_6_no_ald, other_7_79_no_ald, age_80_plus_no_ald, under_80_ald, age_80_plus_ald;
+    int64_t css;                   /* CSS beneficiaries among them */
+    int64_t under_16, age_16_plus; /* ROSP weighting populations */
+    int64_t not_at_snapshot;       /* rows whose declaration is not in force on 31/12 */
+} ancre_roster_centre;
+
+typedef struct ancre_roster ancre_roster;
+
+/* A roster aggregation for a reference year: age limits are the parameters in force on 31/12. */
+int ancre_roster_new(ancre_roster **out, int year, const ancre_params *params, ancre_errors *errs);
+void ancre_roster_free(ancre_roster *roster);
+/* Feeds one line of the CSV (without its newline; a trailing CR is ignored).  The first line
+ * must be the header.  Returns 0, or -1 with a message in msg for a bad line (which is not
+ * counted); the caller numbers lines.  Memory grows with the number of centres only. */
+int ancre_roster_feed(ancre_roster *roster, const char *line, size_t len, char *msg, size_t msgcap);
+/* The centres seen so far, sorted by id; valid until the next call on the roster. */
+size_t ancre_roster_centres(ancre_roster *roster, const ancre_roster_centre **out);
+/* A declaration (JSON) of the centre's médecin-traitant section for the roster's year, to be
+ * computed with ancre_compute.  Caller frees. */
+char *ancre_roster_declaration_json(const ancre_roster *roster, const ancre_roster_centre *c);
+
+/* ---- contracts and aids of Article 19 (docs/contracts.md) ------------------------------ */
+
+/* Parses and validates a contract document ({"centre": {...}, "contracts": [...]}), including
+ * the non-cumul rules between its contracts.  Free with ancre_decl_free. */
+int ancre_contract_parse_json(ancre_decl **out, const char *text, size_t len,
+                              const ancre_params *params, ancre_errors *errs);
+/* The whole schedule of every contract of a contract document or of a declaration's contracts:
+ * one line per payment, recovery or decision, each with its due date and article. */
+int ancre_contract_schedule(ancre_result **out, const ancre_decl *doc, const ancre_params *params,
+                            const ancre_readings *readings, ancre_errors *errs);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,6 +1,8 @@
 /* The payments ancre computes, in the order they appear in a result. */
 #include "engine.h"
 
+#include "../contracts/contracts.h"
+#include "../mt/mt.h"
 #include "../rsf/rsf.h"
 
 #include <string.h>
@@ -25,7 +27,27 @@ static int rsf_compute(eng_t *e) {
     return -1;
 }
 
+/* médecin traitant (Art. 23, Annexe 24), MPA, ROSP (Art. 24): each has its own section */
+static bool mt2017_applies(eng_t *e) {
+    return mt_section(e, "forfaits_mt_2017");
+}
+static bool fpmt_applies(eng_t *e) {
+    return mt_section(e, "medecin_traitant");
+}
+static bool mpa_applies(eng_t *e) {
+    return mt_section(e, "mpa");
+}
+static bool rosp_applies(eng_t *e) {
+    return mt_section(e, "rosp");
+}
+
 const module_def ancre_modules[] = {
     {"rsf", "Rémunération forfaitaire spécifique", rsf_applies, rsf_compute},
+    {"forfaits_mt_2017", "Forfaits médecin traitant RMT, RST, FMT (jusqu'en 2017)", mt2017_applies,
+     mt2017_compute},
+    {"fpmt", "Forfait patientèle médecin traitant", fpmt_applies, fpmt_compute},
+    {"mpa", "Majoration personnes âgées", mpa_applies, mpa_compute},
+    {"rosp", "Rémunération sur objectifs de santé publique", rosp_applies, rosp_compute},
+    {"contracts", "Contrats et aides de l'article 19", contracts_applies, contracts_compute_year},
 };
 const size_t ancre_module_count = sizeof ancre_modules / sizeof *ancre_modules;

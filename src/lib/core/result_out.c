@@ -112,6 +112,7 @@ static void write_line(jsonw *w, const line_t *l) {
     jw_kstr(w, "points_exact", frac);
     jw_q(w, "factor", l->factor);
     jw_kint(w, "amount_cents", l->amount_cents);
+    if (l->has_due) jw_date(w, "due", l->due);
     if (l->note[0]) jw_kstr(w, "note", l->note);
     jw_key(w, "inputs");
     jw_obj(w);
@@ -268,22 +269,34 @@ static void euros(int64_t cents, char *buf, size_t cap) {
     snprintf(buf, cap, "%s%s,%02lld €", cents < 0 ? "-" : "", grouped, (long long)(a % 100));
 }
 
-char *ancre_result_to_text(const ancre_result *r, int verbose) {
-    sbuf b = {malloc(4096), 0, 4096};
+static int64_t eng_total_of(const ancre_result *r, const char *payment);
+
+static void text_trace(sbuf *b, const line_t *l) {
+    for (size_t j = 0; j < l->ninputs; j++)
+        sb_printf(b, "      input %s = %s\n", l->inputs[j].path, l->inputs[j].value);
+    for (size_t j = 0; j < l->nparams; j++) {
+        const param_use *u = &l->params[j];
+        sb_printf(b, "      param %s = %s (%s, %s l.%d)\n", u->param->id, u->period->text,
+                  u->period->cite.article ? u->period->cite.article : "",
+                  u->period->cite.doc ? u->period->cite.doc : "", u->period->cite.line);
+    }
+    for (size_t j = 0; j < l->nreadings; j++) {
+        const reading_def *d = reading_def_at(l->readings[j].index);
+        sb_printf(b, "      reading %s = %s\n", d->id, d->alts[l->readings[j].choice].value);
+    }
+}
+
+/* The forfait spécifique: prerequisites, both blocs, the total in points, advance and balance. */
+static void text_rsf(sbuf *b, const ancre_result *r, int verbose) {
     char e1[96], p1[64], f1[64], v1[64];
-    sb_printf(&b, "Rémunération forfaitaire spécifique %d", r->year);
-    sb_printf(&b, " — centre %s%s%s (%s)\n", r->name ? r->name : "", r->finess ? " " : "",
-              r->finess ? r->finess : "", r->type);
-    for (size_t i = 0; i < r->nnotes; i++)
-        sb_printf(&b, "  · %s\n", r->notes[i]);
-    sb_printf(&b, "\nPrérequis (Art. 12): %s\n", r->gate_reason);
+    sb_printf(b, "\nPrérequis (Art. 12): %s\n", r->gate_reason);
     for (size_t i = 0; i < r->nprereqs; i++)
-        sb_printf(&b, "  [%s] %s\n", r->prereqs[i].met ? "x" : " ", r->prereqs[i].id);
+        sb_printf(b, "  [%s] %s\n", r->prereqs[i].met ? "x" : " ", r->prereqs[i].id);
     const char *blocs[3] = {"principal", "complementaire", NULL};
     const char *titles[2] = {"Bloc commun principal", "Bloc commun complémentaire"};
     for (int k = 0; blocs[k]; k++) {
-        sb_printf(&b, "\n%s\n", titles[k]);
-        sb_printf(&b, "  %-34s %-20s %10s %10s %10s %14s\n", "indicateur", "article", "fixe",
+        sb_printf(b, "\n%s\n", titles[k]);
+        sb_printf(b, "  %-34s %-20s %10s %10s %10s %14s\n", "indicateur", "article", "fixe",
                   "variable", "points", "montant");
         for (size_t i = 0; i < r->nlines; i++) {
             const line_t *l = &r->lines[i];
@@ -295,40 +308,98 @@ char *ancre_result_to_text(const ancre_result *r, int verbose) {
             q_format_decimal(l->variable, 2, v1, sizeof v1);
             q_format_decimal(l->points, 2, p1, sizeof p1);
             euros(l->amount_cents, e1, sizeof e1);
-            sb_printf(&b, "  %-34s %-20s %10s %10s %10s %14s\n", l->id, l->article, f1, v1, p1, e1);
+            sb_printf(b, "  %-34s %-20s %10s %10s %10s %14s\n", l->id, l->article, f1, v1, p1, e1);
             if (l->note[0] && (verbose || l->status != ST_ACHIEVED))
-                sb_printf(&b, "      %s\n", l->note);
-            if (verbose) {
-                for (size_t j = 0; j < l->ninputs; j++)
-                    sb_printf(&b, "      input %s = %s\n", l->inputs[j].path, l->inputs[j].value);
-                for (size_t j = 0; j < l->nparams; j++) {
-                    const param_use *u = &l->params[j];
-                    sb_printf(&b, "      param %s = %s (%s, %s l.%d)\n", u->param->id,
-                              u->period->text,
-                              u->period->cite.article ? u->period->cite.article : "",
-                              u->period->cite.doc ? u->period->cite.doc : "", u->period->cite.line);
-                }
-                for (size_t j = 0; j < l->nreadings; j++) {
-                    const reading_def *d = reading_def_at(l->readings[j].index);
-                    sb_printf(&b, "      reading %s = %s\n", d->id,
-                              d->alts[l->readings[j].choice].value);
-                }
-            }
+                sb_printf(b, "      %s\n", l->note);
+            if (verbose) text_trace(b, l);
         }
     }
-    if (!verbose) sb_printf(&b, "  (lines without amount hidden: use 'ancre explain' for all)\n");
+    if (!verbose) sb_printf(b, "  (lines without amount hidden: use 'ancre explain' for all)\n");
     q_format_decimal(r->total_points, 2, p1, sizeof p1);
     q_format_decimal(r->point_value, 2, v1, sizeof v1);
     q_format_decimal(r->prorata, 6, f1, sizeof f1);
-    euros(r->total_cents, e1, sizeof e1);
-    sb_printf(&b,
-              "\nTotal: %s points × %s € × prorata %s = %s (sum of the lines, each rounded "
+    euros(eng_total_of(r, "rsf"), e1, sizeof e1);
+    sb_printf(b,
+              "\nTotal RSF: %s points × %s € × prorata %s = %s (sum of the lines, each rounded "
               "to the cent)\n",
               p1, v1, f1, e1);
     euros(r->advance_cents, e1, sizeof e1);
-    sb_printf(&b, "Avance versée (Art. 18.1): %s\n", e1);
+    sb_printf(b, "Avance versée (Art. 18.1): %s\n", e1);
     euros(r->balance_cents, e1, sizeof e1);
-    sb_printf(&b, "Solde (Art. 18): %s\n", e1);
+    sb_printf(b, "Solde (Art. 18): %s\n", e1);
+}
+
+/* Every other payment (médecin traitant forfaits, MPA, ROSP, ...): its lines and its total,
+ * then the total of each payment and the grand total. */
+static void text_other_payments(sbuf *b, const ancre_result *r, int verbose) {
+    char e1[96], p1[64], f1[64], v1[64];
+    size_t npay = 0;
+    for (size_t m = 0; m < ancre_module_count; m++) {
+        const char *pay = ancre_modules[m].payment;
+        bool present = false;
+        for (size_t i = 0; i < r->nlines; i++)
+            if (strcmp(r->lines[i].payment, pay) == 0) present = true;
+        if (!present) continue;
+        npay++;
+        if (strcmp(pay, "rsf") == 0) continue;
+        sb_printf(b, "\n%s (%s)\n", ancre_modules[m].title, pay);
+        sb_printf(b, "  %-38s %-22s %10s %10s %9s %14s\n", "ligne", "article", "unitaire",
+                  "points/€", "facteur", "montant");
+        for (size_t i = 0; i < r->nlines; i++) {
+            const line_t *l = &r->lines[i];
+            if (strcmp(l->payment, pay) != 0) continue;
+            if (!verbose && l->amount_cents == 0 && l->status != ST_ACHIEVED) continue;
+            q_format_decimal(l->fixed, 2, f1, sizeof f1);
+            q_format_decimal(l->points, 4, p1, sizeof p1);
+            q_format_decimal(l->factor, 4, v1, sizeof v1);
+            euros(l->amount_cents, e1, sizeof e1);
+            sb_printf(b, "  %-38s %-22s %10s %10s %9s %14s\n", l->id, l->article, f1, p1, v1, e1);
+            if (l->note[0] && (verbose || l->status != ST_ACHIEVED))
+                sb_printf(b, "      %s\n", l->note);
+            if (verbose) text_trace(b, l);
+        }
+        if (!verbose)
+            sb_printf(b, "  (lines without amount hidden: use 'ancre explain' for all)\n");
+        euros(eng_total_of(r, pay), e1, sizeof e1);
+        sb_printf(b, "  Total %s: %s\n", pay, e1);
+    }
+    if (npay > 1 || !npay) {
+        sb_printf(b, "\nTotal par paiement\n");
+        for (size_t m = 0; m < ancre_module_count; m++) {
+            const char *pay = ancre_modules[m].payment;
+            for (size_t i = 0; i < r->nlines; i++)
+                if (strcmp(r->lines[i].payment, pay) == 0) {
+                    euros(eng_total_of(r, pay), e1, sizeof e1);
+                    sb_printf(b, "  %-20s %14s\n", pay, e1);
+                    break;
+                }
+        }
+    }
+    euros(r->total_cents, e1, sizeof e1);
+    sb_printf(b, "Total: %s (sum of the lines, each rounded to the cent)\n", e1);
+}
+
+static int64_t eng_total_of(const ancre_result *r, const char *payment) {
+    int64_t sum = 0;
+    for (size_t i = 0; i < r->nlines; i++)
+        if (strcmp(r->lines[i].payment, payment) == 0) sum += r->lines[i].amount_cents;
+    return sum;
+}
+
+char *ancre_result_to_text(const ancre_result *r, int verbose) {
+    sbuf b = {malloc(4096), 0, 4096};
+    char e1[96];
+    bool has_rsf = false;
+    for (size_t i = 0; i < r->nlines; i++)
+        if (strcmp(r->lines[i].payment, "rsf") == 0) has_rsf = true;
+    sb_printf(&b, "%s %d", has_rsf ? "Rémunération forfaitaire spécifique" : "Rémunérations",
+              r->year);
+    sb_printf(&b, " — centre %s%s%s (%s)\n", r->name ? r->name : "", r->finess ? " " : "",
+              r->finess ? r->finess : "", r->type);
+    for (size_t i = 0; i < r->nnotes; i++)
+        sb_printf(&b, "  · %s\n", r->notes[i]);
+    if (has_rsf) text_rsf(&b, r, verbose);
+    text_other_payments(&b, r, verbose);
     if (r->npayments) sb_printf(&b, "\nCalendrier des paiements\n");
     for (size_t i = 0; i < r->npayments; i++) {
         char d[16] = "-";

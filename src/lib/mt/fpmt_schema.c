@@ -1,0 +1,77 @@
+/* Declaration fields and readings of the forfait patientèle médecin traitant (Art. 23.3) and of
+ * the forfaits of Annexe 24 it replaced (until 2017); digest
+ * ../shared/spec/rosp-medecin-traitant.md §1, §2, §8. */
+#include "../core/registry.h"
+
+#define S REQ_SECTION
+#define N REQ_NO
+#define COUNT(path, art, what)                                                                     \
+    { path, F_INT, S, "0", "10000000", 0, 0, art, what }
+
+static const field_def fields[] = {
+    COUNT("medecin_traitant.n_child_0_6_no_ald", "Art. 23.3",
+          "Patients having declared the centre as médecin traitant at 31/12, aged 0 to 6, not in "
+          "ALD."),
+    COUNT("medecin_traitant.n_other_7_79_no_ald", "Art. 23.3",
+          "Médecin-traitant patients at 31/12 aged 7 to 79, not in ALD (autres patients)."),
+    COUNT("medecin_traitant.n_80_plus_no_ald", "Art. 23.3",
+          "Médecin-traitant patients at 31/12 aged 80 or more, not in ALD."),
+    COUNT("medecin_traitant.n_under_80_ald", "Art. 23.3",
+          "Médecin-traitant patients at 31/12 under 80 in ALD (3° and 4° of L.160-14), children "
+          "0-6 included."),
+    COUNT("medecin_traitant.n_80_plus_ald", "Art. 23.3, slides 001",
+          "Médecin-traitant patients at 31/12 aged 80 or more in ALD."),
+    COUNT("medecin_traitant.n_css", "Art. 23.3",
+          "CSS (complémentaire santé solidaire) beneficiaries among those patients, at 31/12; at "
+          "most the sum of the five categories."),
+    {"medecin_traitant.advance_1_cents", F_INT, N, "0", "100000000000", 0, 0,
+     "Art. 23.3, slides 001",
+     "First acompte paid in June of the year, in cents (the text does not set its amount)."},
+    {"medecin_traitant.advance_2_cents", F_INT, N, "0", "100000000000", 0, 0, "slides 001",
+     "Second acompte paid in September, in cents."},
+    {"medecin_traitant.advance_3_cents", F_INT, N, "0", "100000000000", 0, 0, "slides 001",
+     "Third acompte paid in November, in cents."},
+    COUNT("forfaits_mt_2017.n_rmt_q1", "Annexe 24",
+          "ALD patients (3° and 4° of L.160-14) of the centre as médecin traitant whose ALD "
+          "anniversary falls in the 1st quarter (forfait RMT, years up to 2017)."),
+    COUNT("forfaits_mt_2017.n_rmt_q2", "Annexe 24", "Same, ALD anniversary in the 2nd quarter."),
+    COUNT("forfaits_mt_2017.n_rmt_q3", "Annexe 24", "Same, ALD anniversary in the 3rd quarter."),
+    COUNT("forfaits_mt_2017.n_rmt_q4", "Annexe 24", "Same, ALD anniversary in the 4th quarter."),
+    COUNT("forfaits_mt_2017.n_rst", "Annexe 24",
+          "Médecin-traitant patients no longer in ALD but in the situation of L.160-14 10° "
+          "(forfait RST)."),
+    COUNT("forfaits_mt_2017.n_fmt", "Annexe 24",
+          "Médecin-traitant patients not exonerated from the ticket modérateur (forfait FMT)."),
+    {"forfaits_mt_2017.new_centre_first_year", F_BOOL, N, 0, 0, 0, 0, "Annexe 24",
+     "First year of a newly created centre (not a FINESS change or a move): the FMT is paid for "
+     "every médecin-traitant patient (absent: false)."},
+    {"forfaits_mt_2017.n_mt_total", F_INT, N, "0", "10000000", 0, 0, "Annexe 24",
+     "All patients having chosen the centre as médecin traitant; required in a new centre's "
+     "first year."},
+};
+
+static const reading_def readings[] = {
+    {"fpmt_revaluation",
+     "rosp-medecin-traitant §8 item 1",
+     "The text prints 42 € and 46 € for patients of 80 and more and 46 € for ALD under 80 "
+     "(Art. 23.3, l. 7157-7163) without a date; the 2022 slides show 42 €.",
+     {{"dated", "42 € until 2023, 46 € from 1 January 2024"},
+      {"46_from_2018", "46 € from 2018, as the consolidated text reads today"},
+      {"42_throughout", "42 €, as the 2022 slides"}}},
+    {"fpmt_80_plus_ald",
+     "rosp-medecin-traitant §8 item 2",
+     "Patients of 80 and more in ALD: 70 € in the 2022 slides (001 l. 299), no line in the "
+     "consolidated text.",
+     {{"slides_70", "70 € (slides 001)"},
+      {"as_80_plus", "paid as a patient of 80 and more (the text's line)"}}},
+    {"fpmt_calendar",
+     "rosp-medecin-traitant §8 item 5",
+     "FPMT calendar: partial payment in the 1st semester and regularisation in the 1st semester "
+     "of the next year (Art. 23.3) or 3 acomptes June/September/November and the solde in March "
+     "(slides 001).",
+     {{"slides", "acomptes in June, September, November; solde in March of the next year"},
+      {"accord", "one partial payment by 30 June; regularisation by 30 June of the next year"}}},
+};
+
+const module_tables fpmt_tables = {fields, sizeof fields / sizeof *fields, readings,
+                                   sizeof readings / sizeof *readings};

@@ -1,0 +1,75 @@
+/* Declaration fields and readings of the ROSP (Art. 24, Annexe 25; digest
+ * ../shared/spec/rosp-medecin-traitant.md §4, §5, §8). */
+#include "../core/registry.h"
+#include "rosp_indicators.h"
+
+#define IND_FIELDS(id, label, max)                                                                 \
+    {"rosp.indicators." #id ".observed",                                                           \
+     F_DEC,                                                                                        \
+     REQ_SECTION,                                                                                  \
+     "0",                                                                                          \
+     max,                                                                                          \
+     0,                                                                                            \
+     0,                                                                                            \
+     "Annexe 25 art. 1",                                                                           \
+     "Taux de suivi (niveau constaté) of " #id " at the end of the year, as a fraction (0.71 = "   \
+     "71 %)."},                                                                                    \
+        {"rosp.indicators." #id ".initial",                                                        \
+         F_DEC,                                                                                    \
+         REQ_NO,                                                                                   \
+         "0",                                                                                      \
+         max,                                                                                      \
+         0,                                                                                        \
+         0,                                                                                        \
+         "Art. 24.2",                                                                              \
+         "Taux de départ (niveau initial) of " #id ", frozen at 31/12/2016 or the year the "       \
+         "seuil was reached; not used for declarative indicators (0 %)."},                         \
+        {"rosp.indicators." #id ".population",                                                     \
+         F_INT,                                                                                    \
+         REQ_SECTION,                                                                              \
+         "0",                                                                                      \
+         "100000000",                                                                              \
+         0,                                                                                        \
+         0,                                                                                        \
+         "Art. 24.2",                                                                              \
+         "Patients (or boxes) in the denominator of " #id ", checked against the seuil minimal."},
+
+static const field_def fields[] = {
+    {"rosp.patients_16_plus", F_INT, REQ_NO, "0", "10000000", 0, 0, "Art. 24.5",
+     "Patients of sixteen and over having declared the centre as médecin traitant (PMTIR), at "
+     "31/12; weights the adult ROSP (/800)."},
+    {"rosp.patients_under_16", F_INT, REQ_NO, "0", "10000000", 0, 0, "Art. 24.5",
+     "Patients under sixteen having declared the centre as médecin traitant, at 31/12; weights "
+     "the child ROSP (/600)."},
+    {"rosp.refused", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 24.1",
+     "The newly created centre refused the ROSP within three months of its installation "
+     "(absent: false)."},
+    {"rosp.new_centre_creation_date", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 24.3",
+     "Opening date of a newly created centre (new structure, not a FINESS change or a move): "
+     "point value majorated during its first three years."},
+    ROSP_ADULT_INDICATORS(IND_FIELDS) ROSP_CHILD_INDICATORS(IND_FIELDS)};
+
+static const reading_def readings[] = {
+    {"rosp_2020_adult_table",
+     "rosp-medecin-traitant §5.3, §8 item 8",
+     "The adult table 'à compter de 2020' (Art. 24.4, l. 8408-8922) reprints the 2018 objectives "
+     "of four indicators whose definitions changed from 2019.",
+     {{"best_reading", "the 2019 objectives of those four indicators"},
+      {"as_printed", "the objectives as printed in the 2020 table"}}},
+    {"rosp_new_centre_year",
+     "rosp-medecin-traitant §4.5, §8 item 17",
+     "Year of opening of a new centre for the point-value majoration (Art. 24.3).",
+     {{"calendar", "calendar years: the year of opening is year 1"},
+      {"prorata_days",
+       "twelve-month periods from the opening date, their majorations averaged over the days "
+       "of the reference year"}}},
+    {"rosp_weighting_population",
+     "rosp-medecin-traitant §4.2, §8 item 13",
+     "Patientèle weighting each ROSP (Art. 24.5, Annexe 25): the text implies, without stating, "
+     "a split by age.",
+     {{"by_age", "adult ROSP by the patients of 16 and over, child ROSP by those under 16"},
+      {"all_patients", "both by the whole médecin-traitant patientèle"}}},
+};
+
+const module_tables rosp_tables = {fields, sizeof fields / sizeof *fields, readings,
+                                   sizeof readings / sizeof *readings};
