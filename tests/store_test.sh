@@ -279,6 +279,25 @@ check "new-centre advance of 21 273,00 € two months after entry" \
 check "refund of 18 097,11 €" grep -qE '^2023-06-30  2022  rsf    refund +-18 097,11 €' "$tmp/out"
 check "the ledger adds up to the amount of the year, 3 175,89 €" grep -q '^2 payments, 3 175,89 €' "$tmp/out"
 
+# The other payments of a result join the ledger with their payment and kind: the médecin
+# traitant example.  FPMT (Art. 23.3): 180×6 + 120×42 + 400×42 + 60×70 + 1900×5 = 36 620 €;
+# CSS 399/2 660 = 15 % -> +4 % = 1 464,80 €; total 38 084,80 €.  Acomptes declared 3 × 6 000 €
+# at the end of June, September, November (slides 001 l. 287-288); solde in March 2020 =
+# 38 084,80 - 18 000 = 20 084,80 €.  MPA: (40+35+22+41) × 5 = 690 €, on dates the sources do not
+# fix.
+mt="$root/examples/centre-medecin-traitant-2019.json"
+expect_rc 0 "import the médecin traitant example" "$ancre" import --db "$DB" "$mt"
+expect_rc 0 "record 2019" "$ancre" record --db "$DB" --year 2019 --finess 690000123
+expect_rc 0 "its ledger" "$ancre" ledger --db "$DB" --finess 690000123
+for d in 2019-06-30 2019-09-30 2019-11-30; do
+    check "FPMT acompte due $d" grep -qE "^$d  2019  fpmt   acompte +6 000,00 €" "$tmp/out"
+done
+check "FPMT solde" grep -qE '^2020-03-31  2019  fpmt   solde +20 084,80 €' "$tmp/out"
+check "MPA quarters without a date come last" test "$(grep -c '^(no date)   2019  mpa ' "$tmp/out")" = 4
+check "MPA total 690 €" test "$(dbq "SELECT sum(amount_cents) FROM payments WHERE finess = '690000123' AND payment = 'mpa'")" = 69000
+expect_rc 0 "calendar of the FPMT" "$ancre" calendar --db "$DB" --after 2020-01-01
+check "the solde is a coming payment after 1 January 2020" grep -qE '^2020-03-31  690000123  2019  fpmt   solde' "$tmp/out"
+
 # ---- reproducing an old result exactly -------------------------------------------------------
 first=$(dbq "SELECT min(id) FROM results WHERE finess = '750000001' AND year = 2023")
 old_total=$(dbq "SELECT total_cents FROM results WHERE id = $first")
