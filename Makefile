@@ -29,7 +29,7 @@ STORE_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(sort $(wildcard src/store/*.c)
 
 all: $(BUILD)/ancre $(BUILD)/libancre.a $(BUILD)/libancre_store.a
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/ancre/*.h src/lib/core/*.h src/cli/*.h src/server/*.h)
+$(BUILD)/obj/%.o: src/%.c $(wildcard include/ancre/*.h src/lib/*/*.h src/cli/*.h src/server/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
 

@@ -110,5 +110,34 @@ expect_rc 1 "unknown parameter" "$ancre" params no.such.param
 "$ancre" schema >"$tmp/schema.md"
 if grep -qxFf "$tmp/schema.md" "$root/docs/declaration.md" && [ "$(grep -cxFf "$tmp/schema.md" "$root/docs/declaration.md")" -eq "$(wc -l <"$tmp/schema.md")" ]; then ok; else ko "docs/declaration.md is not up to date with 'ancre schema'"; fi
 
+# contracts: every example gives its schedule; the forbidden combination is refused with its article
+for f in "$root"/examples/contracts/*.json; do
+    case "$f" in
+    */forbidden_* | */declaration-*) continue ;;
+    esac
+    expect_rc 0 "contract $(basename "$f")" "$ancre" contract "$f"
+    grep -q '^Total of the schedule: ' "$tmp/out" && ok || ko "$(basename "$f"): schedule has a total"
+    grep -q 'Art\. 19\|Annexe' "$tmp/out" && ok || ko "$(basename "$f"): lines cite their article"
+    expect_rc 0 "contract --json $(basename "$f")" "$ancre" contract --json "$f"
+    grep -q '"due": "' "$tmp/out" && ok || ko "$(basename "$f"): JSON lines carry their due date"
+done
+expect_rc 0 "a declaration with contracts" "$ancre" compute "$root/examples/contracts/declaration-2025.json"
+grep -q '^Total: 36 000,00 €' "$tmp/out" && ok || ko "the contract payments due in the year join the declaration's total"
+grep -q '2025-03-01  cai: ' "$tmp/out" && ok || ko "and its calendar"
+expect_rc 0 "the whole schedule of a declaration's contracts" "$ancre" contract "$root/examples/contracts/declaration-2025.json"
+grep -q '^Total of the schedule: 56 000,00 €' "$tmp/out" && ok || ko "ancre contract on a declaration gives the whole schedule"
+expect_rc 0 "CAI example" "$ancre" contract "$root/examples/contracts/cai_med.json"
+grep -q 'cai.supplement_1 .* 16 000,00 €' "$tmp/out" && ok || ko "CAI example gives the text's 16 000 € supplement"
+expect_rc 0 "printed-formula reading" "$ancre" contract --json "$root/examples/contracts/caicdsd_2023.json" --reading installation_supplement=printed_formula
+grep -q '"amount_cents": 6500000' "$tmp/out" && ok || ko "the printed formula gives the text's 65 000 €"
+expect_rc 1 "forbidden combination" "$ancre" contract "$root/examples/contracts/forbidden_cai_cosco.json"
+grep -q 'contracts\[1\].type.*Art. 19.2.2' "$tmp/err" && ok || ko "the refusal names the field and the article"
+[ ! -s "$tmp/out" ] && ok || ko "no schedule printed on errors"
+expect_rc 1 "forbidden combination (validate)" "$ancre" validate --json "$root/examples/contracts/forbidden_cai_cosco.json"
+expect_rc 1 "contract batch with a bad line" "$ancre" contract "$root/examples/contracts/batch.jsonl"
+[ "$(wc -l <"$tmp/out")" -eq 4 ] && ok || ko "one contract record per line"
+sed -n '3p' "$tmp/out" | grep -q '"line":3,"ok":false.*contracts\[0\].signature_date' && ok || ko "the bad contract line is reported with its field path"
+sed -n '4p' "$tmp/out" | grep -q '"ancre_result":1' && ok || ko "the batch goes on past a bad line"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

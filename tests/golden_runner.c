@@ -1,6 +1,10 @@
 /* Runs the golden cases: each file of tests/golden/ holds a declaration, the readings and extra
  * parameters it is computed with, the hand computation from the text, and the expected figures.
- * Adding a case needs no C code.  Prints one line per failing check and "N passed, N failed". */
+ * A case holds either a "declaration" (computed for its reference year) or a "contract" (a
+ * contract document whose whole schedule is computed, as by `ancre contract`).  Besides the
+ * figures of docs/result.md, "expect" may hold "payments" (the calendar in order: {due,
+ * amount_cents}), "totals_by_payment" and "due" ({line id: due date}).  Adding a case needs no C
+ * code.  Prints one line per failing check and "N passed, N failed". */
 #include "ancre/ancre.h"
 
 #include <jansson.h>
@@ -94,12 +98,20 @@ static int check_case(const char *file) {
         fail(file, "setup: %s%s", errs.items[0].message, "");
         bad++;
     }
-    char *decl_text = json_dumps(json_object_get(c, "declaration"), 0);
+    /* "declaration": computed for its reference year; "contract": a contract document whose
+     * whole schedule is computed (ancre contract) */
+    json_t *contract = json_object_get(c, "contract");
+    char *decl_text = json_dumps(contract ? contract : json_object_get(c, "declaration"), 0);
     ancre_decl *d = NULL;
     ancre_result *r = NULL;
-    int rc =
-        decl_text ? ancre_decl_parse_json(&d, decl_text, strlen(decl_text), params, &errs) : -1;
-    if (rc == 0) rc = ancre_compute(&r, d, params, readings, &errs);
+    int rc = -1;
+    if (decl_text && contract) {
+        rc = ancre_contract_parse_json(&d, decl_text, strlen(decl_text), params, &errs);
+        if (rc == 0) rc = ancre_contract_schedule(&r, d, params, readings, &errs);
+    } else if (decl_text) {
+        rc = ancre_decl_parse_json(&d, decl_text, strlen(decl_text), params, &errs);
+        if (rc == 0) rc = ancre_compute(&r, d, params, readings, &errs);
+    }
     json_t *want_errors = json_object_get(c, "expect_errors");
     if (want_errors) {
         /* every listed path must be reported, and nothing computed */
@@ -203,6 +215,16 @@ static int check_case(const char *file) {
                          (long long)json_integer_value(got));
                 snprintf(b, sizeof b, "%lld", (long long)json_integer_value(v));
                 fail(file, "%s, expected %s", a, b);
+                bad++;
+            }
+        }
+        json_object_foreach (json_object_get(expect, "due"), key, v) {
+            json_t *l = find_line(res, key);
+            const char *got = l ? json_string_value(json_object_get(l, "due")) : NULL;
+            if (!got || strcmp(got, json_string_value(v)) != 0) {
+                char a[160];
+                snprintf(a, sizeof a, "due date of %s = %s", key, got ? got : "(none)");
+                fail(file, "%s, expected %s", a, json_string_value(v));
                 bad++;
             }
         }

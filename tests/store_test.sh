@@ -153,7 +153,12 @@ check "the centre is listed with its type and adhesion date" \
 sed 's/"n_stages": 4/"n_stages": 3/' "$example" >"$tmp/revised.json"
 expect_rc 0 "import a revised declaration" "$ancre" import --db "$DB" "$tmp/revised.json"
 check "a revision is added" test "$(dbq "SELECT max(revision) FROM declarations WHERE finess = '750000001' AND year = 2023")" = 2
-expect_rc 0 "declarations listed" "$ancre" centres --db "$DB"
+expect_rc 0 "one centre" "$ancre" centres --db "$DB" --finess 750000001
+check "its two revisions are listed" test "$(grep -c '"revision"' "$tmp/out")" = 2
+expect_rc 0 "the latest declaration" "$ancre" declaration --db "$DB" --finess 750000001 --year 2023
+check "is the revised text" grep -q '"n_stages": 3' "$tmp/out"
+expect_rc 1 "no declaration of another year" "$ancre" declaration --db "$DB" --finess 750000001 --year 2020
+expect_rc 1 "an unknown centre" "$ancre" centres --db "$DB" --finess 123456789
 
 # ---- bad records: reported, nothing written -------------------------------------------------
 {
@@ -254,6 +259,45 @@ check "all or nothing wrote nothing" cmp -s "$tmp/before" "$tmp/after"
 expect_rc 1 "the others are recorded by default" "$ancre" record --db "$DB" --year 2023 --params "$tmp/national-2023.json"
 check "three of four recorded" grep -q '2023: 4 centres, 3 recorded, 1 failed; written' "$tmp/err"
 
+# A new centre (the golden case rsf_medical/new_centre_first_year, computed there by hand):
+# FINESS 2022-05-10, adhesion 2022-07-01, so created at most 3 months before entry (Art. 18.1
+# l. 3323-3333); FINESS in Q2 -> 75 % of the 2022 reference amount 28 364 € = 21 273,00 €, paid
+# within two months of entry (2022-09-01).  Its 2022 amount is 3 175,89 € (282 301 + 35 288
+# cents), so 21 273,00 - 3 175,89 = 18 097,11 € is refunded, within two months of the
+# notification (by 30 April 2023 + 2 months = 2023-06-30).
+cat >"$tmp/new-centre.json" <<'JSON'
+{"ancre_declaration": 1, "year": 2022, "centre": {"finess": "750000010", "name": "Centre nouveau", "type": "medical", "adhesion_date": "2022-07-01", "finess_date": "2022-05-10", "projet_sante_date": "2022-03-01"}, "staff": {"n_ps_salaries": 3, "etp_mg": 2, "etp_medicaux": 2, "etp_paramedicaux": 1, "etp_infirmiers": 1, "etp_ps": 3, "n_ipa_salaries": 0}, "patients": {"n_mt_31_12": 800, "n_ame_2_soins_mg": 0, "n_mt_ald_or_over75": 100, "file_active_mg": 1000, "n_css_fa": 100, "n_ame_fa": 10}, "indicators": {"acces_amplitude_snp": {"weekday_amplitude_hours": 12, "saturday_morning_open": true, "holiday_closure_weeks": 0, "orientation_info": true, "snp_every_working_day": true, "charter_displayed": true, "charter_sent_cpam": true}, "crise_plan_preparation": {"written": true}, "fonction_coordination": {"achieved": false}, "si_standard": {"label_standard": false}}}
+JSON
+sed 's/2023-01-01/2022-01-01/g; s/2023-12-31/2022-12-31/g; s/"0.09"/"0.10"/; s/"0.008"/"0.01"/' \
+    "$national" >"$tmp/national-2022.json"
+expect_rc 0 "import a new centre" "$ancre" import --db "$DB" "$tmp/new-centre.json" --params "$tmp/national-2022.json"
+expect_rc 0 "record its first year" "$ancre" record --db "$DB" --year 2022 --finess 750000010 \
+    --params "$tmp/national-2022.json" --reading prorata_granularity=days
+expect_rc 0 "its ledger" "$ancre" ledger --db "$DB" --finess 750000010
+check "new-centre advance of 21 273,00 € two months after entry" \
+    grep -qE '^2022-09-01  2022  rsf    new_centre_advance +21 273,00 €' "$tmp/out"
+check "refund of 18 097,11 €" grep -qE '^2023-06-30  2022  rsf    refund +-18 097,11 €' "$tmp/out"
+check "the ledger adds up to the amount of the year, 3 175,89 €" grep -q '^2 payments, 3 175,89 €' "$tmp/out"
+
+# The other payments of a result join the ledger with their payment and kind: the médecin
+# traitant example.  FPMT (Art. 23.3): 180×6 + 120×42 + 400×42 + 60×70 + 1900×5 = 36 620 €;
+# CSS 399/2 660 = 15 % -> +4 % = 1 464,80 €; total 38 084,80 €.  Acomptes declared 3 × 6 000 €
+# at the end of June, September, November (slides 001 l. 287-288); solde in March 2020 =
+# 38 084,80 - 18 000 = 20 084,80 €.  MPA: (40+35+22+41) × 5 = 690 €, on dates the sources do not
+# fix.
+mt="$root/examples/centre-medecin-traitant-2019.json"
+expect_rc 0 "import the médecin traitant example" "$ancre" import --db "$DB" "$mt"
+expect_rc 0 "record 2019" "$ancre" record --db "$DB" --year 2019 --finess 690000123
+expect_rc 0 "its ledger" "$ancre" ledger --db "$DB" --finess 690000123
+for d in 2019-06-30 2019-09-30 2019-11-30; do
+    check "FPMT acompte due $d" grep -qE "^$d  2019  fpmt   acompte +6 000,00 €" "$tmp/out"
+done
+check "FPMT solde" grep -qE '^2020-03-31  2019  fpmt   solde +20 084,80 €' "$tmp/out"
+check "MPA quarters without a date come last" test "$(grep -c '^(no date)   2019  mpa ' "$tmp/out")" = 4
+check "MPA total 690 €" test "$(dbq "SELECT sum(amount_cents) FROM payments WHERE finess = '690000123' AND payment = 'mpa'")" = 69000
+expect_rc 0 "calendar of the FPMT" "$ancre" calendar --db "$DB" --after 2020-01-01
+check "the solde is a coming payment after 1 January 2020" grep -qE '^2020-03-31  690000123  2019  fpmt   solde' "$tmp/out"
+
 # ---- reproducing an old result exactly -------------------------------------------------------
 first=$(dbq "SELECT min(id) FROM results WHERE finess = '750000001' AND year = 2023")
 old_total=$(dbq "SELECT total_cents FROM results WHERE id = $first")
@@ -295,7 +339,7 @@ for _ in $(seq 1 3000); do
     if [ "$backend" = sqlite ]; then
         [ -e "$DB-journal" ] && { writing=yes; break; }
     else
-        [ "$(dbq "SELECT count(*) FROM pg_stat_activity WHERE datname = 'killed' AND state = 'active' AND query LIKE 'INSERT INTO declarations%'" 2>/dev/null)" != 0 ] &&
+        [ "$(dbq "SELECT count(*) FROM pg_stat_activity WHERE datname = 'killed' AND state <> 'idle' AND xact_start IS NOT NULL AND query LIKE 'INSERT INTO declarations%'" 2>/dev/null)" != 0 ] &&
             { writing=yes; break; }
     fi
     kill -0 "$pid" 2>/dev/null || break

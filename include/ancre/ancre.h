@@ -145,6 +145,17 @@ size_t ancre_roster_centres(ancre_roster *roster, const ancre_roster_centre **ou
  * computed with ancre_compute.  Caller frees. */
 char *ancre_roster_declaration_json(const ancre_roster *roster, const ancre_roster_centre *c);
 
+/* ---- contracts and aids of Article 19 (docs/contracts.md) ------------------------------ */
+
+/* Parses and validates a contract document ({"centre": {...}, "contracts": [...]}), including
+ * the non-cumul rules between its contracts.  Free with ancre_decl_free. */
+int ancre_contract_parse_json(ancre_decl **out, const char *text, size_t len,
+                              const ancre_params *params, ancre_errors *errs);
+/* The whole schedule of every contract of a contract document or of a declaration's contracts:
+ * one line per payment, recovery or decision, each with its due date and article. */
+int ancre_contract_schedule(ancre_result **out, const ancre_decl *doc, const ancre_params *params,
+                            const ancre_readings *readings, ancre_errors *errs);
+
 #ifdef __cplusplus
 }
 #endif

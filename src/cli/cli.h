@@ -1,10 +1,25 @@
-/* Commands of the ancre tool that live in their own file. */
+/* Commands of the ancre tool that live in their own file, and the helpers they share with
+ * main.c. */
 #ifndef ANCRE_CLI_H
 #define ANCRE_CLI_H
+
+#include "ancre/ancre.h"
+
+#include <stdbool.h>
+#include <stdio.h>
 
 /* ancre roster FILE --year YYYY [--json] [--params FILE] [--reading ID=VALUE]
  * (argv[0] is "roster") */
 int cmd_roster(int argc, char **argv);
+
+void print_errors(const ancre_errors *errs, bool json, FILE *out);
+char *read_all(const char *path, size_t *len);
+
+/* ancre contract FILE: the schedule of a contract document (or of a declaration's contracts);
+ * JSON Lines gives one schedule or error record per line.  Returns the exit code. */
+bool is_contract_document(const char *text, size_t len);
+int cmd_contract(const char *file, char *text, size_t len, const ancre_params *params,
+                 const ancre_readings *readings, bool json);
 
 /* ancre serve [--port N] [--host ADDR] [--db DB] ... (cmd_serve.c; argv[0] is "serve") */
 int cmd_serve(int argc, char **argv);

@@ -1,4 +1,5 @@
-/* The store commands of ancre: import, record, ledger, calendar, centres, result, reproduce
+/* The store commands of ancre: import, record, ledger, calendar, centres, declaration, result,
+ * reproduce
  * (docs/store.md).  DB is a SQLite file path or a postgresql:// connection string.
  *
  * Exit codes as for the other commands: 0 success; 1 invalid records, a declaration that could
@@ -23,7 +24,10 @@ static const char *store_usage =
     "       ancre ledger --db DB --finess F    the payments ledger of a centre\n"
     "       ancre calendar --db DB [--after YYYY-MM-DD]\n"
     "                                          payments due after the date (default: today)\n"
-    "       ancre centres --db DB              the centres of the store\n"
+    "       ancre centres --db DB [--finess F] the centres of the store, or one with its\n"
+    "                                          declarations and results (JSON)\n"
+    "       ancre declaration --db DB --finess F --year Y\n"
+    "                                          the latest declaration stored for that year\n"
     "       ancre result --db DB (--id N | --finess F --year Y)\n"
     "                                          a recorded result with its provenance (JSON)\n"
     "       ancre reproduce --db DB (--id N | --finess F --year Y)\n"
@@ -266,7 +270,11 @@ static int run(ancre_store *st, const store_options *o, ancre_errors *errs) {
     }
     char *out = NULL;
     if (strcmp(c, "centres") == 0) {
-        out = ancre_store_centres_json(st, errs);
+        out = o->finess ? ancre_store_centre_json(st, o->finess, errs)
+                        : ancre_store_centres_json(st, errs);
+    } else if (strcmp(c, "declaration") == 0) {
+        if (!o->finess || !o->year) return usage_error("%s needs --finess F and --year Y", c);
+        out = ancre_store_declaration_json(st, o->finess, o->year, errs);
     } else if (strcmp(c, "result") == 0 || strcmp(c, "reproduce") == 0) {
         if (!o->id && (!o->finess || !o->year))
             return usage_error("%s needs --id N, or --finess F and --year Y", c);
@@ -305,8 +313,8 @@ static int run(ancre_store *st, const store_options *o, ancre_errors *errs) {
 }
 
 bool cmd_store_handles(const char *command) {
-    static const char *const names[] = {"import",  "record",    "ledger", "calendar",
-                                        "centres", "reproduce", "result"};
+    static const char *const names[] = {"import",  "record",      "ledger",    "calendar",
+                                        "centres", "declaration", "reproduce", "result"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(command, names[i]) == 0) return true;
     return false;

@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 
-/* True for import, record, ledger, calendar, centres, result, reproduce. */
+/* True for import, record, ledger, calendar, centres, declaration, result, reproduce. */
 bool cmd_store_handles(const char *command);
 /* Runs one of them: argv[1] is the command.  Returns the exit code. */
 int cmd_store(int argc, char **argv);

@@ -3,8 +3,8 @@
  * Exit codes: 0 success; 1 invalid input or a declaration that could not be computed (in batch:
  * at least one bad line); 2 wrong usage or unreadable file. */
 #include "ancre/ancre.h"
-#include "cli.h"
 #include "cmd_store.h"
+#include "cli.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -24,10 +24,12 @@ static const char *usage_text =
     "  params [ID]        parameters with their values, dates of effect and citations\n"
     "  readings           the readings of ambiguous passages and their alternatives\n"
     "  schema             the declaration fields (Markdown)\n"
-    "  roster FILE|-      patient-level roster (CSV) to counts and FPMT per centre; --year YYYY\n"
-    "  import, record, ledger, calendar, centres, result, reproduce\n"
+    "  import, record, ledger, calendar, centres, declaration, result, reproduce\n"
     "                     the store of centres, declarations, results and payments\n"
     "                     (ancre import --help; docs/store.md)\n"
+    "  roster FILE|-      patient-level roster (CSV) to counts and FPMT per centre; --year YYYY\n"
+    "  contract FILE|-    the dated schedule of a centre's contracts and aids (Art. 19):\n"
+    "                     payments, recoveries and decisions; --json for the JSON document\n"
     "  serve              the HTTP API and the web simulator (ancre serve --help)\n"
     "\n"
     "options:\n"
@@ -49,7 +51,7 @@ typedef struct {
     int nreadings;
 } options;
 
-static void print_errors(const ancre_errors *errs, bool json, FILE *out) {
+void print_errors(const ancre_errors *errs, bool json, FILE *out) {
     if (json) {
         json_t *root = json_object(), *list = json_array();
         for (size_t i = 0; i < errs->count; i++) {
@@ -82,7 +84,7 @@ static void print_errors(const ancre_errors *errs, bool json, FILE *out) {
     fprintf(out, "%zu error%s\n", errs->count, errs->count == 1 ? "" : "s");
 }
 
-static char *read_all(const char *path, size_t *len) {
+char *read_all(const char *path, size_t *len) {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) return NULL;
     size_t cap = 1 << 16, n = 0;
@@ -309,7 +311,6 @@ int main(int argc, char **argv) {
         printf("ancre %s\n", ANCRE_VERSION);
         return 0;
     }
-    if (argc >= 2 && strcmp(argv[1], "roster") == 0) return cmd_roster(argc - 1, argv + 1);
     if (argc >= 2 && cmd_store_handles(argv[1])) {
         if (argc >= 3 && strcmp(argv[2], "--help") == 0) {
             fputs(cmd_store_usage(), stdout);
@@ -317,6 +318,7 @@ int main(int argc, char **argv) {
         }
         return cmd_store(argc, argv);
     }
+    if (argc >= 2 && strcmp(argv[1], "roster") == 0) return cmd_roster(argc - 1, argv + 1);
     if (parse_args(argc, argv, &o) != 0) return 2;
     if (!o.command || strcmp(o.command, "help") == 0) {
         fputs(usage_text, o.command ? stdout : stderr);
@@ -351,7 +353,8 @@ int main(int argc, char **argv) {
         return rc;
     }
     bool known = strcmp(o.command, "compute") == 0 || strcmp(o.command, "explain") == 0 ||
-                 strcmp(o.command, "batch") == 0 || strcmp(o.command, "validate") == 0;
+                 strcmp(o.command, "batch") == 0 || strcmp(o.command, "validate") == 0 ||
+                 strcmp(o.command, "contract") == 0;
     if (!known || !o.file) {
         fprintf(stderr,
                 known ? "ancre: %s needs a FILE (or - for standard input)\n\n%s"
@@ -370,9 +373,13 @@ int main(int argc, char **argv) {
         rc = 1;
     } else if (!text) {
         fprintf(stderr, "ancre: cannot read %s\n", o.file);
+    } else if (strcmp(o.command, "contract") == 0) {
+        rc = cmd_contract(o.file, text, len, params, readings, o.json);
     } else if (strcmp(o.command, "validate") == 0) {
         ancre_decl *d = NULL;
-        if (ancre_decl_parse_json(&d, text, len, params, &errs) == 0) {
+        if ((is_contract_document(text, len)
+                 ? ancre_contract_parse_json(&d, text, len, params, &errs)
+                 : ancre_decl_parse_json(&d, text, len, params, &errs)) == 0) {
             printf(o.json ? "{\"ok\": true}\n" : "%s: valid declaration\n", o.file);
             rc = 0;
         } else {

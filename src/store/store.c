@@ -5,8 +5,10 @@
  * indexes); values travel as text and the columns' types convert them. */
 #include "store.h"
 
+#include "core/engine.h"
 #include "core/errors.h"
 #include "core/params.h"
+#include "core/registry.h"
 #include "store_backend.h"
 
 #include <jansson.h>
@@ -611,15 +613,13 @@ static char *declaration_to_compute(ancre_store *st, const char *finess, int yea
     return out;
 }
 
-/* {id: value} of the readings the result document lists. */
-static char *readings_of(json_t *doc) {
+/* {id: value} of the readings the result depended on (its readings[]).  Read from the result
+ * itself rather than from its JSON document, which is large (the trace of every line). */
+static char *readings_of(const ancre_result *r) {
     json_t *out = json_object();
-    size_t i;
-    json_t *r;
-    json_array_foreach (json_object_get(doc, "readings"), i, r) {
-        const char *id = json_string_value(json_object_get(r, "id"));
-        json_t *v = json_object_get(r, "value");
-        if (id && v) json_object_set(out, id, v);
+    for (size_t i = 0; i < r->nreadings; i++) {
+        const reading_def *d = reading_def_at(r->readings[i].index);
+        json_object_set_new(out, d->id, json_string(d->alts[r->readings[i].choice].value));
     }
     char *s = json_dumps(out, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(out);
@@ -627,12 +627,10 @@ static char *readings_of(json_t *doc) {
 }
 
 /* The only payment the lines of a result pay, or NULL when they pay several. */
-static const char *single_payment(json_t *doc) {
+static const char *single_payment(const ancre_result *r) {
     const char *only = NULL;
-    size_t i;
-    json_t *l;
-    json_array_foreach (json_object_get(doc, "lines"), i, l) {
-        const char *p = json_string_value(json_object_get(l, "payment"));
+    for (size_t i = 0; i < r->nlines; i++) {
+        const char *p = r->lines[i].payment;
         if (!p) continue;
         if (only && strcmp(only, p) != 0) return NULL;
         only = p;
@@ -640,27 +638,25 @@ static const char *single_payment(json_t *doc) {
     return only;
 }
 
+/* One ledger row per entry of the result's payments[] (docs/result.md). */
 static int record_payments(ancre_store *st, const char *result_id, const char *finess,
-                           const char *year, json_t *doc, ancre_errors *errs) {
-    const char *fallback = single_payment(doc);
-    size_t i;
-    json_t *p;
-    json_array_foreach (json_object_get(doc, "payments"), i, p) {
-        const char *payment = json_string_value(json_object_get(p, "payment"));
-        const char *kind = json_string_value(json_object_get(p, "kind"));
-        char amount[32];
-        snprintf(amount, sizeof amount, "%lld",
-                 (long long)json_integer_value(json_object_get(p, "amount_cents")));
+                           const char *year, const ancre_result *r, ancre_errors *errs) {
+    const char *fallback = single_payment(r);
+    for (size_t i = 0; i < r->npayments; i++) {
+        const payment_t *p = &r->payments[i];
+        char amount[32], due[16];
+        snprintf(amount, sizeof amount, "%lld", (long long)p->amount_cents);
+        if (p->has_due) date_format(p->due, due, sizeof due);
         const char *v[] = {result_id,
                            finess,
                            year,
-                           payment    ? payment
+                           p->payment ? p->payment
                            : fallback ? fallback
                                       : "unknown",
-                           kind ? kind : "other",
-                           json_string_value(json_object_get(p, "label")) ?: "",
-                           json_string_value(json_object_get(p, "article")) ?: "",
-                           json_string_value(json_object_get(p, "due")),
+                           p->kind ? p->kind : "other",
+                           p->label ? p->label : "",
+                           p->article ? p->article : "",
+                           p->has_due ? due : NULL,
                            amount};
         if (sql(st,
                 "INSERT INTO payments (result_id, finess, year, payment, kind, label, article, "
@@ -673,14 +669,18 @@ static int record_payments(ancre_store *st, const char *result_id, const char *f
 
 /* Computes one declaration: the JSON result document, or NULL with the errors. */
 static char *compute_document(const char *decl_text, const ancre_params *params,
-                              const ancre_readings *readings, ancre_errors *errs) {
+                              const ancre_readings *readings, ancre_result **result,
+                              ancre_errors *errs) {
     ancre_decl *d = NULL;
     ancre_result *r = NULL;
     char *out = NULL;
     if (ancre_decl_parse_json(&d, decl_text, strlen(decl_text), params, errs) == 0 &&
         ancre_compute(&r, d, params, readings, errs) == 0)
         out = ancre_result_to_json(r, 0);
-    ancre_result_free(r);
+    if (result && out)
+        *result = r;
+    else
+        ancre_result_free(r);
     ancre_decl_free(d);
     return out;
 }
@@ -695,7 +695,8 @@ static int record_one(ancre_store *st, const char *decl_id, const char *finess, 
     if (!computed) return -1;
     ancre_errors local;
     ancre_errors_init(&local);
-    char *text = compute_document(computed, params, readings, &local);
+    ancre_result *r = NULL;
+    char *text = compute_document(computed, params, readings, &r, &local);
     if (!text) {
         char prefix[48];
         snprintf(prefix, sizeof prefix, "%s %d: ", finess, year);
@@ -705,18 +706,13 @@ static int record_one(ancre_store *st, const char *decl_id, const char *finess, 
         return 1;
     }
     ancre_errors_clear(&local);
-    json_t *doc = json_loads(text, 0, NULL);
-    char *rd = readings_of(doc);
+    char *rd = readings_of(r);
     char ys[24], total[32], adv[32], bal[32], ref[32];
     snprintf(ys, sizeof ys, "%d", year);
-    snprintf(total, sizeof total, "%lld",
-             (long long)json_integer_value(json_object_get(doc, "total_cents")));
-    snprintf(adv, sizeof adv, "%lld",
-             (long long)json_integer_value(json_object_get(doc, "advance_cents")));
-    snprintf(bal, sizeof bal, "%lld",
-             (long long)json_integer_value(json_object_get(doc, "balance_cents")));
-    snprintf(ref, sizeof ref, "%lld",
-             (long long)json_integer_value(json_object_get(doc, "refund_cents")));
+    snprintf(total, sizeof total, "%lld", (long long)r->total_cents);
+    snprintf(adv, sizeof adv, "%lld", (long long)r->advance_cents);
+    snprintf(bal, sizeof bal, "%lld", (long long)r->balance_cents);
+    snprintf(ref, sizeof ref, "%lld", (long long)r->refund_cents);
     const char *k[] = {finess, ys};
     store_rows rows = {0};
     int rc = sql(
@@ -731,10 +727,10 @@ static int record_one(ancre_store *st, const char *decl_id, const char *finess, 
                  "balance_cents, refund_cents, is_current, recorded_at) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) RETURNING id",
                  13, v, &rows, errs);
-    if (rc == 0) rc = record_payments(st, store_cell(&rows, 0, 0), finess, ys, doc, errs);
+    if (rc == 0) rc = record_payments(st, store_cell(&rows, 0, 0), finess, ys, r, errs);
     store_rows_free(&rows);
     free(rd);
-    json_decref(doc);
+    ancre_result_free(r);
     free(text);
     free(computed);
     return rc;
@@ -840,7 +836,7 @@ int ancre_store_reproduce(ancre_store *st, int64_t result_id, bool *same, char *
     json_decref(rd);
     int rc = -1;
     if (params && errs->count == before) {
-        char *text = compute_document(store_cell(&res, 0, 0), params, readings, errs);
+        char *text = compute_document(store_cell(&res, 0, 0), params, readings, NULL, errs);
         if (text) {
             *same = strcmp(text, store_cell(&res, 0, 3)) == 0;
             if (recomputed)

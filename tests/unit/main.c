@@ -8,6 +8,7 @@ void test_q(void);
 void test_date(void);
 void test_params(void);
 void test_decl(void);
+void test_decl_lists(void);
 void test_roster(void);
 
 int main(void) {
@@ -15,6 +16,7 @@ int main(void) {
     test_date();
     test_params();
     test_decl();
+    test_decl_lists();
     test_roster();
     printf("unit: %d passed, %d failed\n", check_passed, check_failed);
     return check_failed ? 1 : 0;

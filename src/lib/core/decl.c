@@ -8,6 +8,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The schema a document is read against: the declaration's (registry) or an item schema. */
+static size_t sc_count(const item_schema *sc) {
+    return sc ? sc->nfields : schema_count();
+}
+
+static const field_def *sc_field(const item_schema *sc, size_t i) {
+    return sc ? &sc->fields[i] : schema_field(i);
+}
+
+static long sc_find(const item_schema *sc, const char *path) {
+    if (!sc) return schema_find(path);
+    for (size_t i = 0; i < sc->nfields; i++)
+        if (strcmp(sc->fields[i].path, path) == 0) return (long)i;
+    return -1;
+}
+
+static bool sc_is_object_prefix(const item_schema *sc, const char *path) {
+    if (!sc) return schema_is_object_prefix(path);
+    size_t len = strlen(path);
+    for (size_t i = 0; i < sc->nfields; i++)
+        if (strncmp(sc->fields[i].path, path, len) == 0 && sc->fields[i].path[len] == '.')
+            return true;
+    return false;
+}
+
+const field_def *decl_field(const ancre_decl *d, size_t i) {
+    return sc_field(d->schema, i);
+}
+
 static const char *type_name(field_type t) {
     switch (t) {
     case F_BOOL:
@@ -24,6 +53,8 @@ static const char *type_name(field_type t) {
         return "one of the listed values";
     case F_STRLIST:
         return "a list of strings";
+    case F_OBJLIST:
+        return "a list of objects";
     }
     return "?";
 }
@@ -35,13 +66,16 @@ void ancre_decl_free(ancre_decl *d) {
         for (size_t k = 0; k < d->values[i].nlist; k++)
             free(d->values[i].list[k]);
         free(d->values[i].list);
+        for (size_t k = 0; k < d->values[i].nitems; k++)
+            ancre_decl_free(d->values[i].items[k]);
+        free(d->values[i].items);
     }
     free(d->values);
     free(d);
 }
 
 const decl_value *decl_get(const ancre_decl *d, const char *path) {
-    long i = schema_find(path);
+    long i = sc_find(d->schema, path);
     if (i < 0 || !d->values[i].present) return NULL;
     return &d->values[i];
 }
@@ -63,6 +97,9 @@ void decl_value_text(const field_def *f, const decl_value *v, char *buf, size_t 
         }
         break;
     }
+    case F_OBJLIST:
+        snprintf(buf, cap, "%zu element%s", v->nitems, v->nitems == 1 ? "" : "s");
+        break;
     default:
         snprintf(buf, cap, "%s", v->s ? v->s : "");
         break;
@@ -95,8 +132,13 @@ static bool enum_has(const char *choices, const char *s) {
     return false;
 }
 
+static ancre_decl *decl_new(const item_schema *sc);
+static void walk(ancre_decl *d, const char *base, const char *rel, json_t *obj, ancre_errors *errs);
+static void check_fields(ancre_decl *d, const char *base, const ancre_params *params,
+                         ancre_errors *errs);
+
 static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre_errors *errs) {
-    const field_def *f = schema_field((size_t)idx);
+    const field_def *f = sc_field(d->schema, (size_t)idx);
     decl_value *dv = &d->values[idx];
     char expected[256];
     snprintf(expected, sizeof expected, "%s", type_name(f->type));
@@ -142,6 +184,40 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
         }
         break;
     }
+    case F_OBJLIST: {
+        /* each element is an object of the item schema named by `choices` */
+        const item_schema *sc = item_schema_find(f->choices);
+        ok = json_is_array(v) && sc;
+        size_t k;
+        json_t *item;
+        if (!ok) break;
+        dv->items = calloc(json_array_size(v) + 1, sizeof *dv->items);
+        json_array_foreach (v, k, item) {
+            char base[1100];
+            snprintf(base, sizeof base, "%s[%zu]", path, k);
+            ancre_decl *sub = decl_new(sc);
+            dv->items[dv->nitems++] = sub;
+            if (!json_is_object(item)) {
+                errors_add(errs, base, f->article, "an object", "%s: expected an object", base);
+                dv->invalid = true;
+                continue;
+            }
+            walk(sub, base, "", item, errs);
+            check_fields(sub, base, NULL, errs);
+        }
+        if (f->max) {
+            q_t hi;
+            if (q_parse_decimal(f->max, &hi) && q_cmp(q_int((int64_t)dv->nitems), hi) > 0) {
+                char most[96];
+                snprintf(most, sizeof most, "at most %s elements", f->max);
+                errors_add(errs, path, f->article, most, "%s: %zu elements (expected %s)", path,
+                           dv->nitems, most);
+                dv->invalid = true;
+            }
+        }
+        if (dv->invalid) return;
+        break;
+    }
     }
     if (!ok) {
         char *shown = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
@@ -169,18 +245,22 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
     dv->present = true;
 }
 
-static void walk(ancre_decl *d, const char *prefix, json_t *obj, ancre_errors *errs) {
+/* base: the path of d in the whole document ("" or "contracts[0]"), shown in errors; rel: the
+ * path of obj inside d's schema. */
+static void walk(ancre_decl *d, const char *base, const char *rel, json_t *obj,
+                 ancre_errors *errs) {
     const char *key;
     json_t *v;
     json_object_foreach (obj, key, v) {
-        char path[512];
-        snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? "." : "", key);
-        long idx = schema_find(path);
+        char relpath[512], path[1024];
+        snprintf(relpath, sizeof relpath, "%s%s%s", rel, *rel ? "." : "", key);
+        snprintf(path, sizeof path, "%s%s%s", base, *base ? "." : "", relpath);
+        long idx = sc_find(d->schema, relpath);
         if (idx >= 0) {
             set_leaf(d, idx, path, v, errs);
-        } else if (schema_is_object_prefix(path)) {
+        } else if (sc_is_object_prefix(d->schema, relpath)) {
             if (json_is_object(v))
-                walk(d, path, v, errs);
+                walk(d, base, relpath, v, errs);
             else
                 errors_add(errs, path, "schema", "an object",
                            "%s: expected an object (see docs/declaration.md)", path);
@@ -194,19 +274,22 @@ static void walk(ancre_decl *d, const char *prefix, json_t *obj, ancre_errors *e
 static bool object_present(const ancre_decl *d, const char *path, size_t len) {
     for (size_t i = 0; i < d->n; i++) {
         if (!d->values[i].present) continue;
-        const char *p = schema_field(i)->path;
+        const char *p = sc_field(d->schema, i)->path;
         if (strncmp(p, path, len) == 0 && p[len] == '.') return true;
     }
     return false;
 }
 
-static void check_fields(ancre_decl *d, const ancre_params *params, ancre_errors *errs) {
+static void check_fields(ancre_decl *d, const char *base, const ancre_params *params,
+                         ancre_errors *errs) {
     /* fields of a section are listed together: the presence of the last parent is remembered */
     const char *last_parent = NULL;
     size_t last_len = 0;
     bool last_present = false;
     for (size_t i = 0; i < d->n; i++) {
-        const field_def *f = schema_field(i);
+        const field_def *f = sc_field(d->schema, i);
+        char full[1024];
+        snprintf(full, sizeof full, "%s%s%s", base, *base ? "." : "", f->path);
         const decl_value *v = &d->values[i];
         if (!v->present && !v->invalid) {
             bool needed = f->req == REQ_ALWAYS;
@@ -221,8 +304,8 @@ static void check_fields(ancre_decl *d, const ancre_params *params, ancre_errors
                 needed = last_present;
             }
             if (needed)
-                errors_add(errs, f->path, f->article, type_name(f->type),
-                           "%s: missing (expected %s)", f->path, type_name(f->type));
+                errors_add(errs, full, f->article, type_name(f->type), "%s: missing (expected %s)",
+                           full, type_name(f->type));
             continue;
         }
         if (!v->present) continue;
@@ -233,14 +316,13 @@ static void check_fields(ancre_decl *d, const ancre_params *params, ancre_errors
                 q_format_decimal(v->num, 6, a, sizeof a);
                 q_format_decimal(pop->num, 6, b, sizeof b);
                 snprintf(expected, sizeof expected, "at most %s (%s)", b, f->le_path);
-                errors_add(errs, f->path, f->article, expected,
-                           "%s: %s is larger than its population %s = %s", f->path, a, f->le_path,
-                           b);
+                errors_add(errs, full, f->article, expected,
+                           "%s: %s is larger than its population %s = %s", full, a, f->le_path, b);
             }
         }
     }
     /* the reference year must be one the accord governs (parameters accord.reference_year_*) */
-    const decl_value *year = decl_get(d, "year");
+    const decl_value *year = d->schema ? NULL : decl_get(d, "year");
     if (year && params) {
         int y = (int)q_floor_int(year->num);
         date_t at = date_make(y < 1900 ? 1900 : (y > 9999 ? 9999 : y), 12, 31);
@@ -261,8 +343,21 @@ static void check_fields(ancre_decl *d, const ancre_params *params, ancre_errors
     }
 }
 
+static ancre_decl *decl_new(const item_schema *sc) {
+    ancre_decl *d = calloc(1, sizeof *d);
+    d->schema = sc;
+    d->n = sc_count(sc);
+    d->values = calloc(d->n + 1, sizeof *d->values);
+    return d;
+}
+
 int ancre_decl_parse_json(ancre_decl **out, const char *text, size_t len,
                           const ancre_params *params, ancre_errors *errs) {
+    return decl_parse_with(out, text, len, NULL, params, errs);
+}
+
+int decl_parse_with(ancre_decl **out, const char *text, size_t len, const item_schema *schema,
+                    const ancre_params *params, ancre_errors *errs) {
     *out = NULL;
     size_t before = errs ? errs->count : 0;
     json_error_t jerr;
@@ -277,12 +372,11 @@ int ancre_decl_parse_json(ancre_decl **out, const char *text, size_t len,
         json_decref(root);
         return -1;
     }
-    ancre_decl *d = calloc(1, sizeof *d);
-    d->n = schema_count();
-    d->values = calloc(d->n, sizeof *d->values);
-    walk(d, "", root, errs);
+    ancre_decl *d = decl_new(schema);
+    walk(d, "", "", root, errs);
     json_decref(root);
-    check_fields(d, params, errs);
+    check_fields(d, "", params, errs);
+    /* checks across fields run only on a document whose every field is valid */
     if (errs && errs->count == before) registry_check(d, params, errs);
     if (errs && errs->count > before) {
         ancre_decl_free(d);
@@ -292,31 +386,47 @@ int ancre_decl_parse_json(ancre_decl **out, const char *text, size_t len,
     return 0;
 }
 
-char *ancre_schema_markdown(void) {
-    size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    buf[0] = '\0';
-    for (size_t i = 0; i < schema_count(); i++) {
-        const field_def *f = schema_field(i);
+typedef struct {
+    char *buf;
+    size_t len, cap;
+} mdbuf;
+
+static void schema_rows(mdbuf *b, const item_schema *sc, const char *prefix) {
+    for (size_t i = 0; i < sc_count(sc); i++) {
+        const field_def *f = sc_field(sc, i);
+        char path[512];
+        snprintf(path, sizeof path, "%s%s", prefix, f->path);
         char row[2048], range[160] = "";
         if (f->type == F_ENUM)
             snprintf(range, sizeof range, "`%s`", f->choices);
+        else if (f->type == F_OBJLIST && f->max)
+            snprintf(range, sizeof range, "at most %s", f->max);
         else if (f->min || f->max)
             snprintf(range, sizeof range, "%s – %s", f->min ? f->min : "", f->max ? f->max : "");
         if (f->le_path)
             snprintf(range + strlen(range), sizeof range - strlen(range), "%s≤ `%s`",
                      range[0] ? "; " : "", f->le_path);
-        snprintf(row, sizeof row, "| `%s` | %s | %s | %s | %s | %s |\n", f->path,
-                 type_name(f->type),
+        snprintf(row, sizeof row, "| `%s` | %s | %s | %s | %s | %s |\n", path, type_name(f->type),
                  f->req == REQ_ALWAYS ? "yes" : (f->req == REQ_SECTION ? "with its section" : "no"),
                  range, f->article, f->doc);
         size_t rl = strlen(row);
-        if (len + rl + 1 > cap) {
-            cap *= 2;
-            buf = realloc(buf, cap);
+        while (b->len + rl + 1 > b->cap) {
+            b->cap *= 2;
+            b->buf = realloc(b->buf, b->cap);
         }
-        memcpy(buf + len, row, rl + 1);
-        len += rl;
+        memcpy(b->buf + b->len, row, rl + 1);
+        b->len += rl;
+        if (f->type == F_OBJLIST) {
+            char sub[600];
+            snprintf(sub, sizeof sub, "%s[].", path);
+            schema_rows(b, item_schema_find(f->choices), sub);
+        }
     }
-    return buf;
+}
+
+char *ancre_schema_markdown(void) {
+    mdbuf b = {malloc(1 << 16), 0, 1 << 16};
+    b.buf[0] = '\0';
+    schema_rows(&b, NULL, "");
+    return b.buf;
 }

@@ -16,14 +16,23 @@ typedef struct {
     char *s;     /* F_STRING, F_ENUM, F_DATE (as written) */
     char **list; /* F_STRLIST */
     size_t nlist;
+    struct ancre_decl **items; /* F_OBJLIST: one validated object per element */
+    size_t nitems;
 } decl_value;
 
 struct ancre_decl {
     size_t n;
-    decl_value *values; /* indexed like the schema */
+    decl_value *values;        /* indexed like the schema */
+    const item_schema *schema; /* NULL: the declaration (registry); else an element or document */
 };
 
+/* path is relative to d's own schema */
 const decl_value *decl_get(const ancre_decl *d, const char *path);
+const field_def *decl_field(const ancre_decl *d, size_t i);
+/* Parses and validates a document against a schema other than the declaration's (the
+ * contract document); validators run as for a declaration. */
+int decl_parse_with(ancre_decl **out, const char *text, size_t len, const item_schema *schema,
+                    const ancre_params *params, ancre_errors *errs);
 void decl_value_text(const field_def *f, const decl_value *v, char *buf, size_t cap);
 
 #endif

@@ -103,6 +103,10 @@ static void record_input(eng_t *e, const char *path, const char *value) {
     l->ninputs++;
 }
 
+void eng_input(eng_t *e, const char *path, const char *value) {
+    record_input(e, path, value);
+}
+
 static const decl_value *lookup(eng_t *e, const char *path, const field_def **f) {
     long i = schema_find(path);
     if (i < 0) {
@@ -346,6 +350,30 @@ static void line_free(line_t *l) {
     free(l->inputs);
     free(l->params);
     free(l->readings);
+}
+
+void eng_keep_lines(eng_t *e, size_t from, size_t pfrom,
+                    bool (*keep)(const eng_t *, bool, date_t)) {
+    ancre_result *r = e->res;
+    size_t k = from;
+    for (size_t i = from; i < r->nlines; i++) {
+        if (keep(e, r->lines[i].has_due, r->lines[i].due))
+            r->lines[k++] = r->lines[i];
+        else
+            line_free(&r->lines[i]);
+    }
+    r->nlines = k;
+    k = pfrom;
+    for (size_t i = pfrom; i < r->npayments; i++) {
+        if (keep(e, r->payments[i].has_due, r->payments[i].due)) {
+            r->payments[k++] = r->payments[i];
+        } else {
+            free(r->payments[i].label);
+            free(r->payments[i].article);
+        }
+    }
+    r->npayments = k;
+    e->cur = NULL;
 }
 
 void ancre_result_free(ancre_result *r) {

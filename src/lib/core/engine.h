@@ -50,6 +50,8 @@ typedef struct {
     size_t nparams;
     reading_use *readings;
     size_t nreadings;
+    bool has_due; /* a scheduled payment (contracts): the date it is due */
+    date_t due;
 } line_t;
 
 typedef struct {
@@ -113,8 +115,13 @@ void eng_payment(eng_t *e, const char *label, const char *article, const date_t 
 /* Names the kind of the payment just added (static string: "advance", "balance", ...), for the
  * payments ledger of the store. */
 void eng_payment_kind(eng_t *e, const char *kind);
+/* Removes the lines from index `from` on that keep() refuses, and the calendar entries from
+ * index `pfrom` on likewise (a schedule narrowed to one reference year). */
+void eng_keep_lines(eng_t *e, size_t from, size_t pfrom, bool (*keep)(const eng_t *, bool, date_t));
 
 /* ---- inputs ---- */
+/* records on the current line an input read outside the declaration's schema (list elements) */
+void eng_input(eng_t *e, const char *path, const char *value);
 bool in_has(eng_t *e, const char *path);
 bool in_flag(eng_t *e, const char *path); /* absent means false (documented per field) */
 q_t in_num(eng_t *e, const char *path);   /* missing is an error */

@@ -1,6 +1,7 @@
 /* The payments ancre computes, in the order they appear in a result. */
 #include "engine.h"
 
+#include "../contracts/contracts.h"
 #include "../mt/mt.h"
 #include "../rsf/rsf.h"
 
@@ -47,5 +48,6 @@ const module_def ancre_modules[] = {
     {"fpmt", "Forfait patientèle médecin traitant", fpmt_applies, fpmt_compute},
     {"mpa", "Majoration personnes âgées", mpa_applies, mpa_compute},
     {"rosp", "Rémunération sur objectifs de santé publique", rosp_applies, rosp_compute},
+    {"contracts", "Contrats et aides de l'article 19", contracts_applies, contracts_compute_year},
 };
 const size_t ancre_module_count = sizeof ancre_modules / sizeof *ancre_modules;

@@ -1,12 +1,14 @@
 #include "registry.h"
 
+#include "decl.h"
+
 #include <string.h>
 
 /* The modules, in the order their fields are documented. */
 static const module_tables *const modules[] = {
     &core_tables,        &rsf_medical_tables, &rsf_classification_tables,
     &rsf_nursing_tables, &rsf_dental_tables,  &fpmt_tables,
-    &mpa_tables,         &rosp_tables};
+    &mpa_tables,         &rosp_tables,        &contracts_tables};
 #define NMODULES (sizeof modules / sizeof *modules)
 
 size_t schema_count(void) {
@@ -68,11 +70,32 @@ int reading_alt_find(const reading_def *def, const char *value) {
     return -1;
 }
 
-/* The checks across fields, in the order their errors are listed. */
+/* Element schemas of the lists of objects, by name. */
+static const struct {
+    const item_schema *list;
+    const size_t *count;
+} item_schema_sets[] = {
+    {contracts_item_schemas, &contracts_item_schema_count},
+};
+
+const item_schema *item_schema_find(const char *name) {
+    for (size_t k = 0; k < sizeof item_schema_sets / sizeof *item_schema_sets; k++)
+        for (size_t i = 0; i < *item_schema_sets[k].count; i++)
+            if (strcmp(item_schema_sets[k].list[i].name, name) == 0)
+                return &item_schema_sets[k].list[i];
+    return NULL;
+}
+
+/* The checks across fields, in the order their errors are listed: those of a declaration, then
+ * those of every document (a declaration or a contract document). */
 static const decl_check_fn checks[] = {rsf_classification_check};
+static const decl_check_fn document_checks[] = {contracts_validate};
 
 void registry_check(const struct ancre_decl *d, const struct ancre_params *params,
                     struct ancre_errors *errs) {
-    for (size_t k = 0; k < sizeof checks / sizeof *checks; k++)
-        checks[k](d, params, errs);
+    if (!d->schema)
+        for (size_t k = 0; k < sizeof checks / sizeof *checks; k++)
+            checks[k](d, params, errs);
+    for (size_t k = 0; k < sizeof document_checks / sizeof *document_checks; k++)
+        document_checks[k](d, params, errs);
 }

@@ -3,10 +3,14 @@
 #ifndef ANCRE_REGISTRY_H
 #define ANCRE_REGISTRY_H
 
+#include "ancre/ancre.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum { F_BOOL, F_INT, F_DEC, F_DATE, F_STRING, F_ENUM, F_STRLIST } field_type;
+/* F_OBJLIST: a JSON array of objects, each validated against the item schema named by the
+ * field's `choices` (see item_schema below); errors name elements as path[i].field. */
+typedef enum { F_BOOL, F_INT, F_DEC, F_DATE, F_STRING, F_ENUM, F_STRLIST, F_OBJLIST } field_type;
 
 typedef enum {
     REQ_NO = 0,      /* optional; a rule that needs it reports it missing */
@@ -55,9 +59,13 @@ typedef void (*decl_check_fn)(const struct ancre_decl *d, const struct ancre_par
                               struct ancre_errors *errs);
 void rsf_classification_check(const struct ancre_decl *d, const struct ancre_params *params,
                               struct ancre_errors *errs);
+/* eligibility and non-cumul of the contracts of Article 19 (contracts_common.c) */
+void contracts_validate(const struct ancre_decl *d, const struct ancre_params *params,
+                        struct ancre_errors *errs);
 
 extern const module_tables core_tables;
 extern const module_tables rsf_medical_tables;
+extern const module_tables contracts_tables;
 extern const module_tables rsf_classification_tables;
 extern const module_tables rsf_nursing_tables;
 extern const module_tables rsf_dental_tables;
@@ -67,6 +75,24 @@ size_t schema_count(void);
 const field_def *schema_field(size_t i);
 long schema_find(const char *path); /* index or -1 */
 bool schema_is_object_prefix(const char *path);
+
+/* The fields of one element of a list of objects (F_OBJLIST), or of a document other than the
+ * declaration (the contract document of `ancre contract`).  Paths are relative to the element. */
+typedef struct {
+    const char *name;
+    const field_def *fields;
+    size_t nfields;
+} item_schema;
+
+extern const item_schema contracts_item_schemas[];
+extern const size_t contracts_item_schema_count;
+const item_schema *item_schema_find(const char *name);
+
+/* Checks that span several fields (non-cumul of contracts, ...), run on a parsed document once
+ * every field is valid; they append errors naming the field path and the article. */
+typedef void (*decl_validator)(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
+size_t validators_count(void);
+decl_validator validator_at(size_t i);
 
 size_t readings_count(void);
 const reading_def *reading_def_at(size_t i);

@@ -112,6 +112,7 @@ static void write_line(jsonw *w, const line_t *l) {
     jw_kstr(w, "points_exact", frac);
     jw_q(w, "factor", l->factor);
     jw_kint(w, "amount_cents", l->amount_cents);
+    if (l->has_due) jw_date(w, "due", l->due);
     if (l->note[0]) jw_kstr(w, "note", l->note);
     jw_key(w, "inputs");
     jw_obj(w);

@@ -76,6 +76,7 @@ static void fpmt_calendar(eng_t *e) {
             date_t due = mt_month_end(e->year, month);
             snprintf(label, sizeof label, "FPMT %d : acompte %d (déclaré)", e->year, k + 1);
             eng_payment(e, label, "Art. 23.3, slides 001", &due, paid[k]);
+            eng_payment_kind(e, "acompte");
         }
         int month = mt_par_int(e, "fpmt.calendar.balance.month");
         if (month < 1) return;
@@ -83,6 +84,7 @@ static void fpmt_calendar(eng_t *e) {
         snprintf(label, sizeof label, "FPMT %d : solde%s", e->year,
                  any ? "" : " (aucun acompte déclaré)");
         eng_payment(e, label, "Art. 23.3, slides 001", &due, total - sum);
+        eng_payment_kind(e, "solde");
     } else {
         /* Art. 23.3 l. 7200-7204: partial payment during the 1st semester, regularisation
          * during the 1st semester of the next year */
@@ -92,10 +94,12 @@ static void fpmt_calendar(eng_t *e) {
             date_t due = mt_month_end(e->year, m);
             snprintf(label, sizeof label, "FPMT %d : versement partiel (déclaré)", e->year);
             eng_payment(e, label, "Art. 23.3", &due, sum);
+            eng_payment_kind(e, "acompte");
         }
         date_t due = mt_month_end(e->year + 1, m);
         snprintf(label, sizeof label, "FPMT %d : régularisation", e->year);
         eng_payment(e, label, "Art. 23.3", &due, total - sum);
+        eng_payment_kind(e, "solde");
     }
     if (!any)
         eng_result_note(e, "FPMT: no acompte declared (medecin_traitant.advance_N_cents); the "

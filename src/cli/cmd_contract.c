@@ -1,0 +1,185 @@
+/* ancre contract FILE [--json]: the dated schedule of a centre's contracts and aids of
+ * Article 19 (docs/contracts.md).  The file is a contract document, or a declaration whose
+ * `contracts` section is scheduled over the contracts' whole life. */
+#include "cli.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* a contract document has contracts and no reference year */
+bool is_contract_document(const char *text, size_t len) {
+    json_t *root = json_loadb(text, len, 0, NULL);
+    bool yes = root && json_is_object(root) && !json_object_get(root, "year") &&
+               json_object_get(root, "contracts");
+    json_decref(root);
+    return yes;
+}
+
+/* `ancre contract` reads a declaration (it has a reference year) or a contract document */
+static int parse(ancre_decl **d, const char *text, size_t len, const ancre_params *params,
+                 ancre_errors *errs) {
+    json_t *root = json_loadb(text, len, 0, NULL);
+    bool declaration = root && json_is_object(root) && json_object_get(root, "year");
+    json_decref(root);
+    if (declaration) return ancre_decl_parse_json(d, text, len, params, errs);
+    return ancre_contract_parse_json(d, text, len, params, errs);
+}
+
+static void euros(json_int_t cents, char *buf, size_t cap) {
+    json_int_t a = cents < 0 ? -cents : cents;
+    char digits[32], grouped[48];
+    snprintf(digits, sizeof digits, "%lld", (long long)(a / 100));
+    size_t n = strlen(digits), k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && (n - i) % 3 == 0) grouped[k++] = ' ';
+        grouped[k++] = digits[i];
+    }
+    grouped[k] = '\0';
+    snprintf(buf, cap, "%s%s,%02lld €", cents < 0 ? "-" : "", grouped, (long long)(a % 100));
+}
+
+static const char *str(json_t *o, const char *key) {
+    const char *s = json_string_value(json_object_get(o, key));
+    return s ? s : "";
+}
+
+/* The table: one row per line of the schedule, with its due date, article and amount, then its
+ * note and the parameters it used with their citations; the readings at the end. */
+static void print_table(const char *doc) {
+    json_t *r = json_loads(doc, 0, NULL);
+    json_t *centre = json_object_get(r, "centre");
+    printf("Contrats et aides (Art. 19) — centre %s%s%s (%s)\n", str(centre, "name"),
+           json_object_get(centre, "finess") ? " " : "", str(centre, "finess"),
+           str(centre, "type"));
+    size_t i;
+    json_t *n;
+    json_array_foreach (json_object_get(r, "notes"), i, n) {
+        printf("  · %s\n", json_string_value(n));
+    }
+    printf("\n  %-10s  %-34s %-34s %16s\n", "échéance", "ligne", "article", "montant");
+    json_t *l;
+    json_array_foreach (json_object_get(r, "lines"), i, l) {
+        char e[64];
+        euros(json_integer_value(json_object_get(l, "amount_cents")), e, sizeof e);
+        printf("  %-10s  %-34s %-34s %16s  %s\n", json_object_get(l, "due") ? str(l, "due") : "-",
+               str(l, "id"), str(l, "article"), e, str(l, "status"));
+        printf("      %s\n", str(l, "label"));
+        if (json_object_get(l, "note")) printf("      %s\n", str(l, "note"));
+        size_t k;
+        json_t *p;
+        json_array_foreach (json_object_get(l, "parameters"), k, p) {
+            json_t *c = json_object_get(p, "cite");
+            char *v = json_dumps(json_object_get(p, "value"), JSON_ENCODE_ANY);
+            printf("      param %s = %s (%s, doc %s l.%lld)\n", str(p, "id"), v, str(c, "article"),
+                   str(c, "doc"), (long long)json_integer_value(json_object_get(c, "line")));
+            free(v);
+        }
+        json_array_foreach (json_object_get(l, "readings"), k, p) {
+            printf("      reading %s = %s\n", str(p, "id"), str(p, "value"));
+        }
+    }
+    char e[64];
+    euros(json_integer_value(json_object_get(r, "total_cents")), e, sizeof e);
+    printf("\nTotal of the schedule: %s (sum of the lines, each rounded to the cent)\n", e);
+    json_t *rs = json_object_get(r, "readings");
+    if (json_array_size(rs)) printf("\nLectures du texte utilisées\n");
+    json_array_foreach (rs, i, l) {
+        printf("  %s = %s%s  (%s)\n", str(l, "id"), str(l, "value"),
+               json_is_true(json_object_get(l, "default")) ? " (default)" : "", str(l, "ref"));
+    }
+    json_decref(r);
+}
+
+static int one(const char *text, size_t len, const ancre_params *params,
+               const ancre_readings *readings, bool json) {
+    ancre_errors errs;
+    ancre_errors_init(&errs);
+    ancre_decl *d = NULL;
+    ancre_result *r = NULL;
+    int rc = 1;
+    if (parse(&d, text, len, params, &errs) == 0 &&
+        ancre_contract_schedule(&r, d, params, readings, &errs) == 0) {
+        char *out = ancre_result_to_json(r, 0);
+        if (json)
+            printf("%s\n", out);
+        else
+            print_table(out);
+        free(out);
+        rc = 0;
+    } else {
+        print_errors(&errs, json, json ? stdout : stderr);
+    }
+    ancre_result_free(r);
+    ancre_decl_free(d);
+    ancre_errors_clear(&errs);
+    return rc;
+}
+
+static bool jsonl(const char *file, const char *text, size_t len) {
+    size_t n = strlen(file);
+    if ((n > 6 && strcmp(file + n - 6, ".jsonl") == 0)) return true;
+    json_error_t jerr;
+    json_t *whole = json_loadb(text, len, 0, &jerr);
+    json_decref(whole);
+    return !whole && memchr(text, '\n', len) && strstr(jerr.text, "end of file expected");
+}
+
+/* JSON Lines: one compact schedule or {"line": N, "ok": false, "errors": [...]} per record */
+static int batch(char *text, size_t len, const ancre_params *params,
+                 const ancre_readings *readings) {
+    size_t lineno = 0, failed = 0, done = 0;
+    char *p = text, *end = text + len;
+    while (p < end) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        char *line = p;
+        p = nl ? nl + 1 : end;
+        lineno++;
+        size_t k = 0;
+        while (k < l && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
+            k++;
+        if (k == l) continue;
+        done++;
+        ancre_errors errs;
+        ancre_errors_init(&errs);
+        ancre_decl *d = NULL;
+        ancre_result *r = NULL;
+        if (parse(&d, line, l, params, &errs) == 0 &&
+            ancre_contract_schedule(&r, d, params, readings, &errs) == 0) {
+            char *out = ancre_result_to_json(r, ANCRE_JSON_COMPACT);
+            printf("%s\n", out);
+            free(out);
+        } else {
+            failed++;
+            json_t *rec = json_object(), *list = json_array();
+            json_object_set_new(rec, "line", json_integer((json_int_t)lineno));
+            json_object_set_new(rec, "ok", json_false());
+            for (size_t i = 0; i < errs.count; i++) {
+                json_t *o = json_object();
+                json_object_set_new(o, "path", json_string(errs.items[i].path));
+                json_object_set_new(o, "rule", json_string(errs.items[i].rule));
+                json_object_set_new(o, "expected", json_string(errs.items[i].expected));
+                json_object_set_new(o, "message", json_string(errs.items[i].message));
+                json_array_append_new(list, o);
+            }
+            json_object_set_new(rec, "errors", list);
+            char *out = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
+            printf("%s\n", out);
+            free(out);
+            json_decref(rec);
+        }
+        ancre_result_free(r);
+        ancre_decl_free(d);
+        ancre_errors_clear(&errs);
+    }
+    fprintf(stderr, "ancre: %zu records, %zu scheduled, %zu with errors\n", done, done - failed,
+            failed);
+    return failed ? 1 : 0;
+}
+
+int cmd_contract(const char *file, char *text, size_t len, const ancre_params *params,
+                 const ancre_readings *readings, bool json) {
+    if (jsonl(file, text, len)) return batch(text, len, params, readings);
+    return one(text, len, params, readings, json);
+}

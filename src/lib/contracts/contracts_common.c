@@ -1,0 +1,789 @@
+/* What every contract of Article 19 shares: its period (signature, duration, renewals,
+ * termination), the ETP of its staff by period, its parameters in force at signature, the lines
+ * of its schedule, the non-cumul rules between contracts, and the entry points. */
+#include "contracts.h"
+
+#include "../core/errors.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- element fields ---- */
+
+const decl_value *item_get(const ancre_decl *item, const char *path) {
+    return decl_get(item, path);
+}
+
+static void trace(contract_t *ct, const char *path, const decl_value *v) {
+    long i = -1;
+    for (size_t k = 0; k < ct->c->n; k++)
+        if (strcmp(decl_field(ct->c, k)->path, path) == 0) i = (long)k;
+    if (i < 0 || !v) return;
+    char buf[256], full[256];
+    decl_value_text(decl_field(ct->c, (size_t)i), v, buf, sizeof buf);
+    snprintf(full, sizeof full, "%s.%s", ct->base, path);
+    eng_input(ct->e, full, buf);
+}
+
+const decl_value *c_get(contract_t *ct, const char *path) {
+    const decl_value *v = decl_get(ct->c, path);
+    trace(ct, path, v);
+    return v;
+}
+
+bool c_flag(contract_t *ct, const char *path) {
+    const decl_value *v = c_get(ct, path);
+    return v && v->b;
+}
+
+q_t c_num(contract_t *ct, const char *path, bool *present) {
+    const decl_value *v = c_get(ct, path);
+    if (present) *present = v != NULL;
+    return v ? v->num : q_int(0);
+}
+
+const char *c_text(contract_t *ct, const char *path) {
+    const decl_value *v = c_get(ct, path);
+    return v ? v->s : NULL;
+}
+
+size_t c_items(const ancre_decl *c, const char *path, ancre_decl *const **items) {
+    const decl_value *v = decl_get(c, path);
+    *items = v ? v->items : NULL;
+    return v ? v->nitems : 0;
+}
+
+/* ---- ETP ---- */
+
+static unsigned prof_bit(const char *p) {
+    static const char *const names[] = {"gp",         "doctor", "dentist",       "nurse", "ipa",
+                                        "sage_femme", "mk",     "orthophoniste", "other"};
+    for (unsigned k = 0; k < sizeof names / sizeof *names; k++)
+        if (strcmp(p, names[k]) == 0) return 1u << k;
+    return 0;
+}
+
+static unsigned post_bit(const ancre_decl *item) {
+    const decl_value *v = item_get(item, "post");
+    if (!v || strcmp(v->s, "existing") == 0) return POST_EXISTING;
+    return strcmp(v->s, "new_post") == 0 ? POST_NEW : POST_REPLACEMENT;
+}
+
+/* The element in force at d for the (profession, post) of element k: the latest whose date is
+ * on or before d. */
+static bool in_force(ancre_decl *const *items, size_t n, size_t k, date_t d) {
+    const decl_value *from = item_get(items[k], "from");
+    if (date_cmp(from->date, d) > 0) return false;
+    const char *prof = item_get(items[k], "profession")->s;
+    unsigned post = post_bit(items[k]);
+    for (size_t j = 0; j < n; j++) {
+        if (j == k || strcmp(item_get(items[j], "profession")->s, prof) != 0 ||
+            post_bit(items[j]) != post)
+            continue;
+        date_t fj = item_get(items[j], "from")->date;
+        if (date_cmp(fj, d) <= 0 &&
+            (date_cmp(fj, from->date) > 0 || (date_cmp(fj, from->date) == 0 && j > k)))
+            return false;
+    }
+    return true;
+}
+
+static q_t etp_sum(contract_t *ct, date_t d, unsigned profs, unsigned posts, bool need_u,
+                   bool record) {
+    ancre_decl *const *items;
+    size_t n = c_items(ct->c, "etp", &items);
+    q_t sum = q_int(0);
+    for (size_t k = 0; k < n; k++) {
+        const char *prof = item_get(items[k], "profession")->s;
+        if (!(prof_bit(prof) & profs) || !(post_bit(items[k]) & posts)) continue;
+        const decl_value *u = item_get(items[k], "underserved");
+        if (need_u && !(u && u->b)) continue;
+        if (!in_force(items, n, k, d)) continue;
+        q_t v = item_get(items[k], "etp")->num;
+        sum = q_add(sum, v);
+        if (record) {
+            char path[128], val[64];
+            snprintf(path, sizeof path, "%s.etp[%zu]", ct->base, k);
+            q_format_decimal(v, 6, val, sizeof val);
+            char shown[200];
+            snprintf(shown, sizeof shown, "%s %s from %s", val, prof,
+                     item_get(items[k], "from")->s);
+            eng_input(ct->e, path, shown);
+        }
+    }
+    return sum;
+}
+
+q_t etp_at(contract_t *ct, date_t d, unsigned profs, unsigned posts, bool need_underserved) {
+    return etp_sum(ct, d, profs, posts, need_underserved, true);
+}
+
+/* The ETP is constant between the dates of the elements: sum it segment by segment. */
+q_t etp_days(contract_t *ct, date_t a, date_t b, unsigned profs, unsigned posts,
+             bool need_underserved) {
+    ancre_decl *const *items;
+    size_t n = c_items(ct->c, "etp", &items);
+    q_t sum = q_int(0);
+    date_t d = a;
+    bool first = true;
+    while (date_cmp(d, b) < 0) {
+        date_t next = b;
+        for (size_t k = 0; k < n; k++) {
+            date_t f = item_get(items[k], "from")->date;
+            if (date_cmp(f, d) > 0 && date_cmp(f, next) < 0) next = f;
+        }
+        q_t etp = etp_sum(ct, d, profs, posts, need_underserved, first);
+        sum = q_add(sum, q_mul(etp, q_int(days_between(d, next))));
+        d = next;
+        first = false;
+    }
+    return sum;
+}
+
+/* ---- dates ---- */
+
+date_t add_years(date_t d, int n) {
+    return date_add_months(d, 12 * n);
+}
+
+date_t add_days(date_t d, long n) {
+    long target = date_days(d) + n;
+    /* walk from an estimate: days are few in the accord's horizons */
+    date_t r = date_make(d.y, d.m, 1);
+    long cur = date_days(r);
+    while (cur > target) {
+        r = date_add_months(r, -1);
+        cur = date_days(r);
+    }
+    while (cur + date_days_in_month(r.y, r.m) <= target) {
+        cur += date_days_in_month(r.y, r.m);
+        r = date_add_months(r, 1);
+    }
+    r.d = (int)(target - cur) + 1;
+    return r;
+}
+
+date_t quarter_end(int year, int quarter) {
+    int m = quarter * 3;
+    return date_make(year, m, date_days_in_month(year, m));
+}
+
+date_t first_june30_from(date_t d) {
+    date_t j = date_make(d.y, 6, 30);
+    return date_cmp(j, d) >= 0 ? j : date_make(d.y + 1, 6, 30);
+}
+
+long days_between(date_t a, date_t b) {
+    return date_days(b) - date_days(a);
+}
+
+q_t years_elapsed(const contract_t *ct, date_t t) {
+    int k = 0;
+    while (date_cmp(add_years(ct->sign, k + 1), t) <= 0)
+        k++;
+    date_t a = add_years(ct->sign, k), b = add_years(ct->sign, k + 1);
+    return q_add(q_int(k), q_frac(days_between(a, t), days_between(a, b)));
+}
+
+/* ---- parameters in force at signature: a contract keeps the rules it was signed under ---- */
+
+q_t cpar(contract_t *ct, const char *name) {
+    char id[160];
+    snprintf(id, sizeof id, "%s.%s", ct->prefix, name);
+    return par_at(ct->e, id, ct->sign);
+}
+
+bool cpar_exists(contract_t *ct, const char *name) {
+    char id[160];
+    snprintf(id, sizeof id, "%s.%s", ct->prefix, name);
+    date_t keep = ct->e->at;
+    ct->e->at = ct->sign;
+    bool ok = par_exists(ct->e, id);
+    ct->e->at = keep;
+    return ok;
+}
+
+/* ---- lines ---- */
+
+line_t *sched_open(contract_t *ct, const char *suffix, const char *label, const char *article,
+                   const char *kind) {
+    char id[200];
+    snprintf(id, sizeof id, "%s.%s", ct->id, suffix);
+    line_t *l = eng_line(ct->e, id, article, label, "contract", kind);
+    char type[96];
+    snprintf(type, sizeof type, "%s.type", ct->base);
+    eng_input(ct->e, type, ct->type);
+    return l;
+}
+
+int64_t sched_close(contract_t *ct, line_t *l, const date_t *due, q_t base, q_t factor,
+                    line_status st) {
+    l->points = base;
+    l->factor = factor;
+    l->status = st;
+    q_t euros = q_mul(base, factor);
+    if (!q_valid(euros)) {
+        eng_fail(ct->e, l->id, l->article, "a representable amount",
+                 "arithmetic overflow or missing value computing %s", l->id);
+        euros = q_int(0);
+    }
+    l->amount_cents = q_round_cents(euros);
+    l->priced = true;
+    if (due) {
+        l->has_due = true;
+        l->due = *due;
+    }
+    if (l->amount_cents != 0 || st == ST_ACHIEVED) {
+        char label[400];
+        snprintf(label, sizeof label, "%s: %s", ct->id, l->label);
+        eng_payment(ct->e, label, l->article, due, l->amount_cents);
+    }
+    return l->amount_cents;
+}
+
+void sched_note(contract_t *ct, const char *fmt, ...) {
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    eng_note(ct->e, "%s", msg);
+}
+
+bool paid_before_end(const contract_t *ct, date_t due) {
+    return date_cmp(due, ct->end) < 0;
+}
+
+q_t uplift_factor(contract_t *ct) {
+    bool present;
+    q_t u = c_num(ct, "ars_uplift", &present);
+    if (!present || q_is_zero(u)) return q_int(1);
+    return q_add(q_int(1), u);
+}
+
+void termination_input(contract_t *ct) {
+    if (!ct->terminated) return;
+    char path[96], val[160], r[16], f[16];
+    date_format(ct->term_date, r, sizeof r);
+    date_format(ct->end, f, sizeof f);
+    snprintf(path, sizeof path, "%s.events", ct->base);
+    snprintf(val, sizeof val, "%s received %s, effective %s", ct->term_kind, r, f);
+    eng_input(ct->e, path, val);
+}
+
+void zone_change_notes(contract_t *ct, const char *article) {
+    ancre_decl *const *ev;
+    size_t n = c_items(ct->c, "events", &ev);
+    for (size_t k = 0; k < n; k++) {
+        if (strcmp(item_get(ev[k], "kind")->s, "zone_change") != 0) continue;
+        const decl_value *z = item_get(ev[k], "zone");
+        eng_result_note(ct->e,
+                        "%s: zone change on %s (to %s): the contract goes on to its term unless "
+                        "the centre terminates it (%s); the amounts keep the zone at signature",
+                        ct->id, item_get(ev[k], "date")->s, z ? z->s : "?", article);
+    }
+}
+
+/* ---- the contract's period ---- */
+
+static const char *duration_param(const char *type, const ancre_decl *c) {
+    if (strncmp(type, "conventionnement", 16) == 0) return NULL;
+    if (strcmp(type, "assistant_medical") == 0) return "contracts.am.duration_years";
+    if (strcmp(type, "incitatif_dent_2015") == 0) {
+        const decl_value *o = decl_get(c, "option");
+        return o && strcmp(o->s, "2") == 0 ? "contracts.incitatif_dent_2015.option2_duration_years"
+                                           : "contracts.incitatif_dent_2015.option1_duration_years";
+    }
+    static char buf[96];
+    snprintf(buf, sizeof buf, "contracts.%s.duration_years", type);
+    return buf;
+}
+
+static bool renewable(const char *type, const ancre_decl *c) {
+    static const char *const list[] = {"cosco_med",         "cstm_med", "camcdsd",
+                                       "camcdsd_2023",      "cam_inf",  "incitatif_med_2015",
+                                       "incitatif_inf_2015"};
+    for (size_t k = 0; k < sizeof list / sizeof *list; k++)
+        if (strcmp(type, list[k]) == 0) return true;
+    const decl_value *o = decl_get(c, "option");
+    return strcmp(type, "incitatif_dent_2015") == 0 && o && strcmp(o->s, "2") == 0;
+}
+
+/* The first termination event and its date of effect (Art. 19 and the annexes: at receipt of
+ * the letter; assistant médical and IPA have their own delays). */
+static bool termination(const ancre_decl *c, const ancre_params *params, date_t sign,
+                        date_t *receipt, date_t *effect, const char **kind, bool *breach) {
+    ancre_decl *const *ev;
+    size_t n = c_items(c, "events", &ev);
+    const ancre_decl *first = NULL;
+    for (size_t k = 0; k < n; k++) {
+        const char *kd = item_get(ev[k], "kind")->s;
+        if (strncmp(kd, "termination", 11) != 0) continue;
+        if (!first || date_cmp(item_get(ev[k], "date")->date, item_get(first, "date")->date) < 0)
+            first = ev[k];
+    }
+    if (!first) return false;
+    *receipt = item_get(first, "date")->date;
+    *kind = item_get(first, "kind")->s;
+    const decl_value *b = item_get(first, "breach");
+    *breach = b && b->b;
+    *effect = *receipt;
+    const char *type = decl_get(c, "type")->s;
+    const param_t *p;
+    const period_t *pe;
+    if (strcmp(type, "assistant_medical") == 0 && strcmp(*kind, "termination_by_centre") == 0) {
+        const decl_value *reg = decl_get(c, "am.regime");
+        bool y2020 = reg && strcmp(reg->s, "am_2020") == 0;
+        const char *id =
+            y2020 ? "contracts.am_2020.notice_months" : "contracts.am_2024.notice_months";
+        if (params_lookup(params, id, sign, &p, &pe) == PARAM_OK && pe->kind == PV_NUM) {
+            int months = (int)q_floor_int(pe->num);
+            date_t notice = date_add_months(*receipt, months);
+            if (y2020) {
+                /* Annexe 29 art. 4: effect two months after receipt */
+                *effect = notice;
+            } else {
+                /* Annexe 33 art. 5.1: effect at the first anniversary at least two months after
+                 * the letter */
+                int k = 1;
+                while (date_cmp(date_add_months(sign, 12 * k), notice) < 0)
+                    k++;
+                *effect = date_add_months(sign, 12 * k);
+            }
+        }
+    } else if (strncmp(type, "ipa_", 4) == 0) {
+        /* Annexes 31 and 34 art. 4: effective one month after receipt */
+        const char *id = strcmp(type, "ipa_demarrage") == 0
+                             ? "contracts.ipa_demarrage.notice_months"
+                             : "contracts.ipa_formation.notice_months";
+        if (params_lookup(params, id, sign, &p, &pe) == PARAM_OK && pe->kind == PV_NUM)
+            *effect = date_add_months(*receipt, (int)q_floor_int(pe->num));
+    }
+    return true;
+}
+
+/* Signature, natural end and end of a contract element; false when its duration is unknown. */
+static bool period_of(const ancre_decl *c, const ancre_params *params, date_t *sign,
+                      date_t *natural_end, date_t *end, bool *terminated, date_t *receipt,
+                      const char **kind, bool *breach) {
+    const char *type = decl_get(c, "type")->s;
+    *sign = decl_get(c, "signature_date")->date;
+    const char *pid = duration_param(type, c);
+    *natural_end = add_days(*sign, 1);
+    if (pid) {
+        const param_t *p;
+        const period_t *pe;
+        if (params_lookup(params, pid, *sign, &p, &pe) != PARAM_OK || pe->kind != PV_NUM)
+            return false;
+        int years = (int)q_floor_int(pe->num);
+        const decl_value *r = decl_get(c, "renewals");
+        if (r && renewable(type, c)) years *= 1 + (int)q_floor_int(r->num);
+        *natural_end = add_years(*sign, years);
+    }
+    *end = *natural_end;
+    date_t effect;
+    *terminated = false;
+    if (termination(c, params, *sign, receipt, &effect, kind, breach) &&
+        date_cmp(effect, *natural_end) < 0) {
+        *terminated = true;
+        *end = effect;
+    }
+    return true;
+}
+
+/* ---- validation: eligibility and non-cumul (Art. 19) ---- */
+
+static bool is(const char *type, const char *a) {
+    return strcmp(type, a) == 0;
+}
+
+/* « zones caractérisées par une insuffisance de l'offre de soins … 1° de l'article L. 1434-4 »
+ * (Art. 19.1.2, l. 3579): the text itself names them ZIP (Art. 19.11.1, l. 6124-6126); the zones
+ * d'action complémentaire are not of the 1° (contracts §13 AMB-1) */
+static bool medical_zone(const char *z) {
+    return is(z, "zip");
+}
+
+static bool pnum(const ancre_params *params, const char *id, date_t at, q_t *out) {
+    const param_t *p;
+    const period_t *pe;
+    if (!params || params_lookup(params, id, at, &p, &pe) != PARAM_OK || pe->kind != PV_NUM)
+        return false;
+    *out = pe->num;
+    return true;
+}
+
+/* Eligibility conditions that depend on the staff and the patientèle at signature. */
+static void check_eligibility(size_t i, const ancre_decl *c, const ancre_params *params,
+                              ancre_errors *errs) {
+    const char *type = decl_get(c, "type")->s;
+    date_t sign = decl_get(c, "signature_date")->date;
+    contract_t probe;
+    memset(&probe, 0, sizeof probe);
+    probe.c = c;
+    char path[128];
+    q_t v;
+    const decl_value *x;
+    if (is(type, "assistant_medical") && decl_get(c, "am.percentile")) {
+        /* « supérieure au 30ème percentile », unless a new centre or a CNAM derogation */
+        x = decl_get(c, "am.new_centre");
+        bool fresh = x && x->b;
+        x = decl_get(c, "am.cnam_derogation");
+        bool derog = x && x->b;
+        if (pnum(params, "contracts.am.eligibility_percentile", sign, &v) && !fresh && !derog &&
+            q_cmp(decl_get(c, "am.percentile")->num, v) <= 0) {
+            snprintf(path, sizeof path, "contracts[%zu].am.percentile", i);
+            errors_add(errs, path, "Art. 19.10.3.2", "above the 30th percentile",
+                       "%s: the mean patientèle per doctor must be above the 30th percentile of "
+                       "the national distribution (or a new centre, or a CNAM derogation)",
+                       path);
+        }
+        if (q_is_zero(etp_sum(&probe, sign, P_GP | P_DOCTOR, POST_ANY, false, false))) {
+            snprintf(path, sizeof path, "contracts[%zu].etp", i);
+            errors_add(errs, path, "Art. 19.10.3", "salaried doctors at signature",
+                       "%s: the assistant médical aid needs salaried doctors (gp or doctor ETP "
+                       "at signature)",
+                       path);
+        }
+    }
+    if (is(type, "ipa_demarrage") && pnum(params, "contracts.ipa_demarrage.min_etp", sign, &v) &&
+        q_cmp(etp_sum(&probe, sign, P_IPA, POST_ANY, false, false), v) < 0) {
+        snprintf(path, sizeof path, "contracts[%zu].etp", i);
+        errors_add(errs, path, "Art. 19.11.1", "at least 0.5 ETP of IPA at signature",
+                   "%s: the IPA start-up aid needs a salaried IPA of at least 0,5 ETP at "
+                   "signature",
+                   path);
+    }
+    if (is(type, "ipa_formation") && decl_get(c, "formation.hired_date")) {
+        if (date_cmp(add_years(decl_get(c, "formation.hired_date")->date, 1), sign) > 0) {
+            snprintf(path, sizeof path, "contracts[%zu].formation.hired_date", i);
+            errors_add(errs, path, "Art. 19.11.2", "a nurse employed for at least a year",
+                       "%s: the nurse must have been employed by the centre for at least a "
+                       "year",
+                       path);
+        }
+        if (pnum(params, "contracts.ipa_formation.fee_threshold", sign, &v) &&
+            q_cmp(decl_get(c, "formation.fees_previous_year")->num,
+                  q_mul(v, decl_get(c, "formation.nurse_etp")->num)) <= 0) {
+            snprintf(path, sizeof path, "contracts[%zu].formation.fees_previous_year", i);
+            errors_add(errs, path, "Art. 19.11.2", "above 15 000 € per ETP of the nurse",
+                       "%s: the nurse's fees of the previous year must exceed 15 000 € for one "
+                       "ETP",
+                       path);
+        }
+    }
+}
+
+static void check_one(size_t i, const ancre_decl *c, const char *centre_type,
+                      const ancre_params *params, ancre_errors *errs) {
+    const char *type = decl_get(c, "type")->s;
+    const char *zone = decl_get(c, "zone")->s;
+    char path[96];
+    const decl_value *v;
+    /* the contract's centre types (Art. 19.1.2 ... 19.11) */
+    bool medical = is(type, "cai_med") || is(type, "cosco_med") || is(type, "cstm_med") ||
+                   is(type, "incitatif_med_2015") || is(type, "assistant_medical");
+    bool dental = is(type, "caicdsd") || is(type, "camcdsd") || is(type, "caicdsd_2023") ||
+                  is(type, "camcdsd_2023") || is(type, "incitatif_dent_2015");
+    bool nursing = is(type, "cai_inf") || is(type, "cam_inf") || is(type, "incitatif_inf_2015");
+    v = decl_get(c, "polyvalent_designation");
+    bool designation = v && v->b;
+    v = decl_get(c, "forte_activite");
+    bool forte = v && v->b;
+    if (centre_type) {
+        snprintf(path, sizeof path, "contracts[%zu].type", i);
+        bool med_centre = is(centre_type, "medical") || is(centre_type, "polyvalent");
+        if (medical && !med_centre && !designation)
+            errors_add(errs, path, "Art. 19.1.2, 19.10.3", "a médical or polyvalent centre",
+                       "%s: %s is for centres médicaux or polyvalents (or a centre asking to be "
+                       "designated polyvalent: polyvalent_designation), not a centre %s",
+                       path, type, centre_type);
+        if (dental && !is(centre_type, "dentaire") && !(is(centre_type, "polyvalent") && forte))
+            errors_add(errs, path, "Art. 19.5, 19.6, 19 (cumul)",
+                       "a centre dentaire, or polyvalent with forte activité dentaire",
+                       "%s: %s is for centres dentaires (a polyvalent centre with forte activité "
+                       "dentaire may cumulate it: forte_activite), not a centre %s",
+                       path, type, centre_type);
+        if (nursing && !is(centre_type, "infirmier") && !(is(centre_type, "polyvalent") && forte))
+            errors_add(errs, path, "Art. 19.7, 19.8, 19 (cumul)",
+                       "a centre infirmier, or polyvalent with forte activité infirmière",
+                       "%s: %s is for centres infirmiers (a polyvalent centre with forte "
+                       "activité infirmière may cumulate it: forte_activite), not a centre %s",
+                       path, type, centre_type);
+        if (is(type, "ipa_demarrage") || is(type, "ipa_formation"))
+            if (is(centre_type, "dentaire"))
+                errors_add(errs, path, "Art. 19.11", "a médical, polyvalent or infirmier centre",
+                           "%s: the IPA aids are for centres polyvalents, médicaux and "
+                           "infirmiers",
+                           path);
+    }
+    /* zone conditions */
+    snprintf(path, sizeof path, "contracts[%zu].zone", i);
+    if ((is(type, "cai_med") || is(type, "cosco_med")) && !medical_zone(zone))
+        errors_add(errs, path, is(type, "cai_med") ? "Art. 19.1.2" : "Art. 19.2.2", "zip",
+                   "%s: %s needs a zone of under-supply for doctors (1° L. 1434-4, ZIP), not %s",
+                   path, type, zone);
+    if (is(type, "cstm_med") && medical_zone(zone))
+        errors_add(errs, path, "Art. 19.3.2", "a zone other than zip",
+                   "%s: the CSTM is for centres outside the under-served zones (%s)", path, zone);
+    if ((is(type, "caicdsd") || is(type, "camcdsd") || is(type, "cai_inf") || is(type, "cam_inf") ||
+         is(type, "incitatif_dent_2015") || is(type, "incitatif_inf_2015")) &&
+        !is(zone, "tres_sous_dotee"))
+        errors_add(errs, path, "Art. 19.5.1.2, 19.6.1.2, 19.7.2, 19.8.2", "tres_sous_dotee",
+                   "%s: %s needs a zone très sous-dotée, not %s", path, type, zone);
+    if (is(type, "caicdsd_2023") || is(type, "camcdsd_2023")) {
+        v = decl_get(c, "department_all_tsd_sd");
+        if (!is(zone, "tres_sous_dotee") && !(is(zone, "sous_dotee") && v && v->b))
+            errors_add(errs, path, is(type, "caicdsd_2023") ? "Art. 19.5.2.2" : "Art. 19.6.2.2",
+                       "tres_sous_dotee, or sous_dotee when the whole département is TSD or SD",
+                       "%s: %s needs a zone très sous-dotée (or sous-dotée when every territory "
+                       "of the département is TSD or SD), not %s",
+                       path, type, zone);
+    }
+    /* sections the type needs */
+    if (is(type, "assistant_medical") && !decl_get(c, "am.regime")) {
+        snprintf(path, sizeof path, "contracts[%zu].am", i);
+        errors_add(errs, path, "Art. 19.10", "the am section",
+                   "%s: missing: an assistant médical contract needs its am section", path);
+    }
+    if (is(type, "ipa_formation") && !decl_get(c, "formation.hired_date")) {
+        snprintf(path, sizeof path, "contracts[%zu].formation", i);
+        errors_add(errs, path, "Art. 19.11.2", "the formation section",
+                   "%s: missing: the IPA training aid needs its formation section", path);
+    }
+    if (is(type, "incitatif_dent_2015") && !decl_get(c, "option")) {
+        snprintf(path, sizeof path, "contracts[%zu].option", i);
+        errors_add(errs, path, "Annexe 14", "1 or 2",
+                   "%s: missing: the 2015 dental contract has option 1 or 2", path);
+    }
+    /* regional majoration within the contract's maximum */
+    v = decl_get(c, "ars_uplift");
+    if (v && !q_is_zero(v->num)) {
+        snprintf(path, sizeof path, "contracts[%zu].ars_uplift", i);
+        char pid[128];
+        snprintf(pid, sizeof pid, "contracts.%s.ars_uplift_max", type);
+        const param_t *p;
+        const period_t *pe;
+        date_t sign = decl_get(c, "signature_date")->date;
+        param_status st = params_lookup(params, pid, sign, &p, &pe);
+        if (st != PARAM_OK || pe->kind != PV_NUM)
+            errors_add(errs, path, st == PARAM_OK ? pe->cite.article : "Art. 19", "0",
+                       "%s: %s admits no regional majoration of its amount%s%s", path, type,
+                       st == PARAM_OK && pe->cite.quote ? ": " : "",
+                       st == PARAM_OK && pe->cite.quote ? pe->cite.quote : "");
+        else if (q_cmp(v->num, pe->num) > 0)
+            errors_add(errs, path, pe->cite.article, "at most the maximum majoration",
+                       "%s: a majoration of %s exceeds the maximum %s (%s)", path, v->s ? v->s : "",
+                       pe->text, pe->cite.quote ? pe->cite.quote : "");
+    }
+    /* events after the signature */
+    ancre_decl *const *ev;
+    size_t n = c_items(c, "events", &ev);
+    for (size_t k = 0; k < n; k++) {
+        if (date_cmp(item_get(ev[k], "date")->date, decl_get(c, "signature_date")->date) < 0) {
+            snprintf(path, sizeof path, "contracts[%zu].events[%zu].date", i, k);
+            errors_add(errs, path, "Art. 19", "a date on or after the signature",
+                       "%s: an event before the signature of the contract", path);
+        }
+        if (is(item_get(ev[k], "kind")->s, "zone_change") && !item_get(ev[k], "zone")) {
+            snprintf(path, sizeof path, "contracts[%zu].events[%zu].zone", i, k);
+            errors_add(errs, path, "Art. 19", "the new zone", "%s: missing for a zone change",
+                       path);
+        }
+    }
+}
+
+typedef struct {
+    const char *a, *b;
+    bool ever; /* forbidden even one after the other */
+    const char *article;
+    const char *why;
+} cumul_rule;
+
+static const cumul_rule cumul_rules[] = {
+    {"cai_med", "cai_med", true, "Art. 19.1.2",
+     "un centre de santé ne peut bénéficier qu'une seule fois de ce contrat (l. 3664)"},
+    {"cai_med", "cosco_med", false, "Art. 19.2.2",
+     "le COSCO n'est pas cumulable avec le contrat d'aide à l'installation (l. 3836)"},
+    {"cosco_med", "incitatif_med_2015", false, "Art. 19.2.2",
+     "le COSCO n'est pas cumulable avec le contrat incitatif de l'Annexe 8 (l. 3836)"},
+    {"cstm_med", "cstm_med", false, "Annexe 10 quater art. 1.2",
+     "un centre ne peut signer simultanément deux contrats (l. 16045)"},
+    {"caicdsd", "caicdsd", true, "Art. 19.5.1.2",
+     "le centre ne peut bénéficier qu'une seule fois de ce contrat (l. 4207)"},
+    {"caicdsd", "camcdsd", false, "Art. 19.5.1.2, 19.6.1.2",
+     "le contrat de maintien n'est pas cumulable avec le contrat d'aide à l'installation (l. "
+     "4747)"},
+    {"caicdsd_2023", "caicdsd_2023", true, "Art. 19.5.2.2",
+     "une seule fois un contrat d'aide à l'installation (l. 4392)"},
+    {"caicdsd_2023", "caicdsd", true, "Art. 19.5.2.2",
+     "une seule fois un contrat d'aide à l'installation, CAICDSD ou CAICDSD2023 (l. 4392)"},
+    {"caicdsd_2023", "camcdsd_2023", false, "Art. 19.5.2.2",
+     "le CAICDSD2023 n'est pas cumulable avec le contrat de maintien (l. 4396)"},
+    {"caicdsd_2023", "camcdsd", false, "Art. 19.5.2.2",
+     "le CAICDSD2023 n'est pas cumulable avec le contrat de maintien (l. 4396)"},
+    {"camcdsd_2023", "caicdsd", false, "Art. 19.6.2.2",
+     "le CAMCDSD2023 n'est pas cumulable avec le contrat d'aide à l'installation (l. 4903)"},
+    {"camcdsd_2023", "camcdsd", false, "Annexe 17 quinquies art. 1.2",
+     "non cumulable avec les contrats des annexes 17 bis et 17 ter (l. 18630)"},
+    {"cai_inf", "cai_inf", true, "Art. 19.7.2",
+     "un centre de santé infirmier ne peut bénéficier qu'une seule fois de ce contrat (l. 5047)"},
+    {"cai_inf", "cam_inf", false, "Art. 19.7.2, 19.8.2",
+     "le contrat d'aide à l'installation n'est pas cumulable avec le contrat d'aide au maintien "
+     "(l. 5039)"},
+    {"ipa_demarrage", "ipa_demarrage", true, "Art. 19.11.1",
+     "le centre de santé ne peut bénéficier qu'une seule fois du contrat (l. 6106)"},
+};
+
+void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_errors *errs) {
+    const decl_value *list = decl_get(d, "contracts");
+    if (!list) return;
+    const decl_value *ct = decl_get(d, "centre.type");
+    for (size_t i = 0; i < list->nitems; i++) {
+        check_one(i, list->items[i], ct ? ct->s : NULL, params, errs);
+        check_eligibility(i, list->items[i], params, errs);
+    }
+    if (!params) return;
+    for (size_t j = 0; j < list->nitems; j++) {
+        for (size_t i = 0; i < j; i++) {
+            const ancre_decl *ci = list->items[i], *cj = list->items[j];
+            const char *ti = decl_get(ci, "type")->s, *tj = decl_get(cj, "type")->s;
+            for (size_t k = 0; k < sizeof cumul_rules / sizeof *cumul_rules; k++) {
+                const cumul_rule *r = &cumul_rules[k];
+                if (!((is(ti, r->a) && is(tj, r->b)) || (is(ti, r->b) && is(tj, r->a)))) continue;
+                date_t si, ni, ei, sj, nj, ej, rec;
+                bool term, br;
+                const char *kd;
+                bool known = period_of(ci, params, &si, &ni, &ei, &term, &rec, &kd, &br) &&
+                             period_of(cj, params, &sj, &nj, &ej, &term, &rec, &kd, &br);
+                bool overlap = !known || (date_cmp(si, ej) < 0 && date_cmp(sj, ei) < 0);
+                if (!r->ever && !overlap) continue;
+                char path[64];
+                snprintf(path, sizeof path, "contracts[%zu].type", j);
+                errors_add(errs, path, r->article, "a contract that may be combined",
+                           "%s: %s cannot be combined with contracts[%zu] (%s)%s: %s (%s)", path,
+                           tj, i, ti, r->ever ? "" : " over the same period", r->why, r->article);
+                break;
+            }
+        }
+    }
+}
+
+/* ---- entry points ---- */
+
+static int run_contract(eng_t *e, size_t i, const ancre_decl *c) {
+    contract_t ct;
+    memset(&ct, 0, sizeof ct);
+    ct.e = e;
+    ct.c = c;
+    snprintf(ct.base, sizeof ct.base, "contracts[%zu]", i);
+    const decl_value *id = decl_get(c, "id");
+    snprintf(ct.id, sizeof ct.id, "%s", id ? id->s : "");
+    if (!id) snprintf(ct.id, sizeof ct.id, "c%zu", i + 1);
+    ct.type = decl_get(c, "type")->s;
+    const decl_value *reg = decl_get(c, "am.regime");
+    if (is(ct.type, "assistant_medical"))
+        snprintf(ct.prefix, sizeof ct.prefix, "contracts.%s", reg ? reg->s : "am_2024");
+    else
+        snprintf(ct.prefix, sizeof ct.prefix, "contracts.%s", ct.type);
+    date_t rec = {0, 0, 0};
+    if (!period_of(c, e->params, &ct.sign, &ct.natural_end, &ct.end, &ct.terminated, &rec,
+                   &ct.term_kind, &ct.term_breach)) {
+        const char *pid = duration_param(ct.type, c);
+        char d[16];
+        date_format(ct.sign, d, sizeof d);
+        eng_fail(e, pid ? pid : ct.type, "params", "a period of effect covering the date",
+                 "parameter %s has no value in force on %s (signature of %s)", pid ? pid : "?", d,
+                 ct.base);
+        return -1;
+    }
+    ct.term_date = rec;
+    if (is(ct.type, "cai_med") || is(ct.type, "caicdsd") || is(ct.type, "caicdsd_2023") ||
+        is(ct.type, "cai_inf"))
+        return contracts_installation(&ct);
+    if (is(ct.type, "assistant_medical")) return contracts_am(&ct);
+    if (is(ct.type, "ipa_demarrage")) return contracts_ipa_demarrage(&ct);
+    if (is(ct.type, "ipa_formation")) return contracts_ipa_formation(&ct);
+    if (strncmp(ct.type, "conventionnement", 16) == 0) return contracts_regulation(&ct);
+    return contracts_annual(&ct);
+}
+
+int contracts_schedule(eng_t *e) {
+    const decl_value *list = decl_get(e->decl, "contracts");
+    if (!list) return 0;
+    date_t keep = e->at;
+    for (size_t i = 0; i < list->nitems && !e->failed; i++) {
+        if (run_contract(e, i, list->items[i]) != 0) e->failed = true;
+        e->at = keep;
+        e->cur = NULL;
+    }
+    return e->failed ? -1 : 0;
+}
+
+bool contracts_applies(eng_t *e) {
+    return decl_get(e->decl, "contracts") != NULL;
+}
+
+static bool due_in_year(const eng_t *e, bool has_due, date_t due) {
+    return has_due && due.y == e->year;
+}
+
+/* A declaration's reference year receives the payments of its contracts due that year. */
+int contracts_compute_year(eng_t *e) {
+    size_t from = e->res->nlines, pfrom = e->res->npayments;
+    /* a declaration with contracts only has no points: show zero, not an undefined total */
+    ancre_result *r = e->res;
+    if (!q_valid(r->total_points)) r->total_points = q_int(0);
+    if (!q_valid(r->bcp_points)) r->bcp_points = q_int(0);
+    if (!q_valid(r->bcc_points)) r->bcc_points = q_int(0);
+    if (contracts_schedule(e) != 0) return -1;
+    eng_keep_lines(e, from, pfrom, due_in_year);
+    return 0;
+}
+
+int ancre_contract_parse_json(ancre_decl **out, const char *text, size_t len,
+                              const ancre_params *params, ancre_errors *errs) {
+    return decl_parse_with(out, text, len, item_schema_find("contract_document"), params, errs);
+}
+
+int ancre_contract_schedule(ancre_result **out, const ancre_decl *doc, const ancre_params *params,
+                            const ancre_readings *readings, ancre_errors *errs) {
+    *out = NULL;
+    if (!decl_get(doc, "contracts")) {
+        errors_add(errs, "contracts", "Art. 19", "a list of contracts",
+                   "the document has no contracts");
+        return -1;
+    }
+    ancre_result *r = calloc(1, sizeof *r);
+    eng_t e = {doc, params, readings, 0, {0, 0, 0}, r, NULL, errs, false, "contracts", {1, 1}};
+    const decl_value *v = decl_get(doc, "centre.type");
+    r->type = strdup(v ? v->s : "");
+    v = decl_get(doc, "centre.finess");
+    r->finess = v ? strdup(v->s) : NULL;
+    v = decl_get(doc, "centre.name");
+    r->name = v ? strdup(v->s) : NULL;
+    r->prorata = q_int(1);
+    r->point_value = q_int(1);
+    r->triggered = true;
+    snprintf(r->gate_reason, sizeof r->gate_reason, "%s",
+             "contracts are paid on their own commitments (Art. 19)");
+    const decl_value *list = decl_get(doc, "contracts");
+    date_t first = {9999, 12, 31};
+    for (size_t i = 0; i < list->nitems; i++) {
+        date_t s = decl_get(list->items[i], "signature_date")->date;
+        if (date_cmp(s, first) < 0) first = s;
+    }
+    e.year = first.y;
+    e.at = first;
+    r->year = first.y;
+    contracts_schedule(&e);
+    if (e.failed) {
+        ancre_result_free(r);
+        return -1;
+    }
+    eng_amounts(&e);
+    *out = r;
+    return 0;
+}

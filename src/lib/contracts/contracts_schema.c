@@ -1,0 +1,196 @@
+/* Declaration fields of the contracts and aids of Article 19: the list `contracts` of a
+ * declaration, the contract document read by `ancre contract`, and the elements of their lists
+ * (ETP by period, fees by year, events, assistant médical results).  docs/contracts.md. */
+#include "contracts.h"
+
+#define CONTRACT_TYPES                                                                             \
+    "cai_med|cosco_med|cstm_med|incitatif_med_2015|caicdsd|camcdsd|caicdsd_2023|camcdsd_2023|"     \
+    "incitatif_dent_2015|cai_inf|cam_inf|incitatif_inf_2015|assistant_medical|ipa_demarrage|"      \
+    "ipa_formation|conventionnement_csi|conventionnement_dentaire"
+#define ZONES "zip|zac|tres_sous_dotee|sous_dotee|intermediaire|sur_dotee|non_prioritaire|none"
+
+static const field_def contract_fields[] = {
+    {"id", F_STRING, REQ_NO, 0, 0, 0, 0, "-",
+     "Name of the contract in the schedule (line ids start with it); default c1, c2, ..."},
+    {"type", F_ENUM, REQ_ALWAYS, 0, 0, CONTRACT_TYPES, 0, "Art. 19",
+     "Contract or aid: the ids of the contracts digest (docs/contracts.md)."},
+    {"signature_date", F_DATE, REQ_ALWAYS, 0, 0, 0, 0, "Art. 19",
+     "Date of signature (adhésion); for a conventionnement request, the date the caisse "
+     "received it."},
+    {"zone", F_ENUM, REQ_ALWAYS, 0, 0, ZONES, 0, "Art. 19.1.2, 19.5.2, 19.7.2, 19.11.1",
+     "Zone of the centre at signature, for the profession of the contract (ARS zoning): zip "
+     "is the under-served medical zone of 1° L. 1434-4 (zac, the zone d'action "
+     "complémentaire, is not); tres_sous_dotee, sous_dotee, intermediaire, sur_dotee, "
+     "non_prioritaire the nursing and dental zonings."},
+    {"department_all_tsd_sd", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.5.2.2",
+     "Every territory of the département is très sous-doté or sous-doté (absent: false)."},
+    {"polyvalent_designation", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.1.2, 19.10.3",
+     "A centre infirmier or dentaire integrating salaried doctors asks to be designated "
+     "polyvalent (absent: false)."},
+    {"forte_activite", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19 (cumul)",
+     "A polyvalent centre with forte activité infirmière or dentaire (Art. 7) taking a nursing "
+     "or dental contract (absent: false)."},
+    {"pdsa", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.1.3",
+     "The centre takes part in the permanence des soins ambulatoires (CAI commitment; absent: "
+     "false)."},
+    {"pdsa_derogation", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.1.3",
+     "Derogation from the PDSA granted by the Conseil de l'Ordre (absent: false)."},
+    {"ars_uplift", F_DEC, REQ_NO, "0", "1", 0, 0, "Art. 19.1.4, 19.2.5, 19.3.5, 19.5.1.5, 19.7.5",
+     "Regional majoration of the amount written in the contract by the ARS (0.1 = +10 %); at "
+     "most the contract's maximum."},
+    {"renewals", F_INT, REQ_NO, "0", "20", 0, 0, "Art. 19.2.3, 19.3.3, 19.6, 19.8",
+     "Tacit renewals of a 3-year contract already known (absent: 0)."},
+    {"option", F_ENUM, REQ_NO, 0, 0, "1|2", 0, "Annexe 14",
+     "Option of the 2015 dental contrat incitatif (1: new centre, equipment; 2: activity)."},
+    {"etp", F_OBJLIST, REQ_NO, 0, "500", "contract_etp", 0, "Art. 19",
+     "Salaried staff in ETP by period: each element sets the ETP of a profession (and post "
+     "kind) from its date until the next element of the same profession and post."},
+    {"fees", F_OBJLIST, REQ_NO, 0, "100", "contract_fees", 0, "Art. 19.3.4, Annexes 8, 11, 14",
+     "Fees (honoraires) by calendar year, for the contracts paid on activity."},
+    {"events", F_OBJLIST, REQ_NO, 0, "50", "contract_event", 0, "Art. 19",
+     "Terminations and zone changes, with their dates."},
+    {"am.regime", F_ENUM, REQ_SECTION, 0, 0, "am_2020|am_2024", 0, "Art. 19.10, Annexes 29, 33",
+     "Contract type signed: Annexe 29 (am_2020) or Annexe 33 (am_2024)."},
+    {"am.etp", F_DEC, REQ_SECTION, "0.5", "20", 0, 0, "Art. 19.10.5.2.2",
+     "ETP of assistant médical of the option chosen."},
+    {"am.percentile", F_DEC, REQ_SECTION, "0", "100", 0, 0, "Art. 19.10.3.2, 19.10.4",
+     "Percentile of the centre's mean patientèle per doctor in the national distribution, on "
+     "the indicator most favourable to the centre."},
+    {"am.indicators", F_ENUM, REQ_SECTION, 0, 0, "both|file_active", 0, "Art. 19.10.5.2.3",
+     "Indicators followed: both (GPs or paediatricians salaried) or file_active only."},
+    {"am.reference_mt", F_INT, REQ_NO, "0", "10000000", 0, 0, "Art. 19.10.4",
+     "Reference médecin-traitant patientèle of the centre (31/12 N-1 or 30/06 N)."},
+    {"am.reference_fa", F_INT, REQ_SECTION, "0", "10000000", 0, 0, "Art. 19.10.4",
+     "Reference file active of the centre."},
+    {"am.new_centre", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.10.3.3",
+     "Newly created centre (first year after opening; absent: false)."},
+    {"am.cnam_derogation", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.10.3.2",
+     "Derogation granted by the CNAM to the percentile condition (absent: false)."},
+    {"am.results", F_OBJLIST, REQ_NO, 0, "20", "contract_am_result", 0, "Art. 19.10.5.2.3",
+     "Patientèle observed at the end of each contract year."},
+    {"ipa.share_year3", F_DEC, REQ_NO, "0", "1", 0, 0, "Art. 19.11.1, Annexe 31 art. 2.2",
+     "Share of IPA-specific acts in the IPA activity in the 3rd year."},
+    {"formation.drom", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.11.2",
+     "Centre in a DROM whose nurse trains in métropole (absent: false)."},
+    {"formation.nurse_etp", F_DEC, REQ_SECTION, "0", "1", 0, 0, "Art. 19.11.2",
+     "ETP of the nurse entering the training."},
+    {"formation.fees_previous_year", F_DEC, REQ_SECTION, "0", "10000000", 0, 0, "Art. 19.11.2",
+     "Fees billed for the nurse's salaried activity in the year before the training, in euros."},
+    {"formation.hired_date", F_DATE, REQ_SECTION, 0, 0, 0, 0, "Art. 19.11.2",
+     "Date the centre hired the nurse (at least one year before the training)."},
+    {"formation.training_end_date", F_DATE, REQ_SECTION, 0, 0, 0, 0, "Annexe 34 art. 4",
+     "End of the university training (start of the salaried IPA practice)."},
+    {"request.new_centre", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.12, 19.13",
+     "The request is the creation of a centre (absent: false: a centre already operating)."},
+    {"request.qpv", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.12.2",
+     "The centre is installed in a quartier prioritaire de la politique de la ville (absent: "
+     "false)."},
+    {"request.specific_activity", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.12.2",
+     "Majority or unique specific activity linked to the needs of the territory (absent: "
+     "false)."},
+    {"request.dental_etp_increase", F_DEC, REQ_NO, "0", "500", 0, 0, "Art. 19.13",
+     "Increase of salaried dentist ETP requested beyond those recorded at 31/12/2024."},
+};
+
+static const field_def etp_fields[] = {
+    {"from", F_DATE, REQ_ALWAYS, 0, 0, 0, 0, "Art. 19", "Date from which this ETP applies."},
+    {"profession", F_ENUM, REQ_ALWAYS, 0, 0,
+     "gp|doctor|dentist|nurse|ipa|sage_femme|mk|orthophoniste|other", 0, "Art. 19",
+     "Profession: gp (médecin généraliste), doctor (other specialties), dentist, nurse, ipa, "
+     "sage_femme, mk (masseur-kinésithérapeute), orthophoniste, other."},
+    {"etp", F_DEC, REQ_ALWAYS, "0", "500", 0, 0, "Art. 19", "ETP from that date."},
+    {"post", F_ENUM, REQ_NO, 0, 0, "existing|new_post|replacement", 0, "Art. 19.1.4, 19.2.4",
+     "existing (absent), new_post (new post created), replacement (replaces a MK, SF or "
+     "orthophoniste who left)."},
+    {"underserved", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.1.4, 19.2.4",
+     "The centre is in an under-served zone for this profession (absent: false)."},
+};
+
+static const field_def fees_fields[] = {
+    {"year", F_INT, REQ_ALWAYS, "2015", "2100", 0, 0, "Art. 19.3.4", "Calendar year."},
+    {"amount", F_DEC, REQ_ALWAYS, "0", "100000000", 0, 0, "Art. 19.3.4",
+     "Fees of the year in euros (CSTM: billed under the specific AM number in the zone; 2015 "
+     "contracts: fees without dépassements, C + V for doctors)."},
+    {"etp", F_DEC, REQ_NO, "0", "500", 0, 0, "Art. 19.3.4",
+     "CSTM: ETP of the salaried doctors made available (base of the cap)."},
+    {"days", F_INT, REQ_NO, "0", "366", 0, 0, "Art. 19.3.2",
+     "CSTM: days worked in the host centre in the year."},
+};
+
+static const field_def event_fields[] = {
+    {"date", F_DATE, REQ_ALWAYS, 0, 0, 0, 0, "Art. 19",
+     "Date of the event: for a termination, the date the registered letter was received."},
+    {"kind", F_ENUM, REQ_ALWAYS, 0, 0, "termination_by_centre|termination_by_caisse|zone_change", 0,
+     "Art. 19", "termination_by_centre, termination_by_caisse or zone_change."},
+    {"zone", F_ENUM, REQ_NO, 0, 0, ZONES, 0, "Art. 19", "zone_change: the new zone."},
+    {"breach", F_BOOL, REQ_NO, 0, 0, 0, 0, "Annexe 31 art. 2.2",
+     "IPA aid: the termination follows a recovery case of art. 2.2 (absent: false)."},
+};
+
+static const field_def am_result_fields[] = {
+    {"year", F_INT, REQ_ALWAYS, "1", "20", 0, 0, "Art. 19.10.5.2.3", "Contract year (1, 2, ...)."},
+    {"mt", F_INT, REQ_NO, "0", "10000000", 0, 0, "Art. 19.10.5.2.3",
+     "Médecin-traitant patientèle at the end of the year."},
+    {"fa", F_INT, REQ_ALWAYS, "0", "10000000", 0, 0, "Art. 19.10.5.2.3",
+     "File active at the end of the year."},
+    {"neutralised", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.10.5.2.3",
+     "Objectives neutralised (assistant's long absence; absent: false)."},
+};
+
+static const field_def document_fields[] = {
+    {"ancre_contract", F_INT, REQ_NO, "1", "1", 0, 0, "-", "Version of the contract document (1)."},
+    {"centre.finess", F_STRING, REQ_NO, 0, 0, 0, 0, "-", "FINESS number of the centre."},
+    {"centre.name", F_STRING, REQ_NO, 0, 0, 0, 0, "-", "Name of the centre."},
+    {"centre.type", F_ENUM, REQ_ALWAYS, 0, 0, "medical|polyvalent|infirmier|dentaire", 0, "Art. 3",
+     "Type of centre de santé."},
+    {"contracts", F_OBJLIST, REQ_ALWAYS, 0, "100", "contract", 0, "Art. 19",
+     "The centre's contracts and aids."},
+};
+
+#define N(a) (sizeof a / sizeof *a)
+const item_schema contracts_item_schemas[] = {
+    {"contract", contract_fields, N(contract_fields)},
+    {"contract_etp", etp_fields, N(etp_fields)},
+    {"contract_fees", fees_fields, N(fees_fields)},
+    {"contract_event", event_fields, N(event_fields)},
+    {"contract_am_result", am_result_fields, N(am_result_fields)},
+    {"contract_document", document_fields, N(document_fields)},
+};
+const size_t contracts_item_schema_count = N(contracts_item_schemas);
+
+/* the declaration's section */
+static const field_def decl_fields[] = {
+    {"contracts", F_OBJLIST, REQ_NO, 0, "100", "contract", 0, "Art. 19",
+     "The centre's contracts and aids of Article 19 (docs/contracts.md): the payments due in "
+     "the reference year join the total and the calendar."},
+};
+
+static const reading_def readings[] = {
+    {"installation_supplement",
+     "contracts §13 AMB-17",
+     "ETP recruited during an installation contract: the worked examples of Art. 19.5.1.4, "
+     "19.5.2.4 and 19.7.4 compute 'A(new) – A(paid) x 4/5' (27 000, 65 000, 15 000 €), the one "
+     "of Art. 19.1.4 '(A(new) – A(paid)) x 4/5' (16 000 €).",
+     {{"prorated_difference", "(aid for the new ETP - aid already paid) x remaining years / 5"},
+      {"printed_formula", "aid for the new ETP - aid already paid x remaining years / 5, as "
+                          "printed in the dental and nursing examples"}}},
+    {"cosco_new_post",
+     "contracts §13 AMB-12",
+     "COSCO amount per ETP of a new post: 6 000 € (Art. 19.2.4) or 5 000 € (Annexe 10 ter).",
+     {{"article", "6 000 € (Art. 19.2.4, l. 3886)"},
+      {"annex", "5 000 € (Annexe 10 ter art. 2.2, l. 15696)"}}},
+    {"am_p95_year2",
+     "contracts §13 AMB-28",
+     "Assistant médical, patientèle ≥ P95: the 'montant fixe' of 36 000 € also in year 2, or "
+     "the 27 000 € of the year-2 row.",
+     {{"fixed_every_year", "36 000 € every year"},
+      {"year2_row", "27 000 € in year 2, 36 000 € from year 3"}}},
+    {"ipa_termination_repayment",
+     "contracts §13 AMB-36",
+     "IPA start-up aid terminated: 'remboursement de la somme versée' (Annexe 31 art. 4) only "
+     "in the recovery cases of art. 2.2, or always.",
+     {{"recovery_cases", "repaid in full only when the termination follows a case of art. 2.2"},
+      {"always", "every termination repays what was paid"}}},
+};
+
+const module_tables contracts_tables = {decl_fields, N(decl_fields), readings, N(readings)};
