@@ -597,6 +597,7 @@
 
   function schedule() {
     clearTimeout(timer);
+    sequence++; /* an answer to an earlier state of the form is no longer shown */
     document.body.dataset.ready = '';
     timer = setTimeout(update, 120);
   }
