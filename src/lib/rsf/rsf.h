@@ -123,6 +123,12 @@ int rsf_finish(eng_t *e, date_t adhesion, q_t prorata, const char *new_centre_am
  * professions), and why; writes the explanation in the result notes. */
 void rsf_classification_note(eng_t *e);
 
+/* Art. 8.1.5, the two crisis indicators every type has: the preparedness plan (fixed points,
+ * a prerequisite) and the actions taken during a declared crise sanitaire grave (variable points
+ * scaled by the patientèle ratio r).  Sections indicators.<plan_id>.written and
+ * indicators.<actions_id>.{crisis_declared,actions_done}.  Returns whether the plan is achieved. */
+bool rsf_crisis(eng_t *e, const char *prefix, const char *plan_id, const char *actions_id, q_t r);
+
 int rsf_medical_compute(eng_t *e);
 int rsf_nursing_compute(eng_t *e);
 int rsf_dental_compute(eng_t *e);

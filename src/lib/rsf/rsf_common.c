@@ -544,3 +544,30 @@ int rsf_finish(eng_t *e, date_t adhesion, q_t prorata, const char *new_centre_am
     rsf_payments(e, adhesion, new_centre_amount_param);
     return e->failed ? -1 : 0;
 }
+
+bool rsf_crisis(eng_t *e, const char *prefix, const char *plan_id, const char *actions_id, q_t r) {
+    char path[160];
+    line_t *l = rsf_open_line(e, prefix, plan_id, "Art. 8.1.5",
+                              "Crises sanitaires : plan de préparation", BCP, "fixed");
+    bool plan = false;
+    snprintf(path, sizeof path, "indicators.%s.written", plan_id);
+    if (l && rsf_declared(e, l, plan_id) && in_flag(e, path)) {
+        rsf_award(l, rsf_par(e, prefix, plan_id, "fixed"), qi(0));
+        plan = true;
+    }
+    l = rsf_open_line(e, prefix, actions_id, "Art. 8.1.5",
+                      "Crises sanitaires : mise en œuvre d'actions", BCP, "variable");
+    if (!l || !rsf_declared(e, l, actions_id)) return plan;
+    if (!plan) {
+        /* "dès lors que le plan de préparation aura été rédigé" */
+        eng_note(e, "requires the preparedness plan (Art. 8.1.5)");
+        return plan;
+    }
+    snprintf(path, sizeof path, "indicators.%s.crisis_declared", actions_id);
+    bool declared_crisis = in_flag(e, path);
+    snprintf(path, sizeof path, "indicators.%s.actions_done", actions_id);
+    if (!declared_crisis || !in_flag(e, path)) return plan;
+    rsf_record_q(e, "derived.patientele_ratio", r);
+    rsf_award(l, qi(0), q_mul(rsf_par(e, prefix, actions_id, "variable"), r));
+    return plan;
+}

@@ -92,30 +92,6 @@ static void acces(eng_t *e, minorations *m) {
     rsf_award(l, P(e, id, "fixed"), qi(0));
 }
 
-static void crisis(eng_t *e, q_t r) {
-    const char *id = "cd_crise_plan";
-    line_t *l =
-        open_line(e, id, "Art. 8.1.5", "Crises sanitaires : plan de préparation", BCP, "fixed");
-    bool plan = false;
-    if (l && rsf_declared(e, l, id) && in_flag(e, "indicators.cd_crise_plan.written")) {
-        rsf_award(l, P(e, id, "fixed"), qi(0));
-        plan = true;
-    }
-    id = "cd_crise_actions";
-    l = open_line(e, id, "Art. 8.1.5", "Crises sanitaires : mise en œuvre d'actions", BCP,
-                  "variable");
-    if (!l || !rsf_declared(e, l, id)) return;
-    if (!plan) {
-        eng_note(e, "requires the preparedness plan (Art. 8.1.5)");
-        return;
-    }
-    if (!in_flag(e, "indicators.cd_crise_actions.crisis_declared") ||
-        !in_flag(e, "indicators.cd_crise_actions.actions_done"))
-        return;
-    rsf_record_q(e, "derived.patientele_ratio", r);
-    rsf_award(l, qi(0), q_mul(P(e, id, "variable"), r));
-}
-
 static void mission(eng_t *e, q_t r) {
     /* Art. 8.2.4: one mission at most; 200 points, fixed or variable (digest A-3) */
     const char *id = "cd_mission_sante_publique";
@@ -217,7 +193,7 @@ int rsf_dental_compute(eng_t *e) {
 
     minorations m;
     acces(e, &m);
-    crisis(e, ratio);
+    rsf_crisis(e, PFX, "cd_crise_plan", "cd_crise_actions", ratio);
     mission(e, ratio);
     team(e);
     information_system(e, prorata);

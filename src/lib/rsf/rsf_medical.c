@@ -127,32 +127,6 @@ static bool acces(eng_t *e, ctx_t *c, q_t *minoration) {
     return true;
 }
 
-static bool crisis_plan(eng_t *e) {
-    const char *id = "crise_plan_preparation";
-    line_t *l =
-        open_line(e, id, "Art. 8.1.5", "Crises sanitaires : plan de préparation", BCP, "fixed");
-    if (!l || !declared(e, l, id)) return false;
-    if (!in_flag(e, "indicators.crise_plan_preparation.written")) return false;
-    award(e, l, P(e, id, "fixed"), qi(0));
-    return true;
-}
-
-static void crisis_actions(eng_t *e, ctx_t *c, bool plan) {
-    const char *id = "crise_mise_en_oeuvre";
-    line_t *l = open_line(e, id, "Art. 8.1.5", "Crises sanitaires : mise en œuvre d'actions", BCP,
-                          "variable");
-    if (!l || !declared(e, l, id)) return;
-    if (!plan) {
-        eng_note(e, "requires the preparedness plan (Art. 8.1.5)");
-        return;
-    }
-    if (!in_flag(e, "indicators.crise_mise_en_oeuvre.crisis_declared") ||
-        !in_flag(e, "indicators.crise_mise_en_oeuvre.actions_done"))
-        return;
-    record_q(e, "derived.patientele_ratio", c->r);
-    award(e, l, qi(0), q_mul(P(e, id, "variable"), c->r));
-}
-
 static bool concertation(eng_t *e, ctx_t *c, q_t *minoration) {
     const char *id = "concertation_pluripro";
     *minoration = qi(0);
@@ -851,8 +825,7 @@ int rsf_medical_compute(eng_t *e) {
     q_t min_acces, min_concert;
     bool si_withdrawal;
     acces(e, &c, &min_acces);
-    bool plan = crisis_plan(e);
-    crisis_actions(e, &c, plan);
+    rsf_crisis(e, PFX, "crise_plan_preparation", "crise_mise_en_oeuvre", c.r);
     c.concertation = concertation(e, &c, &min_concert);
     protocols(e);
     coordination(e, &c);

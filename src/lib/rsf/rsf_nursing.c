@@ -51,32 +51,6 @@ static void acces(eng_t *e) {
     if (all_flags(e, id, flags, 5, "Art. 8.1.2, 8.1.4")) rsf_award(l, P(e, id, "fixed"), qi(0));
 }
 
-static bool crisis(eng_t *e, q_t r) {
-    const char *id = "csi_crise_plan";
-    line_t *l =
-        open_line(e, id, "Art. 8.1.5", "Crises sanitaires : plan de préparation", BCP, "fixed");
-    bool plan = false;
-    if (l && rsf_declared(e, l, id) && in_flag(e, "indicators.csi_crise_plan.written")) {
-        rsf_award(l, P(e, id, "fixed"), qi(0));
-        plan = true;
-    }
-    id = "csi_crise_actions";
-    l = open_line(e, id, "Art. 8.1.5", "Crises sanitaires : mise en œuvre d'actions", BCP,
-                  "variable");
-    if (!l || !rsf_declared(e, l, id)) return plan;
-    if (!plan) {
-        /* "dès lors que le plan de préparation aura été rédigé" */
-        eng_note(e, "requires the preparedness plan (Art. 8.1.5)");
-        return plan;
-    }
-    if (!in_flag(e, "indicators.csi_crise_actions.crisis_declared") ||
-        !in_flag(e, "indicators.csi_crise_actions.actions_done"))
-        return plan;
-    rsf_record_q(e, "derived.patientele_ratio", r);
-    rsf_award(l, qi(0), q_mul(P(e, id, "variable"), r));
-    return plan;
-}
-
 static void mission(eng_t *e, q_t r) {
     /* Art. 8.2.3: "dans la limite de deux projets rémunérés" */
     const char *id = "csi_mission_sante_publique";
@@ -238,7 +212,7 @@ int rsf_nursing_compute(eng_t *e) {
     bool new_centre = rsf_new_centre_derogation(e, adhesion);
 
     acces(e);
-    crisis(e, ratio);
+    rsf_crisis(e, PFX, "csi_crise_plan", "csi_crise_actions", ratio);
     mission(e, ratio);
     concertation(e);
     formation(e);
