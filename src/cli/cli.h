@@ -21,6 +21,16 @@ bool is_contract_document(const char *text, size_t len);
 int cmd_contract(const char *file, char *text, size_t len, const ancre_params *params,
                  const ancre_readings *readings, bool json);
 
+/* A record of a JSON Lines batch: parses one line and computes it. */
+typedef int (*cli_record_fn)(ancre_result **out, const char *text, size_t len,
+                             const ancre_params *params, const ancre_readings *readings,
+                             ancre_errors *errs);
+/* Whether FILE holds JSON Lines (by its extension, or several documents one per line). */
+bool cli_is_jsonl(const char *path, const char *text, size_t len);
+/* Computes every line; prints one result or error record per line; returns the exit code. */
+int cli_batch(char *text, size_t len, const ancre_params *params, const ancre_readings *readings,
+              cli_record_fn compute, const char *verb);
+
 /* ancre serve [--port N] [--host ADDR] [--db DB] ... (cmd_serve.c; argv[0] is "serve") */
 int cmd_serve(int argc, char **argv);
 

@@ -116,70 +116,20 @@ static int one(const char *text, size_t len, const ancre_params *params,
     return rc;
 }
 
-static bool jsonl(const char *file, const char *text, size_t len) {
-    size_t n = strlen(file);
-    if ((n > 6 && strcmp(file + n - 6, ".jsonl") == 0)) return true;
-    json_error_t jerr;
-    json_t *whole = json_loadb(text, len, 0, &jerr);
-    json_decref(whole);
-    return !whole && memchr(text, '\n', len) && strstr(jerr.text, "end of file expected");
-}
-
-/* JSON Lines: one compact schedule or {"line": N, "ok": false, "errors": [...]} per record */
-static int batch(char *text, size_t len, const ancre_params *params,
-                 const ancre_readings *readings) {
-    size_t lineno = 0, failed = 0, done = 0;
-    char *p = text, *end = text + len;
-    while (p < end) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        char *line = p;
-        p = nl ? nl + 1 : end;
-        lineno++;
-        size_t k = 0;
-        while (k < l && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
-            k++;
-        if (k == l) continue;
-        done++;
-        ancre_errors errs;
-        ancre_errors_init(&errs);
-        ancre_decl *d = NULL;
-        ancre_result *r = NULL;
-        if (parse(&d, line, l, params, &errs) == 0 &&
-            ancre_contract_schedule(&r, d, params, readings, &errs) == 0) {
-            char *out = ancre_result_to_json(r, ANCRE_JSON_COMPACT);
-            printf("%s\n", out);
-            free(out);
-        } else {
-            failed++;
-            json_t *rec = json_object(), *list = json_array();
-            json_object_set_new(rec, "line", json_integer((json_int_t)lineno));
-            json_object_set_new(rec, "ok", json_false());
-            for (size_t i = 0; i < errs.count; i++) {
-                json_t *o = json_object();
-                json_object_set_new(o, "path", json_string(errs.items[i].path));
-                json_object_set_new(o, "rule", json_string(errs.items[i].rule));
-                json_object_set_new(o, "expected", json_string(errs.items[i].expected));
-                json_object_set_new(o, "message", json_string(errs.items[i].message));
-                json_array_append_new(list, o);
-            }
-            json_object_set_new(rec, "errors", list);
-            char *out = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
-            printf("%s\n", out);
-            free(out);
-            json_decref(rec);
-        }
-        ancre_result_free(r);
-        ancre_decl_free(d);
-        ancre_errors_clear(&errs);
-    }
-    fprintf(stderr, "ancre: %zu records, %zu scheduled, %zu with errors\n", done, done - failed,
-            failed);
-    return failed ? 1 : 0;
+/* One contract document of a batch: validated, then scheduled. */
+static int schedule_record(ancre_result **out, const char *text, size_t len,
+                           const ancre_params *params, const ancre_readings *readings,
+                           ancre_errors *errs) {
+    ancre_decl *d = NULL;
+    int rc = parse(&d, text, len, params, errs);
+    if (rc == 0) rc = ancre_contract_schedule(out, d, params, readings, errs);
+    ancre_decl_free(d);
+    return rc;
 }
 
 int cmd_contract(const char *file, char *text, size_t len, const ancre_params *params,
                  const ancre_readings *readings, bool json) {
-    if (jsonl(file, text, len)) return batch(text, len, params, readings);
+    if (cli_is_jsonl(file, text, len))
+        return cli_batch(text, len, params, readings, schedule_record, "scheduled");
     return one(text, len, params, readings, json);
 }

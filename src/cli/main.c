@@ -189,72 +189,15 @@ static int compute_one(const char *text, size_t len, const ancre_params *params,
     return rc;
 }
 
-static bool looks_like_jsonl(const char *path, const char *text, size_t len) {
-    size_t n = strlen(path);
-    if ((n > 6 && strcmp(path + n - 6, ".jsonl") == 0) ||
-        (n > 7 && strcmp(path + n - 7, ".ndjson") == 0))
-        return true;
-    json_error_t jerr;
-    json_t *whole = json_loadb(text, len, 0, &jerr);
-    if (whole) {
-        json_decref(whole);
-        return false;
-    }
-    /* several documents, one per line */
-    const char *nl = memchr(text, '\n', len);
-    return nl && strstr(jerr.text, "end of file expected") != NULL;
-}
-
-static int batch(char *text, size_t len, const ancre_params *params,
-                 const ancre_readings *readings) {
-    size_t lineno = 0, failed = 0, done = 0;
-    char *p = text, *end = text + len;
-    while (p < end) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        lineno++;
-        char *line = p;
-        p = nl ? nl + 1 : end;
-        size_t k = 0;
-        while (k < l && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
-            k++;
-        if (k == l) continue;
-        ancre_errors errs;
-        ancre_errors_init(&errs);
-        ancre_decl *d = NULL;
-        ancre_result *r = NULL;
-        if (ancre_decl_parse_json(&d, line, l, params, &errs) == 0 &&
-            ancre_compute(&r, d, params, readings, &errs) == 0) {
-            char *out = ancre_result_to_json(r, ANCRE_JSON_COMPACT);
-            printf("%s\n", out);
-            free(out);
-        } else {
-            failed++;
-            json_t *rec = json_object(), *list = json_array();
-            json_object_set_new(rec, "line", json_integer((json_int_t)lineno));
-            json_object_set_new(rec, "ok", json_false());
-            for (size_t i = 0; i < errs.count; i++) {
-                json_t *o = json_object();
-                json_object_set_new(o, "path", json_string(errs.items[i].path));
-                json_object_set_new(o, "rule", json_string(errs.items[i].rule));
-                json_object_set_new(o, "expected", json_string(errs.items[i].expected));
-                json_object_set_new(o, "message", json_string(errs.items[i].message));
-                json_array_append_new(list, o);
-            }
-            json_object_set_new(rec, "errors", list);
-            char *out = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
-            printf("%s\n", out);
-            free(out);
-            json_decref(rec);
-        }
-        done++;
-        ancre_result_free(r);
-        ancre_decl_free(d);
-        ancre_errors_clear(&errs);
-    }
-    fprintf(stderr, "ancre: %zu records, %zu computed, %zu with errors\n", done, done - failed,
-            failed);
-    return failed ? 1 : 0;
+/* One declaration of a batch: validated, then computed. */
+static int compute_record(ancre_result **out, const char *text, size_t len,
+                          const ancre_params *params, const ancre_readings *readings,
+                          ancre_errors *errs) {
+    ancre_decl *d = NULL;
+    int rc = ancre_decl_parse_json(&d, text, len, params, errs);
+    if (rc == 0) rc = ancre_compute(out, d, params, readings, errs);
+    ancre_decl_free(d);
+    return rc;
 }
 
 static int cmd_params(const options *o, const ancre_params *params) {
@@ -387,8 +330,8 @@ int main(int argc, char **argv) {
             rc = 1;
         }
         ancre_decl_free(d);
-    } else if (strcmp(o.command, "batch") == 0 || looks_like_jsonl(o.file, text, len)) {
-        rc = batch(text, len, params, readings);
+    } else if (strcmp(o.command, "batch") == 0 || cli_is_jsonl(o.file, text, len)) {
+        rc = cli_batch(text, len, params, readings, compute_record, "computed");
     } else {
         rc = compute_one(text, len, params, readings, &o, strcmp(o.command, "explain") == 0);
     }
