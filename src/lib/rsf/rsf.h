@@ -129,6 +129,13 @@ void rsf_classification_note(eng_t *e);
  * indicators.<actions_id>.{crisis_declared,actions_done}.  Returns whether the plan is achieved. */
 bool rsf_crisis(eng_t *e, const char *prefix, const char *plan_id, const char *actions_id, q_t r);
 
+/* Art. 9.1.4 criterion 2 and Art. 16: the télétransmission indicator of every type — achieved
+ * when the secured SESAM-Vitale rate reaches <prefix>.<id>.min_rate with the software version
+ * of the year; its variable points are "calculés sur une moyenne de N ETP" of the staff fields
+ * etp_a (+ etp_b when not NULL).  Section indicators.<id>.{rate,sesam_version_ok}. */
+void rsf_teletransmission(eng_t *e, const char *prefix, const char *id, const char *article,
+                          const char *etp_a, const char *etp_b);
+
 int rsf_medical_compute(eng_t *e);
 int rsf_nursing_compute(eng_t *e);
 int rsf_dental_compute(eng_t *e);

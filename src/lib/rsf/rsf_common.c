@@ -571,3 +571,25 @@ bool rsf_crisis(eng_t *e, const char *prefix, const char *plan_id, const char *a
     rsf_award(l, qi(0), q_mul(rsf_par(e, prefix, actions_id, "variable"), r));
     return plan;
 }
+
+void rsf_teletransmission(eng_t *e, const char *prefix, const char *id, const char *article,
+                          const char *etp_a, const char *etp_b) {
+    char path[160];
+    line_t *l = rsf_open_line(e, prefix, id, article, "Télétransmission", BCC, "variable");
+    if (!l || !rsf_declared(e, l, id)) return;
+    snprintf(path, sizeof path, "indicators.%s.rate", id);
+    if (q_cmp(in_num(e, path), rsf_par(e, prefix, id, "min_rate")) < 0) {
+        eng_note(e, "secured teletransmission rate below the threshold (Art. 9.1.4)");
+        return;
+    }
+    snprintf(path, sizeof path, "indicators.%s.sesam_version_ok", id);
+    if (!in_flag(e, path)) {
+        eng_note(e, "software not at the SESAM-Vitale version required for the year");
+        return;
+    }
+    q_t etp = in_num(e, etp_a);
+    if (etp_b) etp = q_add(etp, in_num(e, etp_b));
+    rsf_award(l, qi(0),
+              rsf_etp_scaled(e, rsf_par(e, prefix, id, "variable"), etp,
+                             rsf_par(e, prefix, id, "reference_etp")));
+}

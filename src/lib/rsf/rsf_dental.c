@@ -161,14 +161,8 @@ static void information_system(eng_t *e, q_t prorata) {
 static void teletransmission(eng_t *e) {
     /* Art. 9.1.4, 16.3: 120 points "calculés sur une moyenne de 3 ETP chirurgiens-dentistes";
      * SCOR is not open to dental centres (Art. 9.1.4) */
-    const char *id = "cd_teletransmission";
-    line_t *l = open_line(e, id, "Art. 9.1.4, 16.3", "Télétransmission", BCC, "variable");
-    if (l && rsf_declared(e, l, id) &&
-        q_cmp(in_num(e, "indicators.cd_teletransmission.rate"), P(e, id, "min_rate")) >= 0 &&
-        in_flag(e, "indicators.cd_teletransmission.sesam_version_ok"))
-        rsf_award(l, qi(0),
-                  rsf_etp_scaled(e, P(e, id, "variable"), in_num(e, "staff.etp_dentistes"),
-                                 P(e, id, "reference_etp")));
+    rsf_teletransmission(e, PFX, "cd_teletransmission", "Art. 9.1.4, 16.3", "staff.etp_dentistes",
+                         NULL);
 }
 
 int rsf_dental_compute(eng_t *e) {

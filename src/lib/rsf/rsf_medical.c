@@ -542,16 +542,6 @@ static void forte_activite_context(eng_t *e, ctx_t *c) {
                     c->fad ? "met" : "not met", a);
 }
 
-static q_t nursing_patientele(eng_t *e) {
-    /* Art. 13.3: + (ALD rate - 45.2 %) as a percentage of the patientèle, at most 20 % */
-    q_t n = in_num(e, "patients.n_patients_nursing");
-    q_t rate = in_num(e, "patients.taux_ald_inval_nursing");
-    q_t maj = q_min(q_max(q_sub(rate, par(e, "rsf.nursing_patientele.ald_national_rate")), qi(0)),
-                    par(e, "rsf.nursing_patientele.ald_max_majoration"));
-    record_q(e, "derived.nursing_ald_majoration", maj);
-    return q_mul(n, q_add(qi(1), maj));
-}
-
 static void forte_activite(eng_t *e, ctx_t *c) {
     if (!c->polyvalent) return;
     bool require = true;
@@ -609,7 +599,7 @@ static void forte_activite(eng_t *e, ctx_t *c) {
             pat = in_num(e, "patients.n_patients_dental");
             ref = par(e, "rsf.dental_patientele.reference");
         } else {
-            pat = nursing_patientele(e);
+            pat = rsf_nursing_patientele(e);
             ref = par(e, "rsf.nursing_patientele.reference");
         }
         record_q(e, it->dental ? "derived.dental_patientele" : "derived.nursing_patientele", pat);
@@ -618,14 +608,6 @@ static void forte_activite(eng_t *e, ctx_t *c) {
 }
 
 /* ---- bloc commun complémentaire ---------------------------------------------------------- */
-
-static q_t etp_scaled(eng_t *e, q_t points, q_t etp, q_t reference_etp) {
-    /* Art. 16.1: "calculés sur une moyenne de N ETP" */
-    int how = reading(e, "etp_scaled_items");
-    if (how == 2) return points;
-    q_t v = q_div(q_mul(points, etp), reference_etp);
-    return how == 1 ? q_min(v, points) : v;
-}
 
 static void qualite(eng_t *e) {
     static const char *ids[4] = {"qualite_n1", "qualite_n2", "qualite_n3", "qualite_n4"};
@@ -656,8 +638,8 @@ static void qualite(eng_t *e) {
         }
         q_t var = qi(0);
         if (k == 1 || k == 2)
-            var = etp_scaled(e, P(e, ids[k], "variable"), in_num(e, "staff.etp_ps"),
-                             par(e, "rsf_med.qualite.reference_etp"));
+            var = rsf_etp_scaled(e, P(e, ids[k], "variable"), in_num(e, "staff.etp_ps"),
+                                 par(e, "rsf_med.qualite.reference_etp"));
         award(e, l, P(e, ids[k], "fixed"), var);
     }
 }
@@ -728,20 +710,14 @@ static void usagers(eng_t *e, ctx_t *c) {
 }
 
 static void teletransmission(eng_t *e) {
-    const char *id = "teletransmission";
-    line_t *l = open_line(e, id, "Art. 9.1.4", "Télétransmission", BCC, "variable");
-    if (l && declared(e, l, id) &&
-        q_cmp(in_num(e, "indicators.teletransmission.rate"), P(e, id, "min_rate")) >= 0 &&
-        in_flag(e, "indicators.teletransmission.sesam_version_ok")) {
-        q_t etp = q_add(in_num(e, "staff.etp_medicaux"), in_num(e, "staff.etp_paramedicaux"));
-        award(e, l, qi(0), etp_scaled(e, P(e, id, "variable"), etp, P(e, id, "reference_etp")));
-    }
-    id = "scor";
-    l = open_line(e, id, "Art. 9.1.4", "SCOR", BCC, "variable");
+    rsf_teletransmission(e, PFX, "teletransmission", "Art. 9.1.4", "staff.etp_medicaux",
+                         "staff.etp_paramedicaux");
+    const char *id = "scor";
+    line_t *l = open_line(e, id, "Art. 9.1.4", "SCOR", BCC, "variable");
     if (l && declared(e, l, id) && in_flag(e, "indicators.scor.used"))
         award(e, l, qi(0),
-              etp_scaled(e, P(e, id, "variable"), in_num(e, "staff.etp_paramedicaux"),
-                         P(e, id, "reference_etp")));
+              rsf_etp_scaled(e, P(e, id, "variable"), in_num(e, "staff.etp_paramedicaux"),
+                             P(e, id, "reference_etp")));
 }
 
 static void equipements(eng_t *e) {

@@ -166,16 +166,10 @@ static void information_system(eng_t *e, q_t prorata) {
 
 static void teletransmission(eng_t *e) {
     /* Art. 9.1.4, 16.2: 240 and 83 points "calculés sur une moyenne de 6 ETP paramédicaux" */
-    const char *id = "csi_teletransmission";
-    line_t *l = open_line(e, id, "Art. 9.1.4, 16.2", "Télétransmission", BCC, "variable");
-    if (l && rsf_declared(e, l, id) &&
-        q_cmp(in_num(e, "indicators.csi_teletransmission.rate"), P(e, id, "min_rate")) >= 0 &&
-        in_flag(e, "indicators.csi_teletransmission.sesam_version_ok"))
-        rsf_award(l, qi(0),
-                  rsf_etp_scaled(e, P(e, id, "variable"), in_num(e, "staff.etp_paramedicaux"),
-                                 P(e, id, "reference_etp")));
-    id = "csi_scor";
-    l = open_line(e, id, "Art. 9.1.4, 16.2", "SCOR", BCC, "variable");
+    rsf_teletransmission(e, PFX, "csi_teletransmission", "Art. 9.1.4, 16.2",
+                         "staff.etp_paramedicaux", NULL);
+    const char *id = "csi_scor";
+    line_t *l = open_line(e, id, "Art. 9.1.4, 16.2", "SCOR", BCC, "variable");
     if (l && rsf_declared(e, l, id) && in_flag(e, "indicators.csi_scor.used"))
         rsf_award(l, qi(0),
                   rsf_etp_scaled(e, P(e, id, "variable"), in_num(e, "staff.etp_paramedicaux"),
