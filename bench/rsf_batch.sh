@@ -14,8 +14,11 @@ for kind in polyvalent infirmier dentaire; do
 done
 total=$((3 * n))
 start=$(date +%s%N)
-"$root/$build/ancre" batch - --params "$root/examples/national-2023.json" <"$tmp/all.jsonl" >"$tmp/out.jsonl"
+/usr/bin/time -f '%M' -o "$tmp/mem" "$root/$build/ancre" batch - \
+    --params "$root/examples/national-2023.json" <"$tmp/all.jsonl" >"$tmp/out.jsonl" 2>/dev/null
 end=$(date +%s%N)
 ms=$(((end - start) / 1000000))
 bad=$(grep -c '"ok":false' "$tmp/out.jsonl" || true)
 echo "$total declarations ($n per centre type) in ${ms} ms, $bad errors"
+echo "per second: $((total * 1000 / (ms > 0 ? ms : 1))); peak memory: $(cat "$tmp/mem") KiB;" \
+    "output: $(($(wc -c <"$tmp/out.jsonl") / total)) bytes per declaration"

@@ -272,6 +272,16 @@ static void walk(ancre_decl *d, const char *base, const char *rel, json_t *obj,
 }
 
 static bool object_present(const ancre_decl *d, const char *path, size_t len) {
+    if (!d->schema && len + 2 < 512) { /* the declaration's own fields: through the path index */
+        char prefix[512];
+        memcpy(prefix, path, len);
+        prefix[len] = '.';
+        prefix[len + 1] = '\0';
+        size_t first, n = schema_under(prefix, &first);
+        for (size_t k = 0; k < n; k++)
+            if (d->values[schema_sorted_index(first + k)].present) return true;
+        return false;
+    }
     for (size_t i = 0; i < d->n; i++) {
         if (!d->values[i].present) continue;
         const char *p = sc_field(d->schema, i)->path;

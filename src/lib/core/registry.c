@@ -2,6 +2,9 @@
 
 #include "decl.h"
 
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The modules, in the order their fields are documented. */
@@ -26,20 +29,70 @@ const field_def *schema_field(size_t i) {
     return NULL;
 }
 
-long schema_find(const char *path) {
+/* Index of the field paths in lexicographic order, built once: lookups by path are binary
+ * searches, and the fields under a prefix are one contiguous run of it.  It is derived from the
+ * constant tables above and never changes after it is built (pthread_once). */
+typedef struct {
+    const char *path;
+    size_t index;
+} path_entry;
+
+static path_entry *sorted_paths;
+static size_t nsorted_paths;
+static pthread_once_t sorted_once = PTHREAD_ONCE_INIT;
+
+static int cmp_entry(const void *a, const void *b) {
+    return strcmp(((const path_entry *)a)->path, ((const path_entry *)b)->path);
+}
+
+static void build_index(void) {
     size_t n = schema_count();
+    sorted_paths = malloc((n ? n : 1) * sizeof *sorted_paths);
+    if (!sorted_paths) abort();
     for (size_t i = 0; i < n; i++)
-        if (strcmp(schema_field(i)->path, path) == 0) return (long)i;
+        sorted_paths[i] = (path_entry){schema_field(i)->path, i};
+    qsort(sorted_paths, n, sizeof *sorted_paths, cmp_entry);
+    nsorted_paths = n;
+}
+
+/* First position of the index whose path is not below key. */
+static size_t lower_bound(const char *key) {
+    pthread_once(&sorted_once, build_index);
+    size_t lo = 0, hi = nsorted_paths;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(sorted_paths[mid].path, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+long schema_find(const char *path) {
+    size_t k = lower_bound(path);
+    if (k < nsorted_paths && strcmp(sorted_paths[k].path, path) == 0)
+        return (long)sorted_paths[k].index;
     return -1;
 }
 
+size_t schema_under(const char *prefix, size_t *first) {
+    size_t len = strlen(prefix), k = lower_bound(prefix), end = k;
+    while (end < nsorted_paths && strncmp(sorted_paths[end].path, prefix, len) == 0)
+        end++;
+    *first = k;
+    return end - k;
+}
+
+size_t schema_sorted_index(size_t k) {
+    return sorted_paths[k].index;
+}
+
 bool schema_is_object_prefix(const char *path) {
-    size_t len = strlen(path), n = schema_count();
-    for (size_t i = 0; i < n; i++) {
-        const char *p = schema_field(i)->path;
-        if (strncmp(p, path, len) == 0 && p[len] == '.') return true;
-    }
-    return false;
+    char key[512];
+    snprintf(key, sizeof key, "%s.", path);
+    size_t first;
+    return schema_under(key, &first) > 0;
 }
 
 size_t readings_count(void) {

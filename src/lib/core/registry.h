@@ -75,6 +75,10 @@ size_t schema_count(void);
 const field_def *schema_field(size_t i);
 long schema_find(const char *path); /* index or -1 */
 bool schema_is_object_prefix(const char *path);
+/* The fields whose path starts with prefix: their count, and through *first the position of
+ * the first in path order; schema_sorted_index(first + k) gives each one's schema index. */
+size_t schema_under(const char *prefix, size_t *first);
+size_t schema_sorted_index(size_t k);
 
 /* The fields of one element of a list of objects (F_OBJLIST), or of a document other than the
  * declaration (the contract document of `ancre contract`).  Paths are relative to the element. */

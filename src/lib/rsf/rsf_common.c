@@ -20,12 +20,10 @@ void rsf_record_q(eng_t *e, const char *name, q_t v) {
 
 bool rsf_section(eng_t *e, const char *sec) {
     char path[160];
-    snprintf(path, sizeof path, "indicators.%s", sec);
-    size_t len = strlen(path);
-    for (size_t i = 0; i < schema_count(); i++) {
-        const char *p = schema_field(i)->path;
-        if (strncmp(p, path, len) == 0 && p[len] == '.' && e->decl->values[i].present) return true;
-    }
+    snprintf(path, sizeof path, "indicators.%s.", sec);
+    size_t first, n = schema_under(path, &first);
+    for (size_t k = 0; k < n; k++)
+        if (e->decl->values[schema_sorted_index(first + k)].present) return true;
     return false;
 }
 
