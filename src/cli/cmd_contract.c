@@ -91,15 +91,24 @@ static void print_table(const char *doc) {
     json_decref(r);
 }
 
+/* One contract document: validated, then scheduled. */
+static int schedule_record(ancre_result **out, const char *text, size_t len,
+                           const ancre_params *params, const ancre_readings *readings,
+                           ancre_errors *errs) {
+    ancre_decl *d = NULL;
+    int rc = parse(&d, text, len, params, errs);
+    if (rc == 0) rc = ancre_contract_schedule(out, d, params, readings, errs);
+    ancre_decl_free(d);
+    return rc;
+}
+
 static int one(const char *text, size_t len, const ancre_params *params,
                const ancre_readings *readings, bool json) {
     ancre_errors errs;
     ancre_errors_init(&errs);
-    ancre_decl *d = NULL;
     ancre_result *r = NULL;
     int rc = 1;
-    if (parse(&d, text, len, params, &errs) == 0 &&
-        ancre_contract_schedule(&r, d, params, readings, &errs) == 0) {
+    if (schedule_record(&r, text, len, params, readings, &errs) == 0) {
         char *out = ancre_result_to_json(r, 0);
         if (json)
             printf("%s\n", out);
@@ -111,19 +120,7 @@ static int one(const char *text, size_t len, const ancre_params *params,
         print_errors(&errs, json, json ? stdout : stderr);
     }
     ancre_result_free(r);
-    ancre_decl_free(d);
     ancre_errors_clear(&errs);
-    return rc;
-}
-
-/* One contract document of a batch: validated, then scheduled. */
-static int schedule_record(ancre_result **out, const char *text, size_t len,
-                           const ancre_params *params, const ancre_readings *readings,
-                           ancre_errors *errs) {
-    ancre_decl *d = NULL;
-    int rc = parse(&d, text, len, params, errs);
-    if (rc == 0) rc = ancre_contract_schedule(out, d, params, readings, errs);
-    ancre_decl_free(d);
     return rc;
 }
 

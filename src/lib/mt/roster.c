@@ -143,27 +143,17 @@ static ancre_roster_centre *centre(ancre_roster *r, const char *id, size_t len) 
     return &r->recs[r->last].counts;
 }
 
-static const unsigned char month_days[13] = {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-/* Strict YYYY-MM-DD. */
+/* A CSV field as a strict YYYY-MM-DD date (the fields are not NUL-terminated). */
 static bool parse_date(const char *s, size_t len, date_t *out) {
-    if (len != 10 || s[4] != '-' || s[7] != '-') return false;
-    unsigned d[8] = {(unsigned)(s[0] - '0'), (unsigned)(s[1] - '0'), (unsigned)(s[2] - '0'),
-                     (unsigned)(s[3] - '0'), (unsigned)(s[5] - '0'), (unsigned)(s[6] - '0'),
-                     (unsigned)(s[8] - '0'), (unsigned)(s[9] - '0')};
-    for (int i = 0; i < 8; i++)
-        if (d[i] > 9) return false;
-    int y = (int)(d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]), m = (int)(d[4] * 10 + d[5]),
-        day = (int)(d[6] * 10 + d[7]);
-    if (y < 1850 || m < 1 || m > 12 || day < 1) return false;
-    int last = month_days[m] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
-    if (day > last) return false;
-    *out = (date_t){y, m, day};
-    return true;
+    char buf[11];
+    if (len != 10) return false;
+    memcpy(buf, s, 10);
+    buf[10] = '\0';
+    return date_parse(buf, out);
 }
 
 static int date_le(date_t a, date_t b) {
-    return a.y != b.y ? a.y < b.y : a.m != b.m ? a.m < b.m : a.d <= b.d;
+    return date_cmp(a, b) <= 0;
 }
 
 #define BAD(...)                                                                                   \
