@@ -13,7 +13,7 @@ LDLIBS = -ljansson -pthread
 STORE_LIBS = -lsqlite3 -lpq -lcrypto
 PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
 
-LIB_SRC = $(wildcard src/lib/core/*.c) $(wildcard src/lib/*/*.c)
+LIB_SRC = $(wildcard src/lib/*.c) $(wildcard src/lib/*/*.c)
 LIB_SRC := $(sort $(LIB_SRC))
 PARAM_FILES = $(sort $(wildcard params/*.json))
 LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/params_embedded.o

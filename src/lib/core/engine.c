@@ -308,6 +308,27 @@ int reading(eng_t *e, const char *id) {
     return choice;
 }
 
+const char *reading_value(eng_t *e, const char *id) {
+    long i = reading_find(id);
+    int choice = reading(e, id);
+    if (i < 0) return "";
+    return reading_def_at((size_t)i)->alts[choice].value;
+}
+
+bool reading_is(eng_t *e, const char *id, const char *value) {
+    long i = reading_find(id);
+    if (i < 0) {
+        reading(e, id); /* reports the unknown reading */
+        return false;
+    }
+    if (reading_alt_find(reading_def_at((size_t)i), value) < 0) {
+        eng_fail(e, id, "readings", "an alternative of the reading",
+                 "internal: reading %s has no alternative %s", id, value);
+        return false;
+    }
+    return strcmp(reading_value(e, id), value) == 0;
+}
+
 /* ---- amounts ---- */
 
 void eng_amounts(eng_t *e) {

@@ -141,7 +141,15 @@ const char *par_text(eng_t *e, const char *id);
 q_t par_at(eng_t *e, const char *id, date_t at);
 
 /* ---- readings ---- */
-int reading(eng_t *e, const char *id); /* index of the chosen alternative, 0 = default */
+/* Whether the chosen alternative of reading `id` is `value` (records the reading on the line and
+ * the result).  Rules compare readings by name, never by position in the registry's table: a
+ * value that is not an alternative of the reading is an internal error. */
+bool reading_is(eng_t *e, const char *id, const char *value);
+/* The value of the chosen alternative of reading `id` (records it likewise); "" on error. */
+const char *reading_value(eng_t *e, const char *id);
+/* index of the chosen alternative, 0 = default: kept for the registry's own listings; rules use
+ * reading_is() */
+int reading(eng_t *e, const char *id);
 
 void eng_fail(eng_t *e, const char *path, const char *rule, const char *expected, const char *fmt,
               ...) __attribute__((format(printf, 5, 6)));

@@ -1,5 +1,6 @@
 /* What each chapter of the accord contributes to the engine: its declaration fields and its
- * readings of ambiguous passages.  Each rules module defines its tables; registry.c lists them. */
+ * readings of ambiguous passages.  Each rules module defines its tables; the list of modules is
+ * one file at the top of the library (src/lib/modules.c): core names none of them. */
 #ifndef ANCRE_REGISTRY_H
 #define ANCRE_REGISTRY_H
 
@@ -54,22 +55,20 @@ typedef struct {
 } module_tables;
 
 /* A check across fields that a field table cannot state, run on every declaration after the
- * field checks (registry.c lists them). */
+ * field checks (src/lib/modules.c lists them). */
 typedef void (*decl_check_fn)(const struct ancre_decl *d, const struct ancre_params *params,
                               struct ancre_errors *errs);
-void rsf_classification_check(const struct ancre_decl *d, const struct ancre_params *params,
-                              struct ancre_errors *errs);
-/* eligibility and non-cumul of the contracts of Article 19 (contracts_common.c) */
-void contracts_validate(const struct ancre_decl *d, const struct ancre_params *params,
-                        struct ancre_errors *errs);
 
 extern const module_tables core_tables;
-extern const module_tables rsf_medical_tables;
-extern const module_tables contracts_tables;
-extern const module_tables rsf_classification_tables;
-extern const module_tables rsf_nursing_tables;
-extern const module_tables rsf_dental_tables;
-extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
+/* The tables of every module, in the order their fields are documented (src/lib/modules.c). */
+extern const module_tables *const ancre_module_tables[];
+extern const size_t ancre_module_tables_count;
+/* The checks across fields, in the order their errors are listed: those of a declaration, then
+ * those of every document (a declaration or a contract document). */
+extern const decl_check_fn ancre_declaration_checks[];
+extern const size_t ancre_declaration_checks_count;
+extern const decl_check_fn ancre_document_checks[];
+extern const size_t ancre_document_checks_count;
 
 size_t schema_count(void);
 const field_def *schema_field(size_t i);
@@ -88,15 +87,14 @@ typedef struct {
     size_t nfields;
 } item_schema;
 
-extern const item_schema contracts_item_schemas[];
-extern const size_t contracts_item_schema_count;
+/* The element schemas of a module, by name (src/lib/modules.c lists the sets). */
+typedef struct {
+    const item_schema *list;
+    const size_t *count;
+} item_schema_set;
+extern const item_schema_set ancre_item_schema_sets[];
+extern const size_t ancre_item_schema_sets_count;
 const item_schema *item_schema_find(const char *name);
-
-/* Checks that span several fields (non-cumul of contracts, ...), run on a parsed document once
- * every field is valid; they append errors naming the field path and the article. */
-typedef void (*decl_validator)(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
-size_t validators_count(void);
-decl_validator validator_at(size_t i);
 
 size_t readings_count(void);
 const reading_def *reading_def_at(size_t i);

@@ -1,0 +1,89 @@
+/* The chapters of the accord that libancre knows: their declaration tables, their checks across
+ * fields and the payments they compute.  This is the one file that lists the rule modules; core
+ * (src/lib/core/) names none of them.  A new chapter adds its rows here. */
+#include "core/engine.h"
+#include "core/registry.h"
+
+#include "contracts/contracts.h"
+#include "mt/mt.h"
+#include "rsf/rsf.h"
+
+#include <string.h>
+
+static bool rsf_applies(eng_t *e) {
+    /* the forfait spécifique is computed when the declaration has indicators */
+    for (size_t i = 0; i < schema_count(); i++)
+        if (strncmp(schema_field(i)->path, "indicators.", 11) == 0 && e->decl->values[i].present)
+            return true;
+    return false;
+}
+
+static int rsf_compute(eng_t *e) {
+    const char *type = e->res->type;
+    rsf_classification_note(e); /* Art. 3: why the centre is of this type */
+    if (strcmp(type, "medical") == 0 || strcmp(type, "polyvalent") == 0)
+        return rsf_medical_compute(e);
+    if (strcmp(type, "infirmier") == 0) return rsf_nursing_compute(e);
+    if (strcmp(type, "dentaire") == 0) return rsf_dental_compute(e);
+    eng_fail(e, "centre.type", "Art. 3", "medical|polyvalent|infirmier|dentaire",
+             "the forfait spécifique of centre type '%s' is not computed by this version", type);
+    return -1;
+}
+
+/* médecin traitant (Art. 23, Annexe 24), MPA, ROSP (Art. 24): each has its own section */
+static bool mt2017_applies(eng_t *e) {
+    return mt_section(e, "forfaits_mt_2017");
+}
+static bool fpmt_applies(eng_t *e) {
+    return mt_section(e, "medecin_traitant");
+}
+static bool mpa_applies(eng_t *e) {
+    return mt_section(e, "mpa");
+}
+static bool rosp_applies(eng_t *e) {
+    return mt_section(e, "rosp");
+}
+
+/* ---- declaration tables, in the order their fields are documented ---- */
+
+extern const module_tables rsf_medical_tables, rsf_classification_tables, rsf_nursing_tables,
+    rsf_dental_tables;
+extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
+extern const module_tables contracts_tables;
+extern const item_schema contracts_item_schemas[];
+extern const size_t contracts_item_schema_count;
+void rsf_classification_check(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
+/* eligibility and non-cumul of the contracts of Article 19 (contracts_common.c) */
+void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
+
+#define N(a) (sizeof(a) / sizeof *(a))
+
+const module_tables *const ancre_module_tables[] = {
+    &core_tables,        &rsf_medical_tables, &rsf_classification_tables,
+    &rsf_nursing_tables, &rsf_dental_tables,  &fpmt_tables,
+    &mpa_tables,         &rosp_tables,        &contracts_tables};
+const size_t ancre_module_tables_count = N(ancre_module_tables);
+
+/* element schemas of the lists of objects, by module */
+const item_schema_set ancre_item_schema_sets[] = {
+    {contracts_item_schemas, &contracts_item_schema_count},
+};
+const size_t ancre_item_schema_sets_count = N(ancre_item_schema_sets);
+
+const decl_check_fn ancre_declaration_checks[] = {rsf_classification_check};
+const size_t ancre_declaration_checks_count = N(ancre_declaration_checks);
+const decl_check_fn ancre_document_checks[] = {contracts_validate};
+const size_t ancre_document_checks_count = N(ancre_document_checks);
+
+/* ---- payments, in the order they appear in a result ---- */
+
+const module_def ancre_modules[] = {
+    {"rsf", "Rémunération forfaitaire spécifique", rsf_applies, rsf_compute},
+    {"forfaits_mt_2017", "Forfaits médecin traitant RMT, RST, FMT (jusqu'en 2017)", mt2017_applies,
+     mt2017_compute},
+    {"fpmt", "Forfait patientèle médecin traitant", fpmt_applies, fpmt_compute},
+    {"mpa", "Majoration personnes âgées", mpa_applies, mpa_compute},
+    {"rosp", "Rémunération sur objectifs de santé publique", rosp_applies, rosp_compute},
+    {"contracts", "Contrats et aides de l'article 19", contracts_applies, contracts_compute_year},
+};
+const size_t ancre_module_count = N(ancre_modules);
