@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 size_t schema_count(void) {
     size_t n = 0;
     for (size_t m = 0; m < ancre_module_tables_count; m++)
