@@ -30,6 +30,9 @@ static const char *usage_text =
     "  roster FILE|-      patient-level roster (CSV) to counts and FPMT per centre; --year YYYY\n"
     "  contract FILE|-    the dated schedule of a centre's contracts and aids (Art. 19):\n"
     "                     payments, recoveries and decisions; --json for the JSON document\n"
+    "  deadlines FILE|-   the deadlines of a centre's exchanges with the caisse (Titre 3,\n"
+    "                     Annexe 7, Art. 17-18): due dates on the French calendar, met or not,\n"
+    "                     what follows; --json for the JSON document\n"
     "  serve              the HTTP API and the web simulator (ancre serve --help)\n"
     "\n"
     "options:\n"
@@ -297,7 +300,7 @@ int main(int argc, char **argv) {
     }
     bool known = strcmp(o.command, "compute") == 0 || strcmp(o.command, "explain") == 0 ||
                  strcmp(o.command, "batch") == 0 || strcmp(o.command, "validate") == 0 ||
-                 strcmp(o.command, "contract") == 0;
+                 strcmp(o.command, "contract") == 0 || strcmp(o.command, "deadlines") == 0;
     if (!known || !o.file) {
         fprintf(stderr,
                 known ? "ancre: %s needs a FILE (or - for standard input)\n\n%s"
@@ -318,6 +321,8 @@ int main(int argc, char **argv) {
         fprintf(stderr, "ancre: cannot read %s\n", o.file);
     } else if (strcmp(o.command, "contract") == 0) {
         rc = cmd_contract(o.file, text, len, params, readings, o.json);
+    } else if (strcmp(o.command, "deadlines") == 0) {
+        rc = cmd_deadlines(text, len, params, readings, o.json);
     } else if (strcmp(o.command, "validate") == 0) {
         ancre_decl *d = NULL;
         if ((is_contract_document(text, len)
