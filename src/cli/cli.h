@@ -12,6 +12,9 @@
  * (argv[0] is "roster") */
 int cmd_roster(int argc, char **argv);
 
+/* The language chosen with --lang (NULL: French), for every command. */
+extern const char *cli_lang;
+
 void print_errors(const ancre_errors *errs, bool json, FILE *out);
 char *read_all(const char *path, size_t *len);
 

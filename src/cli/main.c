@@ -40,6 +40,9 @@ static const char *usage_text =
     "  --date YYYY-MM-DD  (params) only the values in force at that date\n"
     "  --version          print the version\n";
 
+/* --lang LANG (any command): the language of messages and breakdowns, French by default */
+const char *cli_lang = NULL;
+
 typedef struct {
     const char *command;
     const char *file;
@@ -72,16 +75,21 @@ void print_errors(const ancre_errors *errs, bool json, FILE *out) {
     }
     for (size_t i = 0; i < errs->count; i++) {
         const ancre_error *e = &errs->items[i];
-        fprintf(out, "error: %s", e->message);
+        fprintf(out, ancre_tr(cli_lang, "erreur : %s"), e->message);
         if (e->rule[0] || e->expected[0]) {
             fprintf(out, " [");
-            if (e->rule[0]) fprintf(out, "rule: %s", e->rule);
-            if (e->expected[0]) fprintf(out, "%sexpected: %s", e->rule[0] ? "; " : "", e->expected);
+            if (e->rule[0]) fprintf(out, ancre_tr(cli_lang, "règle : %s"), e->rule);
+            if (e->expected[0])
+                fprintf(out, ancre_tr(cli_lang, "%sattendu : %s"), e->rule[0] ? " ; " : "",
+                        e->expected);
             fprintf(out, "]");
         }
         fprintf(out, "\n");
     }
-    fprintf(out, "%zu error%s\n", errs->count, errs->count == 1 ? "" : "s");
+    if (errs->count == 1)
+        fprintf(out, "%s", ancre_tr(cli_lang, "1 erreur\n"));
+    else
+        fprintf(out, ancre_tr(cli_lang, "%zu erreurs\n"), errs->count);
 }
 
 char *read_all(const char *path, size_t *len) {
@@ -123,14 +131,16 @@ static int parse_args(int argc, char **argv, options *o) {
         else if (strcmp(a, "--date") == 0 && i + 1 < argc)
             o->date = argv[++i];
         else if (a[0] == '-' && a[1] == '-') {
-            fprintf(stderr, "ancre: unknown or incomplete option %s\n\n%s", a, usage_text);
+            fprintf(stderr, ancre_tr(cli_lang, "ancre : option inconnue ou incomplète %s\n\n%s"), a,
+                    usage_text);
             return -1;
         } else if (!o->command)
             o->command = a;
         else if (!o->file)
             o->file = a;
         else {
-            fprintf(stderr, "ancre: unexpected argument %s\n\n%s", a, usage_text);
+            fprintf(stderr, ancre_tr(cli_lang, "ancre : argument inattendu %s\n\n%s"), a,
+                    usage_text);
             return -1;
         }
     }
@@ -144,7 +154,9 @@ static ancre_params *load_params(const options *o, ancre_errors *errs) {
         size_t len;
         char *text = read_all(o->param_files[i], &len);
         if (!text) {
-            fprintf(stderr, "ancre: cannot read parameter file %s\n", o->param_files[i]);
+            fprintf(stderr,
+                    ancre_tr(cli_lang, "ancre : impossible de lire le fichier de paramètres %s\n"),
+                    o->param_files[i]);
             ancre_params_free(p);
             return NULL;
         }
@@ -163,6 +175,7 @@ static int compute_one(const char *text, size_t len, const ancre_params *params,
                        const ancre_readings *readings, const options *o, int verbose) {
     ancre_errors errs;
     ancre_errors_init(&errs);
+    ancre_errors_set_lang(&errs, cli_lang);
     ancre_decl *d = NULL;
     ancre_result *r = NULL;
     int rc = 1;
@@ -175,7 +188,9 @@ static int compute_one(const char *text, size_t len, const ancre_params *params,
         if (o->sensitivity) {
             char *s = ancre_sensitivity_json(d, params, readings, &errs);
             if (s) {
-                printf("%s%s\n", o->json ? "" : "\nSensibilité aux lectures du texte:\n", s);
+                printf("%s%s\n",
+                       o->json ? "" : ancre_tr(cli_lang, "\nSensibilité aux lectures du texte :\n"),
+                       s);
                 free(s);
             }
         }
@@ -203,6 +218,7 @@ static int compute_record(ancre_result **out, const char *text, size_t len,
 static int cmd_params(const options *o, const ancre_params *params) {
     ancre_errors errs;
     ancre_errors_init(&errs);
+    ancre_errors_set_lang(&errs, cli_lang);
     char *s = ancre_params_to_json(params, o->file, o->date, &errs);
     if (!s) {
         print_errors(&errs, o->json, stderr);
@@ -224,7 +240,8 @@ static int cmd_params(const options *o, const ancre_params *params) {
                json_string_value(json_object_get(p, "unit")), label ? "  " : "",
                label ? label : "");
         json_t *vals = json_object_get(p, "values");
-        if (json_array_size(vals) == 0) printf("    not in force on %s\n", o->date);
+        if (json_array_size(vals) == 0)
+            printf(ancre_tr(cli_lang, "    pas en vigueur le %s\n"), o->date);
         size_t k;
         json_t *v;
         json_array_foreach (vals, k, v) {
@@ -249,6 +266,21 @@ static int cmd_params(const options *o, const ancre_params *params) {
 
 int main(int argc, char **argv) {
     options o;
+    /* --lang LANG is taken out of the arguments before any command reads them */
+    for (int i = 1; i + 1 < argc; i++) {
+        if (strcmp(argv[i], "--lang") != 0) continue;
+        ancre_errors probe;
+        ancre_errors_init(&probe);
+        if (ancre_errors_set_lang(&probe, argv[i + 1]) != 0) {
+            fprintf(stderr, "ancre : --lang %s : langue inconnue (fr ou en)\n", argv[i + 1]);
+            return 2;
+        }
+        cli_lang = probe.lang;
+        for (int k = i; k + 2 <= argc; k++)
+            argv[k] = argv[k + 2];
+        argc -= 2;
+        i--;
+    }
     if (argc >= 2 && strcmp(argv[1], "serve") == 0) return cmd_serve(argc - 1, argv + 1);
     if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
         printf("ancre %s\n", ANCRE_VERSION);
@@ -283,6 +315,7 @@ int main(int argc, char **argv) {
     }
     ancre_errors errs;
     ancre_errors_init(&errs);
+    ancre_errors_set_lang(&errs, cli_lang);
     ancre_params *params = load_params(&o, &errs);
     if (!params) {
         print_errors(&errs, false, stderr);
@@ -299,10 +332,14 @@ int main(int argc, char **argv) {
                  strcmp(o.command, "batch") == 0 || strcmp(o.command, "validate") == 0 ||
                  strcmp(o.command, "contract") == 0;
     if (!known || !o.file) {
-        fprintf(stderr,
-                known ? "ancre: %s needs a FILE (or - for standard input)\n\n%s"
-                      : "ancre: unknown command %s\n\n%s",
-                o.command, usage_text);
+        if (known)
+            fprintf(stderr,
+                    ancre_tr(cli_lang,
+                             "ancre : %s attend un FICHIER (ou - pour l'entrée standard)\n\n%s"),
+                    o.command, usage_text);
+        else
+            fprintf(stderr, ancre_tr(cli_lang, "ancre : commande inconnue %s\n\n%s"), o.command,
+                    usage_text);
         ancre_params_free(params);
         return 2;
     }
@@ -315,7 +352,7 @@ int main(int argc, char **argv) {
         print_errors(&errs, false, stderr);
         rc = 1;
     } else if (!text) {
-        fprintf(stderr, "ancre: cannot read %s\n", o.file);
+        fprintf(stderr, ancre_tr(cli_lang, "ancre : impossible de lire %s\n"), o.file);
     } else if (strcmp(o.command, "contract") == 0) {
         rc = cmd_contract(o.file, text, len, params, readings, o.json);
     } else if (strcmp(o.command, "validate") == 0) {
@@ -323,7 +360,10 @@ int main(int argc, char **argv) {
         if ((is_contract_document(text, len)
                  ? ancre_contract_parse_json(&d, text, len, params, &errs)
                  : ancre_decl_parse_json(&d, text, len, params, &errs)) == 0) {
-            printf(o.json ? "{\"ok\": true}\n" : "%s: valid declaration\n", o.file);
+            if (o.json)
+                printf("{\"ok\": true}\n");
+            else
+                printf(ancre_tr(cli_lang, "%s : déclaration valide\n"), o.file);
             rc = 0;
         } else {
             print_errors(&errs, o.json, o.json ? stdout : stderr);
@@ -331,7 +371,7 @@ int main(int argc, char **argv) {
         }
         ancre_decl_free(d);
     } else if (strcmp(o.command, "batch") == 0 || cli_is_jsonl(o.file, text, len)) {
-        rc = cli_batch(text, len, params, readings, compute_record, "computed");
+        rc = cli_batch(text, len, params, readings, compute_record, "calculés");
     } else {
         rc = compute_one(text, len, params, readings, &o, strcmp(o.command, "explain") == 0);
     }
