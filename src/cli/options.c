@@ -38,8 +38,8 @@ typedef struct {
 #define G_ANY (~0u)
 
 static const option_def option_table[] = {
-    {"json", no_argument, OPT_JSON, CLI_G_COMPUTE | CLI_G_PARAMS | CLI_G_STORE | CLI_G_ROSTER,
-     NULL, "sortie JSON"},
+    {"json", no_argument, OPT_JSON, CLI_G_COMPUTE | CLI_G_PARAMS | CLI_G_STORE | CLI_G_ROSTER, NULL,
+     "sortie JSON"},
     {"params", required_argument, OPT_PARAMS,
      CLI_G_COMPUTE | CLI_G_PARAMS | CLI_G_STORE | CLI_G_ROSTER, "FICHIER",
      "charge un fichier de paramètres après ceux de la bibliothèque (répétable)"},
@@ -58,7 +58,8 @@ static const option_def option_table[] = {
     {"id", required_argument, OPT_ID, CLI_G_STORE, "N", "un résultat enregistré, par son numéro"},
     {"after", required_argument, OPT_AFTER, CLI_G_STORE, "AAAA-MM-JJ",
      "(calendar) les paiements dus après cette date (par défaut : aujourd'hui)"},
-    {"all", no_argument, OPT_ALL, CLI_G_STORE, NULL, "(calendar) les paiements de toutes les dates"},
+    {"all", no_argument, OPT_ALL, CLI_G_STORE, NULL,
+     "(calendar) les paiements de toutes les dates"},
     {"skip-bad", no_argument, OPT_SKIP_BAD, CLI_G_STORE, NULL,
      "(import) écrit les enregistrements valides même si d'autres ne le sont pas"},
     {"all-or-nothing", no_argument, OPT_ALL_OR_NOTHING, CLI_G_STORE, NULL,
@@ -172,16 +173,36 @@ int cli_parse(int argc, char **argv, const cli_command *cmd, cli_opts *o) {
                                    d ? d->name : "?", cmd->name);
         long long n;
         switch (c) {
-        case OPT_HELP: o->help = true; break;
-        case OPT_JSON: o->json = true; break;
-        case OPT_SENSITIVITY: o->sensitivity = true; break;
-        case OPT_ALL: o->all_dates = true; break;
-        case OPT_SKIP_BAD: o->skip_bad = true; break;
-        case OPT_ALL_OR_NOTHING: o->all_or_nothing = true; break;
-        case OPT_DATE: o->date = optarg; break;
-        case OPT_DB: o->db = optarg; break;
-        case OPT_FINESS: o->finess = optarg; break;
-        case OPT_AFTER: o->after = optarg; break;
+        case OPT_HELP:
+            o->help = true;
+            break;
+        case OPT_JSON:
+            o->json = true;
+            break;
+        case OPT_SENSITIVITY:
+            o->sensitivity = true;
+            break;
+        case OPT_ALL:
+            o->all_dates = true;
+            break;
+        case OPT_SKIP_BAD:
+            o->skip_bad = true;
+            break;
+        case OPT_ALL_OR_NOTHING:
+            o->all_or_nothing = true;
+            break;
+        case OPT_DATE:
+            o->date = optarg;
+            break;
+        case OPT_DB:
+            o->db = optarg;
+            break;
+        case OPT_FINESS:
+            o->finess = optarg;
+            break;
+        case OPT_AFTER:
+            o->after = optarg;
+            break;
         case OPT_PARAMS:
             if (o->nparam_files == (int)(sizeof o->param_files / sizeof *o->param_files))
                 return cli_usage_error(cmd, cli_tr("trop de fichiers --params"));
