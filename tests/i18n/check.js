@@ -6,7 +6,7 @@
  * one French text is given two different English texts.  Reports (without failing: modules add
  * their own tables) every French format string of src/ that has no English entry: the literals
  * given to eng_note, eng_result_note, eng_fail, errors_add, http_error, i18n_tr, eng_tr,
- * ancre_tr and TR.
+ * ancre_tr, cli_tr and TR.
  * usage: node tests/i18n/check.js [ROOT]      prints "i18n: N passed, N failed" */
 'use strict';
 const fs = require('fs');
@@ -48,7 +48,7 @@ for (const f of files) {
 
 /* ---- the French format strings of the sources ---- */
 const CALLS = { eng_note: [1], eng_result_note: [1], eng_fail: [3, 4], errors_add: [3, 4], http_error: [3],
-  i18n_tr: [1], eng_tr: [1], ancre_tr: [1], TR: [0] };
+  i18n_tr: [1], eng_tr: [1], ancre_tr: [1], cli_tr: [0], TR: [0] };
 const PRI = { PRId64: 'ld', PRIu64: 'lu', PRIi64: 'li', PRIx64: 'lx' };
 function cUnescape(s) {
   return s.replace(/\\(n|t|"|'|\\|r|0)/g, (_, c) => ({ n: '\n', t: '\t', '"': '"', "'": "'", '\\': '\\', r: '\r', 0: '\0' }[c]));
