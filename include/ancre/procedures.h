@@ -25,8 +25,7 @@ enum {
  * On success *out holds the document in the format asked (caller frees); on failure every error
  * found is listed and nothing is returned. */
 int ancre_deadlines(char **out, const char *text, size_t len, int format,
-                    const ancre_params *params, const ancre_readings *readings,
-                    ancre_errors *errs);
+                    const ancre_params *params, const ancre_readings *readings, ancre_errors *errs);
 
 #ifdef __cplusplus
 }

@@ -4,13 +4,16 @@
 #define ANCRE_CLI_H
 
 #include "ancre/ancre.h"
+#include "options.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 
-/* ancre roster FILE --year YYYY [--json] [--params FILE] [--reading ID=VALUE]
- * (argv[0] is "roster") */
-int cmd_roster(int argc, char **argv);
+/* ancre roster FILE --year YYYY [--json] [--params FILE] [--reading ID=VALUE] */
+int cmd_roster(const cli_opts *o);
+
+/* The language chosen with --lang (NULL: French), for every command. */
+extern const char *cli_lang;
 
 void print_errors(const ancre_errors *errs, bool json, FILE *out);
 char *read_all(const char *path, size_t *len);
@@ -21,12 +24,8 @@ bool is_contract_document(const char *text, size_t len);
 int cmd_contract(const char *file, char *text, size_t len, const ancre_params *params,
                  const ancre_readings *readings, bool json);
 
-/* ancre deadlines FILE: the deadlines of a deadlines document (cmd_deadlines.c); ancre procedure
- * FILE: the state of a procedure document.  Return the exit code. */
-int cmd_deadlines(const char *text, size_t len, const ancre_params *params,
-                  const ancre_readings *readings, bool json);
-int cmd_procedure(const char *text, size_t len, const ancre_params *params,
-                  const ancre_readings *readings, bool json);
+/* ancre deadlines FILE: the deadlines of a deadlines document (cmd_deadlines.c). */
+int cmd_deadlines(const cli_opts *o);
 
 /* A record of a JSON Lines batch: parses one line and computes it. */
 typedef int (*cli_record_fn)(ancre_result **out, const char *text, size_t len,

@@ -31,7 +31,7 @@ void test_calendar(void) {
     ancre_readings *readings = ancre_readings_new();
     ancre_result *res = calloc(1, sizeof *res);
     eng_t e = {NULL, params, readings, 0, {2024, 1, 1}, res, NULL, &errs, false, "test", {1, 1}};
-    calendar_t c = {&e, "metropole"};
+    calendar_t c = {&e, "metropole", NULL};
 
     /* Easter Sunday: published dates */
     const int easter[][3] = {{2000, 4, 23}, {2008, 3, 23}, {2019, 4, 21}, {2024, 3, 31},
@@ -53,7 +53,7 @@ void test_calendar(void) {
     CHECK_EQ_INT(holidays_in(&c, 2008), 10, "Ascension 2008 = 1 May");
     /* 2024: 366 days - 104 weekend days - 10 holidays on a weekday (14 July is a Sunday) */
     CHECK_EQ_INT(working_in(&c, 2024), 252, "252 jours ouvrés in 2024");
-    calendar_t am = {&e, "alsace_moselle"}, re = {&e, "reunion"};
+    calendar_t am = {&e, "alsace_moselle", NULL}, re = {&e, "reunion", NULL};
     CHECK_EQ_INT(holidays_in(&am, 2024), 13, "Alsace-Moselle: + Good Friday and 26 December");
     CHECK_EQ_INT(holidays_in(&re, 2024), 12, "La Réunion: + 20 December");
     /* 2024 in Alsace-Moselle: Good Friday (Friday 29 March) and 26 December (a Thursday) are

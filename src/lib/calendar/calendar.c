@@ -1,5 +1,7 @@
 #include "calendar.h"
 
+#include "../core/i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,12 +27,18 @@ bool cal_unit_parse(const char *s, cal_unit *out) {
 const char *cal_unit_fr(cal_unit u, int count) {
     bool one = count <= 1;
     switch (u) {
-    case CU_JOURS_OUVRES: return one ? "jour ouvré" : "jours ouvrés";
-    case CU_JOURS_OUVRABLES: return one ? "jour ouvrable" : "jours ouvrables";
-    case CU_JOURS_CALENDAIRES: return one ? "jour calendaire" : "jours calendaires";
-    case CU_JOURS: return one ? "jour" : "jours";
-    case CU_MOIS: return "mois";
-    case CU_ANNEES: return one ? "an" : "ans";
+    case CU_JOURS_OUVRES:
+        return one ? "jour ouvré" : "jours ouvrés";
+    case CU_JOURS_OUVRABLES:
+        return one ? "jour ouvrable" : "jours ouvrables";
+    case CU_JOURS_CALENDAIRES:
+        return one ? "jour calendaire" : "jours calendaires";
+    case CU_JOURS:
+        return one ? "jour" : "jours";
+    case CU_MOIS:
+        return "mois";
+    case CU_ANNEES:
+        return one ? "an" : "ans";
     }
     return "";
 }
@@ -116,8 +124,7 @@ static cal_unit resolve(calendar_t *c, cal_unit u) {
  * jour ouvré (reading deadline_on_non_working_day). */
 static date_t extend(calendar_t *c, date_t d) {
     if (!reading_is(c->e, "deadline_on_non_working_day", "next_working_day")) return d;
-    for (int guard = 0; guard < 31 && !c->e->failed && !cal_working(c, d, CU_JOURS_OUVRES);
-         guard++)
+    for (int guard = 0; guard < 31 && !c->e->failed && !cal_working(c, d, CU_JOURS_OUVRES); guard++)
         d = date_add_days(d, 1);
     return d;
 }
@@ -140,9 +147,12 @@ date_t cal_deadline(calendar_t *c, date_t start, int count, cal_unit unit, cal_u
         return d;
     }
     case CU_JOURS_CALENDAIRES:
-    case CU_JOURS: return extend(c, date_add_days(start, event_day ? count - 1 : count));
-    case CU_MOIS: return extend(c, date_add_months(start, count));
-    case CU_ANNEES: return extend(c, date_add_months(start, 12 * count));
+    case CU_JOURS:
+        return extend(c, date_add_days(start, event_day ? count - 1 : count));
+    case CU_MOIS:
+        return extend(c, date_add_months(start, count));
+    case CU_ANNEES:
+        return extend(c, date_add_months(start, 12 * count));
     }
     return start;
 }
@@ -162,11 +172,20 @@ date_t cal_before(calendar_t *c, date_t end, int count, cal_unit unit, cal_unit 
         return d;
     }
     case CU_JOURS_CALENDAIRES:
-    case CU_JOURS: return date_add_days(end, -count);
-    case CU_MOIS: return date_add_months(end, -count);
-    case CU_ANNEES: return date_add_months(end, -12 * count);
+    case CU_JOURS:
+        return date_add_days(end, -count);
+    case CU_MOIS:
+        return date_add_months(end, -count);
+    case CU_ANNEES:
+        return date_add_months(end, -12 * count);
     }
     return end;
+}
+
+void cal_date_text(const calendar_t *c, date_t d, char *buf, size_t cap) {
+    char iso[16];
+    date_format(d, iso, sizeof iso);
+    i18n_date(c->lang, iso, buf, cap);
 }
 
 int cal_holidays_between(calendar_t *c, date_t from, date_t to, char *buf, size_t cap) {
@@ -176,7 +195,7 @@ int cal_holidays_between(calendar_t *c, date_t from, date_t to, char *buf, size_
          d = date_add_days(d, 1)) {
         char name[96], fr[16];
         if (!cal_holiday(c, d, name, sizeof name)) continue;
-        date_format_fr(d, fr, sizeof fr);
+        cal_date_text(c, d, fr, sizeof fr);
         size_t len = strlen(buf);
         snprintf(buf + len, cap - len, "%s%s (%s)", n ? ", " : "", fr, name);
         n++;

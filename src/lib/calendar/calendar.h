@@ -23,6 +23,7 @@ typedef enum {
 typedef struct {
     eng_t *e;            /* parameters and readings are read, and recorded, through it */
     const char *variant; /* metropole, alsace_moselle, guadeloupe, martinique, guyane, ... */
+    const char *lang;    /* of the dates written (NULL: French, 30/04/2024) */
 } calendar_t;
 
 /* "jours_ouvres", "jours_ouvrables", "jours_calendaires", "jours", "mois", "annees" */
@@ -41,6 +42,8 @@ bool cal_working(calendar_t *c, date_t d, cal_unit kind);
 date_t cal_deadline(calendar_t *c, date_t start, int count, cal_unit unit, cal_unit *unit_out);
 /* The latest date "au moins count units avant" end (a notice). */
 date_t cal_before(calendar_t *c, date_t end, int count, cal_unit unit, cal_unit *unit_out);
+/* d written for a person in the calendar's language (30/04/2024 in French). */
+void cal_date_text(const calendar_t *c, date_t d, char *buf, size_t cap);
 /* The public holidays in (from, to], as "30/05/2024 (Ascension), ..." into buf; their count. */
 int cal_holidays_between(calendar_t *c, date_t from, date_t to, char *buf, size_t cap);
 

@@ -87,7 +87,3 @@ int date_weekday(date_t dt) {
     long w = ((z % 7) + 7 + 3) % 7;
     return (int)w + 1;
 }
-
-void date_format_fr(date_t dt, char *buf, size_t cap) {
-    snprintf(buf, cap, "%02d/%02d/%04d", dt.d, dt.m, dt.y);
-}

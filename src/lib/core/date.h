@@ -20,7 +20,6 @@ date_t date_add_months(date_t dt, int months); /* clamps the day to the month's 
 int date_quarter(date_t dt);                   /* 1..4 */
 date_t date_from_days(long days);              /* inverse of date_days */
 date_t date_add_days(date_t dt, long days);
-int date_weekday(date_t dt);                           /* 1 = Monday .. 7 = Sunday (ISO 8601) */
-void date_format_fr(date_t dt, char *buf, size_t cap); /* 30/04/2024, for people */
+int date_weekday(date_t dt); /* 1 = Monday .. 7 = Sunday (ISO 8601) */
 
 #endif

@@ -4,13 +4,10 @@
 #include "procedures.h"
 
 #include "../core/errors.h"
+#include "../core/i18n.h"
 
 #include <stdio.h>
 #include <string.h>
-
-static void fr_date(date_t d, char *buf, size_t cap) {
-    date_format_fr(d, buf, cap);
-}
 
 /* A later step dated before the event it follows is a mistake of the document. */
 static bool in_order(timeline_t *tl, const char *base, const char *field, date_t earlier,
@@ -18,10 +15,10 @@ static bool in_order(timeline_t *tl, const char *base, const char *field, date_t
     if (date_cmp(later, earlier) >= 0) return true;
     char path[160], a[16], b[16];
     snprintf(path, sizeof path, "%s.%s", base, field);
-    fr_date(later, a, sizeof a);
-    fr_date(earlier, b, sizeof b);
+    tl_date(tl, later, a, sizeof a);
+    tl_date(tl, earlier, b, sizeof b);
     errors_add(tl->e.errs, path, "ordre des dates", "une date postérieure",
-               "%s : le %s ne peut précéder %s (%s)", path, a, what, b);
+               "%s : le %s ne peut précéder %s (%s)", path, a, i18n_tr(tl->lang, what), b);
     tl->e.failed = true;
     return false;
 }
@@ -43,13 +40,14 @@ static void fse(timeline_t *tl, const ancre_decl *ev, const char *id, const char
     if (!tl_period(tl, d, "exchanges.fse_transmission", care, "date des soins")) return;
     tl_done(tl, d, has_sent ? &sent : NULL, "transmise");
     char due[16];
-    fr_date(d->due, due, sizeof due);
+    tl_date(tl, d->due, due, sizeof due);
     if (d->status == DS_MISSED)
         tl_consequence(d, "engagement du centre non tenu (Art. 34.2) ; l'accord n'attache pas "
                           "d'autre suite à un retard isolé");
     else if (d->status != DS_MET)
-        tl_consequence(d, "transmettre la FSE à la caisse d'affiliation de l'assuré au plus tard "
-                          "le %s",
+        tl_consequence(d,
+                       "transmettre la FSE à la caisse d'affiliation de l'assuré au plus tard "
+                       "le %s",
                        due);
 
     const decl_value *mode = doc_get(ev, "mode");
@@ -62,8 +60,9 @@ static void fse(timeline_t *tl, const ancre_decl *ev, const char *id, const char
                           "dans la carte à la date des soins");
         const decl_value *up = doc_get(ev, "card_rights_up_to_date");
         if (up && !up->b)
-            tl_note(d, "les droits en carte n'étaient pas à jour : la garantie joue « y compris "
-                       "lorsque les droits figurant en carte ne sont pas à jour » (l. 10821-10823)");
+            tl_note(d,
+                    "les droits en carte n'étaient pas à jour : la garantie joue « y compris "
+                    "lorsque les droits figurant en carte ne sont pas à jour » (l. 10821-10823)");
         return;
     }
     d->status = DS_NOT_APPLIES;
@@ -97,8 +96,7 @@ static void payment(timeline_t *tl, const ancre_decl *ev, const char *id, const 
                    "la date de réception de l'ARL positif, d'où courent les délais de paiement",
                    &arl))
         return;
-    bool has_order = doc_date(ev, "transfer_order", &order),
-         has_paid = doc_date(ev, "paid", &paid);
+    bool has_order = doc_date(ev, "transfer_order", &order), has_paid = doc_date(ev, "paid", &paid);
     if (has_order && !in_order(tl, base, "transfer_order", arl, order, "l'ARL positif")) return;
     if (has_paid && !in_order(tl, base, "paid", arl, paid, "l'ARL positif")) return;
     deadline_t *d = tl_add(tl, id, "transfer_order", "Art. 34.3", 10805,
@@ -114,9 +112,10 @@ static void payment(timeline_t *tl, const ancre_decl *ev, const char *id, const 
     if (!tl_period(tl, d, "exchanges.late_payment", arl, "réception de l'ARL positif")) return;
     tl_done(tl, d, has_paid ? &paid : NULL, "payé");
     if (d->status == DS_MISSED || d->status == DS_OVERDUE)
-        tl_consequence(d, "le délai de paiement excède %d %s : une indemnité est versée au centre "
-                          "dans les conditions définies réglementairement",
-                       d->count, cal_unit_fr(d->unit, d->count));
+        tl_consequence(d,
+                       "le délai de paiement excède %d %s : une indemnité est versée au centre "
+                       "dans les conditions définies réglementairement",
+                       d->count, i18n_tr(tl->lang, cal_unit_fr(d->unit, d->count)));
     else if (d->status == DS_MET)
         tl_consequence(d, "pas d'indemnité de retard");
 }
@@ -124,8 +123,7 @@ static void payment(timeline_t *tl, const ancre_decl *ev, const char *id, const 
 /* Art. 38 (l. 10967-10973): paper care sheets « le règlement au centre de santé intervient dans
  * un délai de vingt jours à compter de la réception des documents nécessaires à la prise en
  * charge par l'organisme ». */
-static void paper_invoice(timeline_t *tl, const ancre_decl *ev, const char *id,
-                          const char *base) {
+static void paper_invoice(timeline_t *tl, const ancre_decl *ev, const char *id, const char *base) {
     date_t received, paid;
     if (!need_date(tl, ev, base, "received", "Art. 38",
                    "la date de réception des documents par la caisse", &received))
@@ -133,10 +131,9 @@ static void paper_invoice(timeline_t *tl, const ancre_decl *ev, const char *id,
     bool has_paid = doc_date(ev, "paid", &paid);
     if (has_paid && !in_order(tl, base, "paid", received, paid, "la réception des documents"))
         return;
-    deadline_t *d = tl_add(tl, id, "paper_payment", "Art. 38", 10971,
-                           "Règlement des feuilles de soins papier");
-    if (!tl_period(tl, d, "exchanges.paper_payment", received, "réception des documents"))
-        return;
+    deadline_t *d =
+        tl_add(tl, id, "paper_payment", "Art. 38", 10971, "Règlement des feuilles de soins papier");
+    if (!tl_period(tl, d, "exchanges.paper_payment", received, "réception des documents")) return;
     tl_done(tl, d, has_paid ? &paid : NULL, "réglé");
     if (d->status == DS_MISSED || d->status == DS_OVERDUE)
         tl_consequence(d, "engagement de la caisse non tenu ; l'accord ne prévoit pas "
@@ -189,8 +186,7 @@ static void fse_failure(timeline_t *tl, const ancre_decl *ev, const char *id, co
 
 /* Art. 45.2 (l. 11365): « Lorsque la réponse ne peut être immédiatement apportée, un engagement
  * de réponse en trois jours est pris. » */
-static void cesi_question(timeline_t *tl, const ancre_decl *ev, const char *id,
-                          const char *base) {
+static void cesi_question(timeline_t *tl, const ancre_decl *ev, const char *id, const char *base) {
     date_t asked, answered;
     if (!need_date(tl, ev, base, "asked", "Art. 45.2", "la date de la question", &asked)) return;
     bool has_answer = doc_date(ev, "answered", &answered);
@@ -209,8 +205,7 @@ static void cesi_question(timeline_t *tl, const ancre_decl *ev, const char *id,
  * l'issue du délai imparti, le centre de santé transmet la pièce justificative sous format
  * papier (duplicata ou copie papier), sauf si l'ordonnance a déjà été transmise … à l'appui
  * d'une demande d'accord préalable ». */
-static void scor_failure(timeline_t *tl, const ancre_decl *ev, const char *id,
-                         const char *base) {
+static void scor_failure(timeline_t *tl, const ancre_decl *ev, const char *id, const char *base) {
     date_t first, ok, paper;
     if (!need_date(tl, ev, base, "first_attempt", "Annexe 7, 2.6.1",
                    "la date de la première tentative de numérisation", &first))
@@ -228,7 +223,7 @@ static void scor_failure(timeline_t *tl, const ancre_decl *ev, const char *id,
                           "l'appui d'une demande d'accord préalable (l. 14612-14616)");
     else if (has_paper) {
         char fr[16];
-        fr_date(paper, fr, sizeof fr);
+        tl_date(tl, paper, fr, sizeof fr);
         tl_consequence(d, "pièce transmise sous format papier le %s (l. 14610-14612)", fr);
     } else
         tl_consequence(d, "transmettre la pièce justificative sous format papier (duplicata ou "
@@ -258,8 +253,7 @@ static void scor_verification(timeline_t *tl, const ancre_decl *ev, const char *
 /* Annexe 7, 2.6.3 (l. 14687-14693): the caisse « se réserve la possibilité de renouveler ce
  * contrôle sur une période maximum de 90 jours.  Dans ce cadre, il en avise le centre de santé
  * dans un délai minimum de 7 jours avant la mise en place du contrôle. » */
-static void scor_control(timeline_t *tl, const ancre_decl *ev, const char *id,
-                         const char *base) {
+static void scor_control(timeline_t *tl, const ancre_decl *ev, const char *id, const char *base) {
     date_t start, notice, end;
     if (!need_date(tl, ev, base, "control_start", "Annexe 7, 2.6.3",
                    "le premier jour du contrôle renouvelé", &start))
@@ -273,7 +267,7 @@ static void scor_control(timeline_t *tl, const ancre_decl *ev, const char *id,
     tl_done(tl, d, has_notice ? &notice : NULL, "centre avisé");
     if (d->status == DS_MISSED)
         tl_consequence(d, "préavis minimal de %d %s non respecté par l'organisme", d->count,
-                       cal_unit_fr(d->unit, d->count));
+                       i18n_tr(tl->lang, cal_unit_fr(d->unit, d->count)));
     d = tl_add(tl, id, "scor_control_length", "Annexe 7, 2.6.3", 14691,
                "SCOR : durée maximale du contrôle renouvelé");
     if (!tl_period(tl, d, "scor.control_max", start, "début du contrôle")) return;
@@ -281,7 +275,7 @@ static void scor_control(timeline_t *tl, const ancre_decl *ev, const char *id,
         tl_done(tl, d, &end, "fin du contrôle");
         if (d->status == DS_MISSED)
             tl_consequence(d, "contrôle plus long que la période maximum de %d %s", d->count,
-                           cal_unit_fr(d->unit, d->count));
+                           i18n_tr(tl->lang, cal_unit_fr(d->unit, d->count)));
     } else {
         tl_span(tl, d);
     }
@@ -289,20 +283,20 @@ static void scor_control(timeline_t *tl, const ancre_decl *ev, const char *id,
 
 /* Annexe 7, 2.8 (l. 14725-14729): the centre keeps the scanned documents « pendant
  * quatre-vingt-dix (90) jours à compter du jour de la télétransmission ». */
-static void scor_retention(timeline_t *tl, const ancre_decl *ev, const char *id,
-                           const char *base) {
+static void scor_retention(timeline_t *tl, const ancre_decl *ev, const char *id, const char *base) {
     date_t sent;
-    if (!need_date(tl, ev, base, "transmitted", "Annexe 7, 2.8",
-                   "le jour de la télétransmission", &sent))
+    if (!need_date(tl, ev, base, "transmitted", "Annexe 7, 2.8", "le jour de la télétransmission",
+                   &sent))
         return;
     deadline_t *d = tl_add(tl, id, "scor_retention", "Annexe 7, 2.8", 14729,
                            "SCOR : conservation des pièces numériques par le centre");
     if (!tl_period(tl, d, "scor.retention", sent, "télétransmission")) return;
     tl_span(tl, d);
     char fr[16];
-    fr_date(d->due, fr, sizeof fr);
-    tl_consequence(d, "conserver les pièces numériques, copiables et imprimables, jusqu'au %s "
-                      "inclus",
+    tl_date(tl, d->due, fr, sizeof fr);
+    tl_consequence(d,
+                   "conserver les pièces numériques, copiables et imprimables, jusqu'au %s "
+                   "inclus",
                    fr);
 }
 
@@ -329,8 +323,7 @@ static bool date_of(timeline_t *tl, const char *prefix, int year, date_t *out) {
  * effectué au plus tard le 30 avril de l'année qui suit … sous réserve que les justificatifs
  * aient été fournis par le centre de santé dans les délais prévus à l'article 17 »; Art. 29
  * (l. 10556-10557): the data on the shared platform by the same 28 February. */
-static void justificatifs(timeline_t *tl, const ancre_decl *ev, const char *id,
-                          const char *base) {
+static void justificatifs(timeline_t *tl, const ancre_decl *ev, const char *id, const char *base) {
     const decl_value *yv = doc_get(ev, "year");
     if (!yv) {
         char path[160];
@@ -351,20 +344,22 @@ static void justificatifs(timeline_t *tl, const ancre_decl *ev, const char *id,
     tl_done(tl, d, has_sent ? &sent : NULL, "transmis");
     bool late = d->status == DS_MISSED || d->status == DS_OVERDUE;
     char due[16], pay[16];
-    fr_date(d->due, due, sizeof due);
+    tl_date(tl, d->due, due, sizeof due);
 
     deadline_t *p = tl_add(tl, id, "remuneration_payment", "Art. 18", 3305,
                            "Versement de la rémunération de l'année par la caisse");
     if (!date_of(tl, "rsf.balance_due", year, &p->due)) return;
     p->has_due = true;
-    fr_date(p->due, pay, sizeof pay);
+    tl_date(tl, p->due, pay, sizeof pay);
     if (late) {
         p->status = DS_NOT_APPLIES;
-        tl_consequence(d, "la condition de l'Art. 18 n'est pas remplie : le versement au %s "
-                          "n'est plus garanti",
+        tl_consequence(d,
+                       "la condition de l'Art. 18 n'est pas remplie : le versement au %s "
+                       "n'est plus garanti",
                        pay);
-        tl_consequence(p, "justificatifs non fournis au %s : l'échéance du %s ne s'impose pas "
-                          "à la caisse (Art. 18, l. 3307-3309)",
+        tl_consequence(p,
+                       "justificatifs non fournis au %s : l'échéance du %s ne s'impose pas "
+                       "à la caisse (Art. 18, l. 3307-3309)",
                        due, pay);
         if (has_paid) {
             p->has_done = true;
@@ -374,12 +369,14 @@ static void justificatifs(timeline_t *tl, const ancre_decl *ev, const char *id,
     } else {
         tl_done(tl, p, has_paid ? &paid : NULL, "versée");
         if (d->status == DS_MET)
-            tl_consequence(p, "justificatifs fournis dans le délai : versement dû au plus tard le "
-                              "%s",
+            tl_consequence(p,
+                           "justificatifs fournis dans le délai : versement dû au plus tard le "
+                           "%s",
                            pay);
         else
-            tl_consequence(p, "sous réserve que les justificatifs soient fournis au plus tard le "
-                              "%s",
+            tl_consequence(p,
+                           "sous réserve que les justificatifs soient fournis au plus tard le "
+                           "%s",
                            due);
         if (p->status == DS_MISSED || p->status == DS_OVERDUE)
             tl_consequence(p, "engagement de versement de la caisse non tenu");

@@ -22,6 +22,6 @@ static int run(char **out, const char *text, size_t len, int format, const char 
 int ancre_deadlines(char **out, const char *text, size_t len, int format,
                     const ancre_params *params, const ancre_readings *readings,
                     ancre_errors *errs) {
-    return run(out, text, len, format, "deadlines_document", "deadlines", deadlines_compute,
-               params, readings, errs);
+    return run(out, text, len, format, "deadlines_document", "deadlines", deadlines_compute, params,
+               readings, errs);
 }

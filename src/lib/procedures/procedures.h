@@ -27,6 +27,7 @@ typedef enum {
 } deadline_status;
 
 typedef struct {
+    const char *lang; /* of its label, consequence and note */
     char id[96];
     char rule[64];
     const char *article;
@@ -36,8 +37,8 @@ typedef struct {
     date_t start;
     char start_label[96];
     int count;
-    cal_unit unit;   /* as counted (plain "jours" resolved) */
-    bool before;     /* "au moins N avant": the latest date before start */
+    cal_unit unit; /* as counted (plain "jours" resolved) */
+    bool before;   /* "au moins N avant": the latest date before start */
     bool has_due;
     date_t due;
     bool has_done;
@@ -60,6 +61,7 @@ typedef struct {
     calendar_t cal;
     const ancre_decl *doc;
     const char *kind; /* "deadlines" or the procedure's name */
+    const char *lang; /* of every text written (errs->lang; NULL: French) */
     bool has_today;
     date_t today;
     deadline_t *items;
@@ -101,6 +103,8 @@ void tl_choice(timeline_t *tl, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void tl_state(timeline_t *tl, const char *state, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* A date for a person, in the timeline's language. */
+void tl_date(const timeline_t *tl, date_t d, char *buf, size_t cap);
 /* An integer parameter in force on date at, recorded on the current deadline. */
 int tl_count(timeline_t *tl, const char *id, date_t at);
 /* The JSON document or the French text of the timeline.  Caller frees. */

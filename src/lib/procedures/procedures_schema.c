@@ -8,14 +8,29 @@
 
 #define COMMON_FIELDS(format)                                                                      \
     {format, F_INT, REQ_ALWAYS, "1", "1", 0, 0, "-", "Version of the document format: 1."},        \
-        {"calendar", F_ENUM, REQ_ALWAYS, 0, 0, CALENDARS, 0, "-",                                  \
+        {"calendar",                                                                               \
+         F_ENUM,                                                                                   \
+         REQ_ALWAYS,                                                                               \
+         0,                                                                                        \
+         0,                                                                                        \
+         CALENDARS,                                                                                \
+         0,                                                                                        \
+         "-",                                                                                      \
          "Public holidays of the centre's place: metropole, alsace_moselle (Bas-Rhin, "            \
          "Haut-Rhin, Moselle), or an overseas département."},                                      \
-        {"today", F_DATE, REQ_NO, 0, 0, 0, 0, "-",                                                 \
+        {"today",                                                                                  \
+         F_DATE,                                                                                   \
+         REQ_NO,                                                                                   \
+         0,                                                                                        \
+         0,                                                                                        \
+         0,                                                                                        \
+         0,                                                                                        \
+         "-",                                                                                      \
          "Date of the question: a step not done is pending or overdue at this date (absent: "      \
          "only what was done is judged)."},                                                        \
-        {"centre.name", F_STRING, REQ_NO, 0, 0, 0, 0, "-", "Name of the centre."},                 \
-        {"centre.finess", F_STRING, REQ_NO, 0, 0, 0, 0, "-", "FINESS number of the centre."}
+        {"centre.name", F_STRING, REQ_NO, 0, 0, 0, 0, "-", "Name of the centre."}, {               \
+        "centre.finess", F_STRING, REQ_NO, 0, 0, 0, 0, "-", "FINESS number of the centre."         \
+    }
 
 static const field_def deadlines_document[] = {
     COMMON_FIELDS("ancre_deadlines"),

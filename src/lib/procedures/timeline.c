@@ -3,6 +3,7 @@
 #include "procedures.h"
 
 #include "../core/errors.h"
+#include "../core/i18n.h"
 #include "../core/jsonw.h"
 
 #include <stdarg.h>
@@ -16,13 +17,18 @@ void tl_init(timeline_t *tl, const ancre_decl *doc, const ancre_params *params,
     tl->trace = calloc(1, sizeof *tl->trace);
     if (!tl->trace) abort();
     tl->trace->point_value = tl->trace->prorata = q_int(1);
-    tl->e = (eng_t){doc, params, readings, 0, {2000, 1, 1}, tl->trace, NULL, errs, false, kind,
-                    {1, 1}};
+    tl->e =
+        (eng_t){doc, params, readings, 0, {2000, 1, 1}, tl->trace, NULL, errs, false, kind, {1, 1}};
     tl->doc = doc;
     tl->kind = kind;
+    tl->lang = errs ? errs->lang : NULL;
     const decl_value *cal = doc_get(doc, "calendar");
-    tl->cal = (calendar_t){&tl->e, cal ? cal->s : "metropole"};
+    tl->cal = (calendar_t){&tl->e, cal ? cal->s : "metropole", tl->lang};
     tl->has_today = doc_date(doc, "today", &tl->today);
+}
+
+void tl_date(const timeline_t *tl, date_t d, char *buf, size_t cap) {
+    cal_date_text(&tl->cal, d, buf, cap);
 }
 
 void tl_free(timeline_t *tl) {
@@ -40,11 +46,12 @@ deadline_t *tl_add(timeline_t *tl, const char *event_id, const char *rule, const
     }
     deadline_t *d = &tl->items[tl->n++];
     memset(d, 0, sizeof *d);
+    d->lang = tl->lang;
     snprintf(d->id, sizeof d->id, "%s.%s", event_id, rule);
     snprintf(d->rule, sizeof d->rule, "%s", rule);
     d->article = article;
     d->text_line = text_line;
-    snprintf(d->label, sizeof d->label, "%s", label);
+    snprintf(d->label, sizeof d->label, "%s", i18n_tr(tl->lang, label));
     d->status = DS_INFO;
     d->trace = tl->trace->nlines;
     eng_line(&tl->e, d->id, article, label, "principal", "indicator");
@@ -85,7 +92,7 @@ bool tl_period(timeline_t *tl, deadline_t *d, const char *param, date_t start,
                const char *start_label) {
     d->has_start = true;
     d->start = start;
-    snprintf(d->start_label, sizeof d->start_label, "%s", start_label);
+    snprintf(d->start_label, sizeof d->start_label, "%s", i18n_tr(tl->lang, start_label));
     cal_unit unit;
     if (!length_of(tl, param, start, &d->count, &unit)) return false;
     d->due = cal_deadline(&tl->cal, start, d->count, unit, &d->unit);
@@ -97,12 +104,12 @@ bool tl_period(timeline_t *tl, deadline_t *d, const char *param, date_t start,
         !cal_working(&tl->cal, d->due, CU_JOURS_OUVRES)) {
         char name[96] = "";
         char fr[16];
-        date_format_fr(d->due, fr, sizeof fr);
+        tl_date(tl, d->due, fr, sizeof fr);
         if (cal_holiday(&tl->cal, d->due, name, sizeof name))
             tl_note(d, "l'échéance du %s tombe un jour férié (%s)", fr, name);
         else
             tl_note(d, "l'échéance du %s tombe un %s", fr,
-                    date_weekday(d->due) == 6 ? "samedi" : "dimanche");
+                    i18n_tr(tl->lang, date_weekday(d->due) == 6 ? "samedi" : "dimanche"));
     }
     return d->has_due;
 }
@@ -112,7 +119,7 @@ bool tl_notice(timeline_t *tl, deadline_t *d, const char *param, date_t start,
     d->has_start = true;
     d->before = true;
     d->start = start;
-    snprintf(d->start_label, sizeof d->start_label, "%s", start_label);
+    snprintf(d->start_label, sizeof d->start_label, "%s", i18n_tr(tl->lang, start_label));
     cal_unit unit;
     if (!length_of(tl, param, start, &d->count, &unit)) return false;
     d->due = cal_before(&tl->cal, start, d->count, unit, &d->unit);
@@ -124,7 +131,7 @@ void tl_done(timeline_t *tl, deadline_t *d, const date_t *done, const char *done
     if (done) {
         d->has_done = true;
         d->done = *done;
-        snprintf(d->done_label, sizeof d->done_label, "%s", done_label);
+        snprintf(d->done_label, sizeof d->done_label, "%s", i18n_tr(tl->lang, done_label));
         d->status = !d->has_due || date_cmp(*done, d->due) <= 0 ? DS_MET : DS_MISSED;
         return;
     }
@@ -141,6 +148,8 @@ void tl_span(timeline_t *tl, deadline_t *d) {
         d->status = date_cmp(tl->today, d->due) > 0 ? DS_ENDED : DS_RUNNING;
 }
 
+static void append(char *buf, size_t cap, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 static void append(char *buf, size_t cap, const char *fmt, va_list ap) {
     size_t len = strlen(buf);
     if (len && len + 3 < cap) {
@@ -153,14 +162,14 @@ static void append(char *buf, size_t cap, const char *fmt, va_list ap) {
 void tl_consequence(deadline_t *d, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    append(d->consequence, sizeof d->consequence, fmt, ap);
+    append(d->consequence, sizeof d->consequence, i18n_tr(d->lang, fmt), ap);
     va_end(ap);
 }
 
 void tl_note(deadline_t *d, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    append(d->note, sizeof d->note, fmt, ap);
+    append(d->note, sizeof d->note, i18n_tr(d->lang, fmt), ap);
     va_end(ap);
 }
 
@@ -168,7 +177,7 @@ void tl_doc_note(timeline_t *tl, const char *fmt, ...) {
     if (tl->nnotes == sizeof tl->notes / sizeof *tl->notes) return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(tl->notes[tl->nnotes++], sizeof tl->notes[0], fmt, ap);
+    vsnprintf(tl->notes[tl->nnotes++], sizeof tl->notes[0], i18n_tr(tl->lang, fmt), ap);
     va_end(ap);
 }
 
@@ -178,7 +187,7 @@ void tl_choice(timeline_t *tl, const char *key, const char *fmt, ...) {
     snprintf(c->key, sizeof c->key, "%s", key);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(c->text, sizeof c->text, fmt, ap);
+    vsnprintf(c->text, sizeof c->text, i18n_tr(tl->lang, fmt), ap);
     va_end(ap);
 }
 
@@ -186,7 +195,7 @@ void tl_state(timeline_t *tl, const char *state, const char *fmt, ...) {
     snprintf(tl->state, sizeof tl->state, "%s", state);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(tl->state_label, sizeof tl->state_label, fmt, ap);
+    vsnprintf(tl->state_label, sizeof tl->state_label, i18n_tr(tl->lang, fmt), ap);
     va_end(ap);
 }
 
@@ -214,7 +223,7 @@ bool need_date(timeline_t *tl, const ancre_decl *ev, const char *base, const cha
     char path[160];
     snprintf(path, sizeof path, "%s.%s", base, field);
     errors_add(tl->e.errs, path, rule, "une date AAAA-MM-JJ", "%s : %s est nécessaire", path,
-               what);
+               i18n_tr(tl->lang, what));
     tl->e.failed = true;
     return false;
 }
@@ -302,8 +311,8 @@ static void write_trace(jsonw *w, const line_t *l) {
 }
 
 static const char *unit_id(cal_unit u) {
-    static const char *const ids[] = {"jours_ouvres", "jours_ouvrables", "jours_calendaires",
-                                      "jours",        "mois",            "annees"};
+    static const char *const ids[] = {
+        "jours_ouvres", "jours_ouvrables", "jours_calendaires", "jours", "mois", "annees"};
     return ids[u];
 }
 
@@ -430,63 +439,65 @@ static const char *calendar_fr(const char *v) {
     return v;
 }
 
+#define TR(french) i18n_tr(tl->lang, french)
+
 char *tl_text(timeline_t *tl) {
     sbuf b = {0};
     char fr[16], fr2[16];
     const decl_value *name = doc_get(tl->doc, "centre.name"),
                      *finess = doc_get(tl->doc, "centre.finess");
-    sb(&b, "%s", strcmp(tl->kind, "deadlines") == 0 ? "Délais" : "Procédure");
+    sb(&b, "%s", strcmp(tl->kind, "deadlines") == 0 ? TR("Délais") : TR("Procédure"));
     if (name || finess)
-        sb(&b, " — centre %s%s%s", name ? name->s : "", name && finess ? " " : "",
+        sb(&b, TR(" — centre %s%s%s"), name ? name->s : "", name && finess ? " " : "",
            finess ? finess->s : "");
-    sb(&b, " (calendrier : %s", calendar_fr(tl->cal.variant));
+    sb(&b, TR(" (calendrier : %s"), TR(calendar_fr(tl->cal.variant)));
     if (tl->has_today) {
-        date_format_fr(tl->today, fr, sizeof fr);
-        sb(&b, ", situation au %s", fr);
+        tl_date(tl, tl->today, fr, sizeof fr);
+        sb(&b, TR(", situation au %s"), fr);
     }
-    sb(&b, ")\n");
-    if (tl->state[0]) sb(&b, "\nÉtat : %s\n", tl->state_label);
+    sb(&b, TR(")\n"));
+    if (tl->state[0]) sb(&b, TR("\nÉtat : %s\n"), tl->state_label);
     if (tl->has_next) {
         const deadline_t *d = &tl->items[tl->next];
-        date_format_fr(d->due, fr, sizeof fr);
-        sb(&b, "Prochaine échéance : %s — %s (%s)\n", fr, d->label, d->article);
+        tl_date(tl, d->due, fr, sizeof fr);
+        sb(&b, TR("Prochaine échéance : %s — %s (%s)\n"), fr, d->label, d->article);
     }
-    if (tl->nchoices) sb(&b, "Décisions possibles :\n");
+    if (tl->nchoices) sb(&b, TR("Décisions possibles :\n"));
     for (size_t i = 0; i < tl->nchoices; i++)
-        sb(&b, "  - %s\n", tl->choices[i].text);
+        sb(&b, TR("  - %s\n"), tl->choices[i].text);
     for (size_t i = 0; i < tl->nnotes; i++)
-        sb(&b, "  · %s\n", tl->notes[i]);
+        sb(&b, TR("  · %s\n"), tl->notes[i]);
     for (size_t i = 0; i < tl->n; i++) {
         const deadline_t *d = &tl->items[i];
-        sb(&b, "\n%s — %s (%s", d->id, d->label, d->article);
-        if (d->text_line) sb(&b, ", l. %d", d->text_line);
-        sb(&b, ")\n");
+        sb(&b, TR("\n%s — %s (%s"), d->id, d->label, d->article);
+        if (d->text_line) sb(&b, TR(", l. %d"), d->text_line);
+        sb(&b, TR(")\n"));
         if (d->has_start && d->has_due) {
-            date_format_fr(d->start, fr, sizeof fr);
-            date_format_fr(d->due, fr2, sizeof fr2);
+            tl_date(tl, d->start, fr, sizeof fr);
+            tl_date(tl, d->due, fr2, sizeof fr2);
             if (d->before)
-                sb(&b, "    au moins %d %s avant le %s (%s) : au plus tard le %s\n", d->count,
-                   cal_unit_fr(d->unit, d->count), fr, d->start_label, fr2);
+                sb(&b, TR("    au moins %d %s avant le %s (%s) : au plus tard le %s\n"), d->count,
+                   TR(cal_unit_fr(d->unit, d->count)), fr, d->start_label, fr2);
             else
-                sb(&b, "    %s (%s) + %d %s : échéance le %s\n", fr, d->start_label, d->count,
-                   cal_unit_fr(d->unit, d->count), fr2);
+                sb(&b, TR("    %s (%s) + %d %s : échéance le %s\n"), fr, d->start_label, d->count,
+                   TR(cal_unit_fr(d->unit, d->count)), fr2);
         } else if (d->has_due) {
-            date_format_fr(d->due, fr2, sizeof fr2);
-            sb(&b, "    échéance le %s\n", fr2);
+            tl_date(tl, d->due, fr2, sizeof fr2);
+            sb(&b, TR("    échéance le %s\n"), fr2);
         }
         if (d->has_done) {
-            date_format_fr(d->done, fr, sizeof fr);
-            sb(&b, "    %s le %s : %s\n", d->done_label, fr, status_fr(d->status));
+            tl_date(tl, d->done, fr, sizeof fr);
+            sb(&b, TR("    %s le %s : %s\n"), d->done_label, fr, TR(status_fr(d->status)));
         } else {
-            sb(&b, "    %s\n", status_fr(d->status));
+            sb(&b, TR("    %s\n"), TR(status_fr(d->status)));
         }
-        if (d->consequence[0]) sb(&b, "    suite : %s\n", d->consequence);
-        if (d->note[0]) sb(&b, "    note : %s\n", d->note);
+        if (d->consequence[0]) sb(&b, TR("    suite : %s\n"), d->consequence);
+        if (d->note[0]) sb(&b, TR("    note : %s\n"), d->note);
         const line_t *l = &tl->trace->lines[d->trace];
         for (size_t k = 0; k < l->nreadings; k++) {
             const reading_def *def = reading_def_at(l->readings[k].index);
-            sb(&b, "    lecture %s = %s%s\n", def->id, def->alts[l->readings[k].choice].value,
-               l->readings[k].choice == 0 ? " (par défaut)" : "");
+            sb(&b, TR("    lecture %s = %s%s\n"), def->id, def->alts[l->readings[k].choice].value,
+               l->readings[k].choice == 0 ? TR(" (par défaut)") : "");
         }
     }
     if (!b.buf) sb(&b, "%s", "");
