@@ -65,8 +65,9 @@ static bool in_reference_year(act_t *a, const char *article) {
     if (a->date.y == a->e->year) return true;
     if (a->date.y == a->e->year - 1) {
         a->e->cur->status = ST_EXCLUDED;
-        eng_note(a->e, "acte de l'année %d : compte pour la limite annuelle du patient, payé avec "
-                       "la déclaration de son année",
+        eng_note(a->e,
+                 "acte de l'année %d : compte pour la limite annuelle du patient, payé avec "
+                 "la déclaration de son année",
                  a->date.y);
         return false;
     }
@@ -100,7 +101,8 @@ static void volume_line(eng_t *e, const char *id, const char *article, const cha
     }
     if (!par_exists(e, price_id)) {
         l->status = ST_NOT_IN_GRID;
-        eng_note(e, "non applicable au 31/12/%d : le supplément n'existe pas à cette date", e->year);
+        eng_note(e, "non applicable au 31/12/%d : le supplément n'existe pas à cette date",
+                 e->year);
         return;
     }
     q_t each = par(e, price_id);
@@ -135,8 +137,9 @@ int mie_compute(eng_t *e) {
         e->at = saved;
         if (!exists) {
             l->status = ST_NOT_IN_GRID;
-            eng_note(e, "séance du %s : la MIE n'est pas encore en vigueur (Art. 25.2, "
-                        "l. 9674-9676)",
+            eng_note(e,
+                     "séance du %s : la MIE n'est pas encore en vigueur (Art. 25.2, "
+                     "l. 9674-9676)",
                      day);
             continue;
         }
@@ -165,8 +168,9 @@ int mie_compute(eng_t *e) {
         q_t each = acts_price(e, "acts.mie.per_seance", a.date);
         if (!q_valid(each)) continue;
         pay_one(e, each);
-        eng_note(e, "séance du %s pour un enfant de moins de 7 ans : MIE payable (Art. 25.2, "
-                    "l. 9672-9676), cumulable avec les autres majorations (l. 9684)",
+        eng_note(e,
+                 "séance du %s pour un enfant de moins de 7 ans : MIE payable (Art. 25.2, "
+                 "l. 9672-9676), cumulable avec les autres majorations (l. 9684)",
                  day);
     }
     free(refs);
@@ -345,8 +349,9 @@ static int forfait_compute(eng_t *e, const forfait_def *f) {
         counted[i] = true;
         if (history) {
             l->status = ST_EXCLUDED;
-            eng_note(e, "forfait de l'année %d : compte pour la limite annuelle du patient, payé "
-                        "avec la déclaration de son année",
+            eng_note(e,
+                     "forfait de l'année %d : compte pour la limite annuelle du patient, payé "
+                     "avec la déclaration de son année",
                      a.date.y);
             continue;
         }
@@ -386,12 +391,9 @@ int orthoptie_compute(eng_t *e) {
 }
 
 int tnd_pco_compute(eng_t *e) {
-    static const forfait_def f = {"forfait_tnd_pco",
-                                  "tnd_pco",
-                                  "Art. 28.10",
-                                  "Forfait TND/PCO (orthophonie)",
-                                  "acts.tnd_pco.forfait",
-                                  "acts.tnd_pco.in_force_from",
+    static const forfait_def f = {"forfait_tnd_pco",      "tnd_pco",
+                                  "Art. 28.10",           "Forfait TND/PCO (orthophonie)",
+                                  "acts.tnd_pco.forfait", "acts.tnd_pco.in_force_from",
                                   "acts.tnd_pco_forfaits"};
     return forfait_compute(e, &f);
 }

@@ -29,11 +29,11 @@ const char *act_text(act_t *a, const char *field);
 /* Where the act's date falls against the patient's birthday of `years` (from
  * patient_birth_date, else patient_age in completed years at the date of the act). */
 typedef enum {
-    AGE_BEFORE,   /* before that birthday */
-    AGE_ON,       /* on the birthday itself */
-    AGE_AFTER,    /* after it */
+    AGE_BEFORE,      /* before that birthday */
+    AGE_ON,          /* on the birthday itself */
+    AGE_AFTER,       /* after it */
     AGE_ON_OR_AFTER, /* only the age is known, and it equals `years`: on or after the birthday */
-    AGE_UNKNOWN,  /* neither field given (an error has been reported) */
+    AGE_UNKNOWN,     /* neither field given (an error has been reported) */
 } age_position;
 age_position act_birthday(act_t *a, int years, const char *rule);
 
