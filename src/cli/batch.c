@@ -119,6 +119,7 @@ int cli_batch(char *text, size_t len, bool csv, const ancre_params *params,
     if (csv) {
         ancre_errors errs;
         ancre_errors_init(&errs);
+        ancre_errors_set_lang(&errs, cli_lang);
         if (ancre_csv_open(&s.csv, text, len, &errs) != 0) {
             print_errors(&errs, false, stderr);
             ancre_errors_clear(&errs);
@@ -132,6 +133,7 @@ int cli_batch(char *text, size_t len, bool csv, const ancre_params *params,
     for (;;) {
         ancre_errors errs;
         ancre_errors_init(&errs);
+        ancre_errors_set_lang(&errs, cli_lang);
         const char *rec = NULL;
         size_t rlen = 0, lineno = 0;
         int got = next_record(&s, &rec, &rlen, &lineno, &errs);
@@ -164,7 +166,8 @@ int cli_batch(char *text, size_t len, bool csv, const ancre_params *params,
     cli_table_free(table);
     free(s.row_json);
     ancre_csv_free(s.csv);
-    fprintf(stderr, "ancre: %zu records, %zu %s, %zu with errors\n", done, done - failed, verb,
-            failed);
+    /* verb: the French past participle of what was done ("calculés") */
+    fprintf(stderr, ancre_tr(cli_lang, "ancre : %zu enregistrements, %zu %s, %zu en erreur\n"),
+            done, done - failed, ancre_tr(cli_lang, verb), failed);
     return failed ? 1 : 0;
 }

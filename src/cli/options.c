@@ -79,9 +79,9 @@ static const option_def option_table[] = {
 #define NOPTIONS (sizeof option_table / sizeof *option_table)
 
 const char *cli_tr(const char *french) {
-    /* the language mechanism (i18n/) plugs in here: every string of the command line passes
-     * through this function, and i18n/en/cli.tsv holds the English of each */
-    return french;
+    /* every string of the command line passes through this function; i18n/en/cli.tsv holds
+     * the English of each (--lang en) */
+    return ancre_tr(cli_lang, french);
 }
 
 const cli_command *cli_find_command(const char *name) {
@@ -99,7 +99,7 @@ static void usage_tool(FILE *out) {
     fprintf(out, "\n%s", cli_tr("commandes :\n"));
     for (const cli_command *c = cli_commands; c->name; c++) {
         char head[64];
-        snprintf(head, sizeof head, "%s %s", c->name, c->operand);
+        snprintf(head, sizeof head, "%s %s", c->name, c->operand[0] ? cli_tr(c->operand) : "");
         fprintf(out, "  %-22s %s\n", head, cli_tr(c->summary));
     }
     fprintf(out, "\n%s",
@@ -113,7 +113,8 @@ void cli_usage(FILE *out, const cli_command *cmd) {
         usage_tool(out);
         return;
     }
-    fprintf(out, cli_tr("usage : ancre %s [options] %s\n"), cmd->name, cmd->operand);
+    fprintf(out, cli_tr("usage : ancre %s [options] %s\n"), cmd->name,
+            cmd->operand[0] ? cli_tr(cmd->operand) : "");
     fprintf(out, "%s\n", cli_tr(cmd->summary));
     if (cmd->details) fprintf(out, "%s", cli_tr(cmd->details));
     bool any = false;
