@@ -47,7 +47,7 @@ static bool rosp_applies(eng_t *e) {
 /* ---- declaration tables, in the order their fields are documented ---- */
 
 extern const module_tables rsf_medical_tables, rsf_classification_tables, rsf_nursing_tables,
-    rsf_dental_tables;
+    rsf_dental_tables, rsf_common_tables;
 extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 extern const module_tables contracts_tables;
 extern const item_schema contracts_item_schemas[];
@@ -61,7 +61,8 @@ void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_e
 const module_tables *const ancre_module_tables[] = {
     &core_tables,        &rsf_medical_tables, &rsf_classification_tables,
     &rsf_nursing_tables, &rsf_dental_tables,  &fpmt_tables,
-    &mpa_tables,         &rosp_tables,        &contracts_tables};
+    &mpa_tables,         &rosp_tables,        &contracts_tables,
+    &rsf_common_tables};
 const size_t ancre_module_tables_count = N(ancre_module_tables);
 
 /* element schemas of the lists of objects, by module */
