@@ -13,7 +13,7 @@
      0,                                                                                            \
      "Annexe 25 art. 1",                                                                           \
      "Taux de suivi (niveau constaté) of " #id " at the end of the year, as a fraction (0.71 = "   \
-     "71 %)."},                                                                                    \
+     "71 %); the antibiotic indicator in treatments per 100 patients, as the table prints it."},   \
         {"rosp.indicators." #id ".initial",                                                        \
          F_DEC,                                                                                    \
          REQ_NO,                                                                                   \
