@@ -84,24 +84,26 @@ int contracts_am_2020(am_t *a) {
             threshold = cpar(ct, n == 3 ? "year3_acompte_threshold" : "year4_acompte_threshold");
             am_result prev = am_result_of(a, "results", n - 1);
             if (!prev.present) {
-                sched_note(ct, "patientèle de la fin de l'année %d non déclarée : l'acompte ne "
-                               "peut être fixé",
+                sched_note(ct,
+                           "patientèle de la fin de l'année %d non déclarée : l'acompte ne "
+                           "peut être fixé",
                            n - 1);
                 share = q_int(0);
                 st = ST_NOT_DECLARED;
             } else if (q_cmp(am_level(a, prev), threshold) < 0) {
                 share = cpar(ct, "acompte_low_share");
                 second = true;
-                sched_note(ct, "niveau de la fin de l'année %d sous le seuil : acompte réduit, "
-                               "second acompte six mois plus tard si le niveau atteint alors le "
-                               "seuil",
+                sched_note(ct,
+                           "niveau de la fin de l'année %d sous le seuil : acompte réduit, "
+                           "second acompte six mois plus tard si le niveau atteint alors le "
+                           "seuil",
                            n - 1);
             }
         }
         bool ok = paid_before_end(ct, due);
         if (!ok) sched_note(ct, "non versé : le contrat a pris fin avant cette date");
-        int64_t paid = sched_close(ct, l, &due, full, ok ? share : q_int(0),
-                                   ok ? st : ST_NOT_ACHIEVED);
+        int64_t paid =
+            sched_close(ct, l, &due, full, ok ? share : q_int(0), ok ? st : ST_NOT_ACHIEVED);
         /* « un second acompte de 20% de la somme due au titre de la 3ème année du contrat est versé
          * 6 mois plus tard, si le niveau de patientèle atteint est désormais supérieur ou égal à
          * 50% de l'objectif (à partir des dernières données de patientèle disponibles) »
@@ -119,8 +121,9 @@ int contracts_am_2020(am_t *a) {
                 share2 = q_int(0);
                 st2 = ST_NOT_ACHIEVED;
             } else if (!mid.present) {
-                sched_note(ct, "patientèle six mois après l'acompte non déclarée (am.mid_year, "
-                               "année %d)",
+                sched_note(ct,
+                           "patientèle six mois après l'acompte non déclarée (am.mid_year, "
+                           "année %d)",
                            n);
                 share2 = q_int(0);
                 st2 = ST_NOT_DECLARED;
