@@ -90,7 +90,8 @@ static bool slot_fits(act_t *a, const char *slot) {
         return false;
     q_t hour = q_int(h);
     bool middle = q_cmp(hour, mid_from) >= 0 && q_cmp(hour, mid_to) < 0;
-    bool night = q_cmp(hour, evening) >= 0 || (q_cmp(hour, mid_to) >= 0 && q_cmp(hour, morning) < 0);
+    bool night =
+        q_cmp(hour, evening) >= 0 || (q_cmp(hour, mid_to) >= 0 && q_cmp(hour, morning) < 0);
     if ((strcmp(slot, "nuit") == 0 && !night) || (strcmp(slot, "milieu_nuit") == 0 && !middle)) {
         eng_fail(e, path, "Annexe 18", "une heure de la plage déclarée",
                  "%s : %s n'est pas dans la plage « %s » de l'annexe 18", a->base, t,
@@ -134,8 +135,7 @@ static bool keeps_specific(eng_t *e, bool ordinary, bool travel, const char *lin
         eng_note(e, "non cumulable avec %s : pas de majoration spécifique (%s)", what, lines);
         return false;
     }
-    eng_note(e, "%s : non due en plus de la majoration spécifique (non-cumul, %s)", what,
-             lines);
+    eng_note(e, "%s : non due en plus de la majoration spécifique (non-cumul, %s)", what, lines);
     return true;
 }
 
@@ -198,8 +198,9 @@ int pdsa_compute(eng_t *e) {
         l->points = each;
         l->status = ST_ACHIEVED;
         if (!l->note[0])
-            eng_note(e, "intervention à la demande de la régulation : majoration spécifique de "
-                        "%s (annexe 18)",
+            eng_note(e,
+                     "intervention à la demande de la régulation : majoration spécifique de "
+                     "%s (annexe 18)",
                      slot_label(slot));
     }
     static const char *const slots[] = {"nuit", "milieu_nuit", "dimanche_ferie", "samedi_pont"};
@@ -261,8 +262,9 @@ int pdsd_compute(eng_t *e) {
                           strcmp(decl_get(items[refs[j].k], "patient")->s, patient) == 0;
             if (already) {
                 l->status = ST_EXCLUDED;
-                eng_note(e, "MCD déjà comptée pour ce patient le %s : une majoration par patient "
-                            "(annexe 19, l. 18817)",
+                eng_note(e,
+                         "MCD déjà comptée pour ce patient le %s : une majoration par patient "
+                         "(annexe 19, l. 18817)",
                          day);
                 continue;
             }
@@ -286,8 +288,8 @@ int pdsd_compute(eng_t *e) {
     free(paid);
     q_t v;
     if (in_num_opt(e, "pdsd.mcd_patients", &v)) {
-        line_t *l = eng_line(e, "pdsd.mcd", "Annexe 19", "MCD, patients déclarés en volume",
-                             "pdsd", "volume");
+        line_t *l = eng_line(e, "pdsd.mcd", "Annexe 19", "MCD, patients déclarés en volume", "pdsd",
+                             "volume");
         in_num(e, "pdsd.mcd_patients");
         q_t each = par(e, "pdsd.mcd.per_patient");
         if (q_valid(each)) {
@@ -298,8 +300,8 @@ int pdsd_compute(eng_t *e) {
     }
     if (in_num_opt(e, "pdsd.astreinte_half_days", &v)) {
         line_t *l = eng_line(e, "pdsd.astreinte", "Art. 20.2",
-                             "Astreintes de permanence des soins dentaires (demi-journées)",
-                             "pdsd", "forfait");
+                             "Astreintes de permanence des soins dentaires (demi-journées)", "pdsd",
+                             "forfait");
         in_num(e, "pdsd.astreinte_half_days");
         if (q_is_zero(v)) {
             l->status = ST_NOT_ACHIEVED;

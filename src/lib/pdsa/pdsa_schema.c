@@ -66,8 +66,8 @@ const size_t pdsa_item_schema_count = N(pdsa_item_schemas);
 
 #define VOLUME(slot, act, text)                                                                    \
     {                                                                                              \
-        "pdsa.volume_" slot "_" act, F_INT, REQ_NO, "0", "100000000", 0, 0, "Annexe 18",          \
-            "Volume: regulated " text " of the year not listed in pdsa.acts, within the "       \
+        "pdsa.volume_" slot "_" act, F_INT, REQ_NO, "0", "100000000", 0, 0, "Annexe 18",           \
+            "Volume: regulated " text " of the year not listed in pdsa.acts, within the "          \
             "conditions of Annexe 18."                                                             \
     }
 
