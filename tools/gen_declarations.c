@@ -31,7 +31,8 @@ static uint64_t gen_next(gen_rng *r) {
 static void gen_seed(gen_rng *r, uint64_t seed) {
     r->s = seed * 0x9E3779B97F4A7C15ULL + 0x2545F4914F6CDD1DULL;
     if (!r->s) r->s = 1;
-    for (int i = 0; i < 4; i++) gen_next(r);
+    for (int i = 0; i < 4; i++)
+        gen_next(r);
 }
 /* uniform in [lo, hi] */
 static long gen_int(gen_rng *r, long lo, long hi) {
@@ -191,7 +192,8 @@ static void gen_medical(gen_rng *r, json_t *doc, gen_ctx *c) {
     set(st, "etp_infirmiers", gen_num(inf));
     set(st, "etp_ps", gen_num(mg + sf + para));
     set(st, "etp_sages_femmes", gen_num(sf));
-    set(st, "n_ipa_salaries", json_integer(gen_chance(r, 70) ? 0 : gen_int(r, 1, nps < 3 ? nps : 3)));
+    set(st, "n_ipa_salaries",
+        json_integer(gen_chance(r, 70) ? 0 : gen_int(r, 1, nps < 3 ? nps : 3)));
     long mt = gen_int(r, 200, 16000);
     set(p, "n_mt_31_12", json_integer(mt));
     set(p, "n_ame_2_soins_mg", json_integer(gen_int(r, 0, 400)));
@@ -264,7 +266,8 @@ static void gen_medical(gen_rng *r, json_t *doc, gen_ctx *c) {
         /* around 2 h per ETP of GP a week (Annexe 1) */
         set(s, "hours_per_week", gen_num(gen_dec(r, 0, mg * 3)));
         flag(r, s, "registered", 80);
-        if (gen_chance(r, 50)) flag(r, section(in, "sas_snp_organisation"), "handles_all_requests", 70);
+        if (gen_chance(r, 50))
+            flag(r, section(in, "sas_snp_organisation"), "handles_all_requests", 70);
     }
     if (gen_chance(r, 60)) {
         s = section(in, "formation");
@@ -339,7 +342,8 @@ static void gen_nursing(gen_rng *r, json_t *doc, gen_ctx *c) {
         s = section(in, "csi_acces_soins");
         static const char *f[] = {"prescribed_care_24h_365d", "snp_every_working_day",
                                   "orientation_info", "charter_displayed", "charter_sent_cpam"};
-        for (size_t k = 0; k < 5; k++) flag(r, s, f[k], 96);
+        for (size_t k = 0; k < 5; k++)
+            flag(r, s, f[k], 96);
     }
     if (gen_chance(r, 90)) flag(r, section(in, "csi_crise_plan"), "written", 90);
     if (gen_chance(r, 50)) {
@@ -503,7 +507,8 @@ static json_t *gen_declaration(uint64_t seed, uint64_t i, const char *type) {
 #ifndef GEN_DECLARATIONS_NO_MAIN
 int main(int argc, char **argv) {
     if (argc < 3 || argc > 4) {
-        fprintf(stderr, "usage: gen_declarations SEED COUNT [medical|polyvalent|infirmier|dentaire]\n");
+        fprintf(stderr,
+                "usage: gen_declarations SEED COUNT [medical|polyvalent|infirmier|dentaire]\n");
         return 2;
     }
     char *end;

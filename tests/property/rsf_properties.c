@@ -31,24 +31,27 @@
  * ans", Art. 18.1 "montant moyen"): test data, like the golden cases' params documents (the
  * parameters give the médical/polyvalent average of 2022 only; a new centre of 2021 is not
  * drawn). */
-static const char *test_params =
-    "{\"ancre_params\": 1, \"parameters\": ["
+static const char *test_params = "{\"ancre_params\": 1, \"parameters\": ["
 #define RATE(id, v)                                                                                \
-    "{\"id\": \"" id "\", \"label\": \"test data\", \"unit\": \"rate\", \"values\": [{\"from\": "   \
-    "\"2021-01-01\", \"value\": \"" v "\", \"cite\": {\"doc\": \"test data\", \"article\": "        \
+    "{\"id\": \"" id "\", \"label\": \"test data\", \"unit\": \"rate\", \"values\": [{\"from\": "  \
+    "\"2021-01-01\", \"value\": \"" v "\", \"cite\": {\"doc\": \"test data\", \"article\": "       \
     "\"Art. 15.6.4\", \"quote\": \"actualisés tous les ans\"}}]},"
-    RATE("national.taux_css", "0.10") RATE("national.taux_ame", "0.01")
-        RATE("national.taux_css.infirmier", "0.10") RATE("national.taux_ame.infirmier", "0.005")
-            RATE("national.taux_css.dentaire", "0.12") RATE("national.taux_ame.dentaire", "0.01")
+    RATE("national.taux_css", "0.10") RATE("national.taux_ame", "0.01") RATE(
+        "national.taux_css.infirmier",
+        "0.10") RATE("national.taux_ame.infirmier",
+                     "0.005") RATE("national.taux_css.dentaire",
+                                   "0.12") RATE("national.taux_ame.dentaire", "0.01")
 #define AMOUNT(id, from, to, v)                                                                    \
-    "{\"id\": \"" id "\", \"label\": \"test data\", \"unit\": \"eur\", \"values\": [{\"from\": \"" \
-    from "\", \"to\": \"" to "\", \"value\": \"" v "\", \"cite\": {\"doc\": \"test data\", "       \
+    "{\"id\": \"" id                                                                               \
+    "\", \"label\": \"test data\", \"unit\": \"eur\", \"values\": [{\"from\": \"" from             \
+    "\", \"to\": \"" to "\", \"value\": \"" v "\", \"cite\": {\"doc\": \"test data\", "            \
     "\"article\": \"Art. 18.1\", \"quote\": \"montant moyen\"}}]}"
-                AMOUNT("national.new_centre_reference_amount.medical_polyvalent", "2023-01-01",
-                       "2025-12-31", "28000") ","
-                AMOUNT("national.new_centre_reference_amount.infirmier", "2021-01-01",
-                       "2025-12-31", "9000") "," AMOUNT("national.new_centre_reference_amount.dentaire",
-                                                        "2021-01-01", "2025-12-31", "15000") "]}";
+        AMOUNT(
+            "national.new_centre_reference_amount.medical_polyvalent", "2023-01-01", "2025-12-31",
+            "28000") "," AMOUNT("national.new_centre_reference_amount.infirmier", "2021-01-01",
+                                "2025-12-31",
+                                "9000") "," AMOUNT("national.new_centre_reference_amount.dentaire",
+                                                   "2021-01-01", "2025-12-31", "15000") "]}";
 
 static ancre_params *params;
 static long passed, failed;
@@ -108,7 +111,8 @@ static json_t *get(const json_t *doc, const char *path) {
     char buf[200];
     snprintf(buf, sizeof buf, "%s", path);
     json_t *v = (json_t *)doc;
-    for (char *tok = strtok(buf, "."); tok && v; tok = strtok(NULL, ".")) v = json_object_get(v, tok);
+    for (char *tok = strtok(buf, "."); tok && v; tok = strtok(NULL, "."))
+        v = json_object_get(v, tok);
     return v;
 }
 static double number(const json_t *doc, const char *path) {
@@ -123,7 +127,8 @@ static bool parse_date(const char *s, int *y, int *m, int *d) {
 }
 static long day_of_year(int y, int m, int d) {
     long n = d;
-    for (int k = 1; k < m; k++) n += days_in_month(y, k);
+    for (int k = 1; k < m; k++)
+        n += days_in_month(y, k);
     return n;
 }
 
@@ -145,13 +150,14 @@ static void prop_sums(uint64_t i, const json_t *doc, const ancre_result *r) {
     int y, m, d;
     json_t *prev = get(doc, "payments.previous_year_amount_cents");
     bool new_centre = get(doc, "centre.finess_date") != NULL;
-    if (prev && !new_centre && parse_date(json_string_value(get(doc, "centre.adhesion_date")), &y, &m, &d) &&
+    if (prev && !new_centre &&
+        parse_date(json_string_value(get(doc, "centre.adhesion_date")), &y, &m, &d) &&
         y < json_integer_value(get(doc, "year"))) {
         /* Art. 18.1 (L3317-3319): 60 % of the previous year, to the cent, half away from zero */
         int64_t p = json_integer_value(prev), want = (p * 60 + 50) / 100;
         if (r->advance_cents != want)
-            report(i, "sums", doc, "advance %lld, 60 %% of %lld is %lld", (long long)r->advance_cents,
-                   (long long)p, (long long)want);
+            report(i, "sums", doc, "advance %lld, 60 %% of %lld is %lld",
+                   (long long)r->advance_cents, (long long)p, (long long)want);
         else
             passed++;
     }
@@ -166,16 +172,17 @@ static void prop_without(uint64_t i, const json_t *doc, const ancre_result *r) {
     int year = (int)json_integer_value(get(doc, "year"));
     if (medical) {
         /* Art. 9.2.3 L2518-2520 "pour les centres de santé salariant des infirmiers" */
-        check(number(doc, "staff.etp_infirmiers") > 0 || amount(r, "video_transmission_infirmiers") == 0,
+        check(number(doc, "staff.etp_infirmiers") > 0 ||
+                  amount(r, "video_transmission_infirmiers") == 0,
               i, "without", doc, "nurses' video equipment paid without a nurse");
         /* Art. 8.2.1 L738-740, 8.3.1.1 L889-891, 8.5.2: "dès lors qu'il salarie un IPA" */
         bool ipa = number(doc, "staff.n_ipa_salaries") > 0;
-        check(ipa || (amount(r, "missions_sante_publique_ipa") == 0 && amount(r, "concertation_ipa") == 0 &&
-                      amount(r, "protocoles_ipa") == 0),
+        check(ipa || (amount(r, "missions_sante_publique_ipa") == 0 &&
+                      amount(r, "concertation_ipa") == 0 && amount(r, "protocoles_ipa") == 0),
               i, "without", doc, "an IPA item paid without a salaried IPA");
         /* Art. 16.1: per ETP sage-femme */
-        check(number(doc, "staff.etp_sages_femmes") > 0 || amount(r, "vulnerables_sage_femme") == 0, i,
-              "without", doc, "the sage-femme action paid without a sage-femme");
+        check(number(doc, "staff.etp_sages_femmes") > 0 || amount(r, "vulnerables_sage_femme") == 0,
+              i, "without", doc, "the sage-femme action paid without a sage-femme");
         /* Art. 8.1.5: actions "lors d'une crise sanitaire grave" */
         check(truth(doc, "indicators.crise_mise_en_oeuvre.crisis_declared") ||
                   amount(r, "crise_mise_en_oeuvre") == 0,
@@ -185,9 +192,10 @@ static void prop_without(uint64_t i, const json_t *doc, const ancre_result *r) {
                   amount(r, "parcours_obesite_enfant") == 0,
               i, "without", doc, "obesity pathway paid without the mission");
         /* Art. 7, 15.4: forte activité for polyvalent centres only */
-        static const char *fa[] = {"fai_mission_infirmiere", "fai_stage_infirmier", "fad_mission_dentaire",
-                                   "fad_reunions_dentaires", "fad_contrat_structure",
-                                   "fad_si_dossier_dentaire", "fad_stage_dentaire"};
+        static const char *fa[] = {"fai_mission_infirmiere", "fai_stage_infirmier",
+                                   "fad_mission_dentaire",   "fad_reunions_dentaires",
+                                   "fad_contrat_structure",  "fad_si_dossier_dentaire",
+                                   "fad_stage_dentaire"};
         bool none = true;
         for (size_t k = 0; k < sizeof fa / sizeof *fa; k++)
             if (amount(r, fa[k]) != 0) none = false;
@@ -195,31 +203,36 @@ static void prop_without(uint64_t i, const json_t *doc, const ancre_result *r) {
         /* Art. 7 L509-513: at least 4 ETP nurses and half the ETP of GPs */
         bool fai = number(doc, "staff.etp_infirmiers") >= 4 &&
                    number(doc, "staff.etp_infirmiers") * 2 >= number(doc, "staff.etp_mg");
-        check(fai || (amount(r, "fai_mission_infirmiere") == 0 && amount(r, "fai_stage_infirmier") == 0), i,
-              "without", doc, "forte activité infirmière paid under the threshold of Art. 7");
+        check(fai || (amount(r, "fai_mission_infirmiere") == 0 &&
+                      amount(r, "fai_stage_infirmier") == 0),
+              i, "without", doc, "forte activité infirmière paid under the threshold of Art. 7");
     }
     if (strcmp(type, "infirmier") == 0) {
         /* Art. 8.7 L1639-1641: within a convention with an MSP */
-        static const char *msp[] = {"csi_concertation_msp", "csi_protocoles_msp", "csi_logiciel_pluripro_ans"};
+        static const char *msp[] = {"csi_concertation_msp", "csi_protocoles_msp",
+                                    "csi_logiciel_pluripro_ans"};
         for (size_t k = 0; k < 3; k++) {
             char p[96];
             snprintf(p, sizeof p, "indicators.%s.msp_convention", msp[k]);
             check(truth(doc, p) || amount(r, msp[k]) == 0, i, "without", doc,
                   "an Art. 8.7 item paid without the MSP convention");
         }
-        check(truth(doc, "indicators.csi_crise_actions.crisis_declared") || amount(r, "csi_crise_actions") == 0,
+        check(truth(doc, "indicators.csi_crise_actions.crisis_declared") ||
+                  amount(r, "csi_crise_actions") == 0,
               i, "without", doc, "crisis actions paid without a declared crisis");
     }
     if (strcmp(type, "dentaire") == 0)
-        check(truth(doc, "indicators.cd_crise_actions.crisis_declared") || amount(r, "cd_crise_actions") == 0, i,
-              "without", doc, "crisis actions paid without a declared crisis");
+        check(truth(doc, "indicators.cd_crise_actions.crisis_declared") ||
+                  amount(r, "cd_crise_actions") == 0,
+              i, "without", doc, "crisis actions paid without a declared crisis");
     /* Art. 8.4 L1282-1284: an information system is paid from its acquisition date; not in a
      * year that ends before it (the SI kept by the withdrawal derogation of Art. 14 aside) */
-    static const char *si[][2] = {{"si_standard", "indicators.si_standard.acquisition_date"},
-                                  {"fad_si_dossier_dentaire", "indicators.fad_si_dossier_dentaire.acquisition_date"},
-                                  {"csi_si", "indicators.csi_si.acquisition_date"},
-                                  {"csi_logiciel_pluripro_ans", "indicators.csi_logiciel_pluripro_ans.acquisition_date"},
-                                  {"cd_si", "indicators.cd_si.acquisition_date"}};
+    static const char *si[][2] = {
+        {"si_standard", "indicators.si_standard.acquisition_date"},
+        {"fad_si_dossier_dentaire", "indicators.fad_si_dossier_dentaire.acquisition_date"},
+        {"csi_si", "indicators.csi_si.acquisition_date"},
+        {"csi_logiciel_pluripro_ans", "indicators.csi_logiciel_pluripro_ans.acquisition_date"},
+        {"cd_si", "indicators.cd_si.acquisition_date"}};
     for (size_t k = 0; k < 5; k++) {
         int y, m, d;
         if (!parse_date(json_string_value(get(doc, si[k][1])), &y, &m, &d) || y <= year) continue;
@@ -237,17 +250,21 @@ typedef struct {
     int annual; /* the count of the year, from the text */
 } yearly;
 static const yearly yearly_counts[] = {
-    {"medical", "indicators.concertation_pluripro.n_meetings", "concertation_pluripro", 6}, /* L857 */
-    {"medical", "indicators.formation.n_stages", "formation_stages", 2},                    /* L942 */
+    {"medical", "indicators.concertation_pluripro.n_meetings", "concertation_pluripro",
+     6},                                                                 /* L857 */
+    {"medical", "indicators.formation.n_stages", "formation_stages", 2}, /* L942 */
     {"polyvalent", "indicators.concertation_pluripro.n_meetings", "concertation_pluripro", 6},
     {"polyvalent", "indicators.formation.n_stages", "formation_stages", 2},
-    {"polyvalent", "indicators.fad_reunions_dentaires.n_meetings", "fad_reunions_dentaires", 3}, /* L903 */
-    {"infirmier", "indicators.csi_concertation.n_meetings", "csi_concertation", 6},          /* L917 */
-    {"infirmier", "indicators.csi_concertation_msp.n_meetings", "csi_concertation_msp", 1},  /* L1659 */
-    {"infirmier", "indicators.csi_formation.n_stages", "csi_formation_stage", 1},            /* L944 */
-    {"dentaire", "indicators.cd_concertation.n_meetings", "cd_concertation", 3},             /* L929 */
-    {"dentaire", "indicators.cd_formation.n_stages", "cd_formation_stage", 1},               /* L944 */
-    {"dentaire", "indicators.cd_coordination_externe.n_interventions", "cd_coordination_externe", 3}, /* L1085 */
+    {"polyvalent", "indicators.fad_reunions_dentaires.n_meetings", "fad_reunions_dentaires",
+     3},                                                                            /* L903 */
+    {"infirmier", "indicators.csi_concertation.n_meetings", "csi_concertation", 6}, /* L917 */
+    {"infirmier", "indicators.csi_concertation_msp.n_meetings", "csi_concertation_msp",
+     1},                                                                          /* L1659 */
+    {"infirmier", "indicators.csi_formation.n_stages", "csi_formation_stage", 1}, /* L944 */
+    {"dentaire", "indicators.cd_concertation.n_meetings", "cd_concertation", 3},  /* L929 */
+    {"dentaire", "indicators.cd_formation.n_stages", "cd_formation_stage", 1},    /* L944 */
+    {"dentaire", "indicators.cd_coordination_externe.n_interventions", "cd_coordination_externe",
+     3}, /* L1085 */
 };
 
 static void set_count(json_t *doc, const char *path, long n) {
@@ -269,7 +286,8 @@ static void set_count(json_t *doc, const char *path, long n) {
 
 static void prop_prorated(uint64_t i, const json_t *doc) {
     int y, m, d, year = (int)json_integer_value(get(doc, "year"));
-    if (!parse_date(json_string_value(get(doc, "centre.adhesion_date")), &y, &m, &d) || y != year) return;
+    if (!parse_date(json_string_value(get(doc, "centre.adhesion_date")), &y, &m, &d) || y != year)
+        return;
     const char *type = json_string_value(get(doc, "centre.type"));
     /* Art. 13 L2724-2726, in days (the default reading prorata_granularity=days) */
     long days_year = day_of_year(year, 12, 31), days = days_year - day_of_year(year, m, d) + 1;
@@ -298,8 +316,8 @@ static void prop_prorated(uint64_t i, const json_t *doc) {
                 set_count(a, c->path, need - 1);
                 ancre_result *rc = run(a, NULL, err, sizeof err);
                 const line_t *lc = rc ? line(rc, c->line) : NULL;
-                check(lc && lc->status != ST_ACHIEVED && lc->status != ST_NOT_TRIGGERED, i, "prorated", a,
-                      "one less than the prorated count still meets the engagement");
+                check(lc && lc->status != ST_ACHIEVED && lc->status != ST_NOT_TRIGGERED, i,
+                      "prorated", a, "one less than the prorated count still meets the engagement");
                 ancre_result_free(rc);
             }
         }
@@ -350,7 +368,8 @@ static void prop_exclusion(uint64_t i, const json_t *doc, const ancre_result *r,
         }
         const char *of = minoration_of(l->id);
         if (of && strcmp(of, ex->id) == 0) continue;
-        if (strcmp(l->id, "majoration_precarite") == 0 && strcmp(ex->bloc, "principal") == 0) continue;
+        if (strcmp(l->id, "majoration_precarite") == 0 && strcmp(ex->bloc, "principal") == 0)
+            continue;
         ok = la && la->amount_cents == l->amount_cents && la->status == l->status;
         why = l->id;
     }
@@ -397,14 +416,16 @@ static void prop_monotone(uint64_t i, const json_t *doc, const ancre_result *r, 
         if (is_flag[pick])
             json_object_set_new(sec, keys[pick], json_true());
         else
-            json_object_set_new(sec, keys[pick],
-                                json_integer(json_integer_value(json_object_get(sec, keys[pick])) + 1));
+            json_object_set_new(
+                sec, keys[pick],
+                json_integer(json_integer_value(json_object_get(sec, keys[pick])) + 1));
         char err[512];
         ancre_result *ra = run(a, NULL, err, sizeof err);
         if (ra) {
             if (ra->total_cents < r->total_cents)
-                report(i, "monotone", a, "%s.%s %s lowers the total from %lld to %lld", secs[pick], keys[pick],
-                       is_flag[pick] ? "set" : "raised", (long long)r->total_cents, (long long)ra->total_cents);
+                report(i, "monotone", a, "%s.%s %s lowers the total from %lld to %lld", secs[pick],
+                       keys[pick], is_flag[pick] ? "set" : "raised", (long long)r->total_cents,
+                       (long long)ra->total_cents);
             else
                 passed++;
         }
@@ -459,9 +480,11 @@ int main(void) {
     }
     ancre_params_free(params);
     ancre_errors_clear(&errs);
-    printf("rsf-property: %ld declarations (seed %llu): %ld médicaux, %ld polyvalents, %ld infirmiers, "
+    printf("rsf-property: %ld declarations (seed %llu): %ld médicaux, %ld polyvalents, %ld "
+           "infirmiers, "
            "%ld dentaires computed, %ld triggered\n",
-           cases, (unsigned long long)seed, by_type[0], by_type[1], by_type[2], by_type[3], triggered);
+           cases, (unsigned long long)seed, by_type[0], by_type[1], by_type[2], by_type[3],
+           triggered);
     printf("rsf-property: %ld passed, %ld failed\n", passed, failed);
     return failed ? 1 : 0;
 }
