@@ -31,6 +31,8 @@ run "$build/golden_runner" $(find "$here/golden" -name '*.json' | sort)
 run "$here/cli_test.sh" "$build/ancre"
 run "$here/cli_usage_test.sh" "$build/ancre"
 run "$here/csv_test.sh" "$build/ancre"
+run "$here/install_test.sh" "$build/ancre"
+run "$here/threads_test.sh"
 run "$here/roster_test.sh" "$build"
 run "$here/mt_cli_test.sh" "$build/ancre"
 run "$here/acts_test.sh" "$build/ancre"

@@ -18,6 +18,10 @@
 extern "C" {
 #endif
 
+/* Everything declared here is the library's interface and is exported; the library is built
+ * with -fvisibility=hidden, so nothing else is. */
+#pragma GCC visibility push(default)
+
 #define ANCRE_VERSION "0.1.0"
 #define ANCRE_RESULT_FORMAT 1      /* version of the JSON result document */
 #define ANCRE_DECLARATION_FORMAT 1 /* version of the JSON declaration document */
@@ -251,6 +255,8 @@ int ancre_contract_parse_json(ancre_decl **out, const char *text, size_t len,
  * one line per payment, recovery or decision, each with its due date and article. */
 int ancre_contract_schedule(ancre_result **out, const ancre_decl *doc, const ancre_params *params,
                             const ancre_readings *readings, ancre_errors *errs);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }
