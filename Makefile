@@ -43,7 +43,8 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard include/ancre/*.h src/lib/*/*.h src/cli/*.h
 # hidden)
 $(LIB_OBJ): OBJ_FLAGS = -fPIC -fvisibility=hidden
 
-$(STORE_OBJ): CPPFLAGS += -Isrc/lib $(PQ_CFLAGS)
+# the store uses only the library's public interface (include/ancre/ancre.h)
+$(STORE_OBJ): CPPFLAGS += $(PQ_CFLAGS)
 $(STORE_OBJ) $(CLI_OBJ): $(wildcard src/store/*.h src/cli/*.h)
 
 $(BUILD)/libancre_store.a: $(STORE_OBJ)

@@ -45,6 +45,12 @@ void ancre_errors_init(ancre_errors *errs);
 /* Frees the errors; the list keeps its language. */
 void ancre_errors_clear(ancre_errors *errs);
 
+/* Appends an error (field path, rule, expectation, message formatted from fmt in the list's
+ * language), as the library's functions do: for programs that report their own errors in the
+ * same list.  Returns 0, or -1 when out of memory. */
+int ancre_errors_add(ancre_errors *errs, const char *path, const char *rule, const char *expected,
+                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
 /* ---- languages -------------------------------------------------------------------------- */
 
 /* Messages (errors, notes of result lines, the text breakdown) are French by default.  The
@@ -71,6 +77,12 @@ int ancre_params_load_defaults(ancre_params *params, ancre_errors *errs);
  * of earlier ones that they overlap.  origin names the document in citations and errors. */
 int ancre_params_load_json(ancre_params *params, const char *text, size_t len, const char *origin,
                            ancre_errors *errs);
+/* The parameter documents built into the library (the files of params/), in the order
+ * ancre_params_load_defaults loads them: their count, and the name and text of each (NULL past
+ * the last).  The texts belong to the library. */
+size_t ancre_params_builtin_count(void);
+const char *ancre_params_builtin_name(size_t i);
+const char *ancre_params_builtin_text(size_t i);
 /* JSON listing of the parameters whose id starts with prefix (NULL: all); with date
  * ("YYYY-MM-DD") only the period in force at that date.  Caller frees with free(). */
 char *ancre_params_to_json(const ancre_params *params, const char *prefix, const char *date,
