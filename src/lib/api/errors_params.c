@@ -7,8 +7,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-int ancre_errors_add(ancre_errors *errs, const char *path, const char *rule,
-                     const char *expected, const char *fmt, ...) {
+int ancre_errors_add(ancre_errors *errs, const char *path, const char *rule, const char *expected,
+                     const char *fmt, ...) {
     if (!errs) return -1;
     char msg[2048];
     va_list ap;
