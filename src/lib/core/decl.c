@@ -473,9 +473,10 @@ char *ancre_schema_json(void) {
         json_t *o = json_object();
         json_object_set_new(o, "path", json_string(f->path));
         json_object_set_new(o, "type", json_string(types[f->type]));
-        json_object_set_new(o, "required", json_string(f->req == REQ_ALWAYS    ? "always"
-                                                       : f->req == REQ_SECTION ? "with_section"
-                                                                               : "no"));
+        json_object_set_new(o, "required",
+                            json_string(f->req == REQ_ALWAYS    ? "always"
+                                        : f->req == REQ_SECTION ? "with_section"
+                                                                : "no"));
         if (f->min) json_object_set_new(o, "min", json_string(f->min));
         if (f->max) json_object_set_new(o, "max", json_string(f->max));
         if (f->le_path) json_object_set_new(o, "at_most", json_string(f->le_path));
