@@ -48,7 +48,7 @@ static bool rosp_applies(eng_t *e) {
 /* ---- declaration tables, in the order their fields are documented ---- */
 
 extern const module_tables rsf_medical_tables, rsf_classification_tables, rsf_nursing_tables,
-    rsf_dental_tables;
+    rsf_dental_tables, rsf_common_tables;
 extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 extern const module_tables contracts_tables;
 extern const module_tables acts_tables;
@@ -66,7 +66,7 @@ const module_tables *const ancre_module_tables[] = {
     &core_tables,        &rsf_medical_tables, &rsf_classification_tables,
     &rsf_nursing_tables, &rsf_dental_tables,  &fpmt_tables,
     &mpa_tables,         &rosp_tables,        &contracts_tables,
-    &acts_tables};
+    &acts_tables,        &rsf_common_tables};
 const size_t ancre_module_tables_count = N(ancre_module_tables);
 
 /* element schemas of the lists of objects, by module */
