@@ -343,7 +343,7 @@ void termination_input(contract_t *ct) {
     date_format(ct->term_date, r, sizeof r);
     date_format(ct->end, f, sizeof f);
     snprintf(path, sizeof path, "%s.events", ct->base);
-    snprintf(val, sizeof val, "%s received %s, effective %s", ct->term_kind, r, f);
+    snprintf(val, sizeof val, "%s : reçue le %s, effet le %s", ct->term_kind, r, f);
     eng_input(ct->e, path, val);
 }
 

@@ -103,7 +103,10 @@ int contracts_installation(contract_t *ct) {
                        "not declared");
     date_t due = k.balance_year3 ? date_add_months(ct->sign, 1) : ct->sign;
     if (k.balance_year3) sched_note(ct, "« dans le mois suivant la signature du contrat »");
-    int64_t paid = sched_close(ct, l, &due, q_mul(a0, up), share, ST_ACHIEVED);
+    bool ok = paid_before_end(ct, due);
+    if (!ok) sched_note(ct, "non versé : le contrat a pris fin avant cette date");
+    int64_t paid = sched_close(ct, l, &due, q_mul(a0, up), ok ? share : q_int(0),
+                               ok ? ST_ACHIEVED : ST_NOT_ACHIEVED);
 
     /* balance: first anniversary, or Q2 of contract year 3 (CAICDSD2023) */
     l = sched_open(ct, "balance",
