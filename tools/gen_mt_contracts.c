@@ -70,13 +70,16 @@ static void mt_set(json_t *o, const char *k, json_t *v) {
 
 /* ---- declarations ---------------------------------------------------------------------- */
 
-static const char *const mt_rosp_adult[] = {
-    "mta_diab_hba1c",           "mta_grippe_65plus",          "mta_depistage_cancer_sein",
-    "mta_gen_statines",         "mta_eff_ezetimibe",          "mta_diab_examen_pieds",
-    "mta_iatro_bzd_hypnotique_duree", "mta_atb_traitements_pour_100_patients"};
-static const char *const mt_rosp_child[] = {"mte_vaccination_ror_2_doses",
-                                            "mte_obesite_courbe_corpulence",
-                                            "mte_atb_c3g_moins_4_ans"};
+static const char *const mt_rosp_adult[] = {"mta_diab_hba1c",
+                                            "mta_grippe_65plus",
+                                            "mta_depistage_cancer_sein",
+                                            "mta_gen_statines",
+                                            "mta_eff_ezetimibe",
+                                            "mta_diab_examen_pieds",
+                                            "mta_iatro_bzd_hypnotique_duree",
+                                            "mta_atb_traitements_pour_100_patients"};
+static const char *const mt_rosp_child[] = {
+    "mte_vaccination_ror_2_doses", "mte_obesite_courbe_corpulence", "mte_atb_c3g_moins_4_ans"};
 
 static json_t *mt_centre(const char *type, int adhesion_year) {
     json_t *c = json_object();
@@ -107,8 +110,7 @@ static json_t *mt_declaration(mt_rng *r) {
         json_t *m = json_object();
         long n[5], total = 0;
         static const char *const cats[5] = {"n_child_0_6_no_ald", "n_other_7_79_no_ald",
-                                            "n_80_plus_no_ald", "n_under_80_ald",
-                                            "n_80_plus_ald"};
+                                            "n_80_plus_no_ald", "n_under_80_ald", "n_80_plus_ald"};
         bool empty = mt_chance(r, 8);
         for (int k = 0; k < 5; k++) {
             n[k] = empty ? 0 : mt_int(r, 0, k == 1 ? 3000 : 400);
@@ -129,7 +131,8 @@ static json_t *mt_declaration(mt_rng *r) {
             snprintf(key, sizeof key, "consultations_q%d", q);
             mt_set(mpa, key, json_integer(mt_int(r, 0, 300)));
         }
-        if (mt_chance(r, 50)) mt_set(d, "mpa", mpa);
+        if (mt_chance(r, 50))
+            mt_set(d, "mpa", mpa);
         else
             json_decref(mpa);
     }
@@ -157,7 +160,8 @@ static json_t *mt_declaration(mt_rng *r) {
         mt_set(ro, "patients_16_plus", json_integer(mt_int(r, 0, 3000)));
         mt_set(ro, "patients_under_16", json_integer(mt_int(r, 0, 800)));
         if (mt_chance(r, 10))
-            mt_set(ro, "new_centre_creation_date", mt_rand_date(r, year - 3, year, NULL, NULL, NULL));
+            mt_set(ro, "new_centre_creation_date",
+                   mt_rand_date(r, year - 3, year, NULL, NULL, NULL));
         for (size_t k = 0; k < sizeof mt_rosp_adult / sizeof *mt_rosp_adult; k++)
             if (mt_chance(r, 60)) mt_rosp_indicator(r, inds, mt_rosp_adult[k]);
         for (size_t k = 0; k < sizeof mt_rosp_child / sizeof *mt_rosp_child; k++)
@@ -212,9 +216,9 @@ static json_t *mt_contract(mt_rng *r, const mt_contract_kind **kind_out) {
     mt_set(c, "id", json_string("c"));
     mt_set(c, "type", json_string(k->type));
     mt_set(c, "signature_date", mt_rand_date(r, 2016, 2025, &y, &m, &d));
-    mt_set(c, "zone", json_string(strcmp(k->type, "ipa_demarrage") == 0 && mt_chance(r, 50)
-                                      ? "none"
-                                      : k->zone));
+    mt_set(
+        c, "zone",
+        json_string(strcmp(k->type, "ipa_demarrage") == 0 && mt_chance(r, 50) ? "none" : k->zone));
     json_t *etp = json_array();
     bool am = strcmp(k->type, "assistant_medical") == 0;
     if (k->profession) {
@@ -311,8 +315,8 @@ static json_t *mt_contract(mt_rng *r, const mt_contract_kind **kind_out) {
     if (mt_chance(r, 35) && strncmp(k->type, "conventionnement", 16) != 0) {
         json_t *ev = json_array(), *t = json_object();
         mt_set(t, "date", mt_rand_date(r, y, y + 5, NULL, NULL, NULL));
-        mt_set(t, "kind", json_string(mt_chance(r, 50) ? "termination_by_centre"
-                                                       : "termination_by_caisse"));
+        mt_set(t, "kind",
+               json_string(mt_chance(r, 50) ? "termination_by_centre" : "termination_by_caisse"));
         /* an event before the signature is refused: the generator keeps the date after it */
         const char *ds = json_string_value(json_object_get(t, "date"));
         const char *ss = json_string_value(json_object_get(c, "signature_date"));

@@ -176,9 +176,9 @@ static void prop_contract(uint64_t i, const json_t *doc, const ancre_result *r,
 /* one more ETP of the contract's profession from a date of the contract */
 static void prop_more_etp(uint64_t i, const json_t *doc, const ancre_result *r,
                           const mt_contract_kind *kind) {
-    static const char *const monotone[] = {"cai_med", "caicdsd", "caicdsd_2023", "cai_inf",
-                                           "camcdsd", "camcdsd_2023", "cam_inf",
-                                           "cosco_med", "ipa_demarrage"};
+    static const char *const monotone[] = {"cai_med", "caicdsd",   "caicdsd_2023",
+                                           "cai_inf", "camcdsd",   "camcdsd_2023",
+                                           "cam_inf", "cosco_med", "ipa_demarrage"};
     bool concerned = false;
     for (size_t k = 0; k < sizeof monotone / sizeof *monotone; k++)
         if (strcmp(kind->type, monotone[k]) == 0) concerned = true;
@@ -216,8 +216,7 @@ int main(void) {
     ancre_errors_init(&errs);
     params = ancre_params_new();
     if (ancre_params_load_defaults(params, &errs) != 0) {
-        fprintf(stderr, "mt-property: parameters: %s\n",
-                errs.count ? errs.items[0].message : "?");
+        fprintf(stderr, "mt-property: parameters: %s\n", errs.count ? errs.items[0].message : "?");
         puts("mt-property: 0 passed, 1 failed");
         return 1;
     }
