@@ -39,8 +39,8 @@ static void accord_term(timeline_t *tl, date_t at) {
             deadline_t *o = tl_add(tl, "accord", "opposition", "Art. 48", 11453,
                                    "Opposition à la reconduction (LRAR)");
             tl_notice(tl, o, "accord.opposition", echeance, "échéance de l'accord");
-            o->status = tl->has_today ? (date_cmp(tl->today, o->due) > 0 ? DS_ENDED : DS_PENDING)
-                                      : DS_INFO;
+            o->status =
+                tl->has_today ? (date_cmp(tl->today, o->due) > 0 ? DS_ENDED : DS_PENDING) : DS_INFO;
             tl_consequence(o, "sans opposition, l'accord est reconduit pour une période de même "
                               "durée (l. 11437-11439)");
             return;
@@ -106,7 +106,8 @@ int procedure_adhesion(timeline_t *tl) {
                                     "Effet de l'adhésion après la demande de conventionnement");
             date_t start = from_request || date_cmp(complete, request) < 0 ? request : complete;
             if (!tl_period(tl, pending_effect, "adhesion.effective", start,
-                           from_request ? "réception de la demande" : "réception du dossier complet"))
+                           from_request ? "réception de la demande"
+                                        : "réception du dossier complet"))
                 return -1;
             tl_done(tl, pending_effect, NULL, "");
         } else if (strcmp(kind, "effective") == 0) {
@@ -139,8 +140,9 @@ int procedure_adhesion(timeline_t *tl) {
                                    "Modification de sa spécialité par le centre");
             d->status = changes <= max ? DS_APPLIES : DS_NOT_APPLIES;
             if (changes > max)
-                tl_consequence(d, "%d changements en %d : le centre ne peut modifier sa spécialité "
-                                  "qu'une fois par année civile",
+                tl_consequence(d,
+                               "%d changements en %d : le centre ne peut modifier sa spécialité "
+                               "qu'une fois par année civile",
                                changes, day.y);
         } else if (strcmp(kind, "specialty_notice") == 0) {
             /* l. 11598-11612: the caisse informs « au plus tard deux mois avant la
@@ -151,8 +153,9 @@ int procedure_adhesion(timeline_t *tl) {
                 return -1;
             deadline_t *d = tl_add(tl, id, "specialty_notice", "Art. 51", 11602,
                                    "Préavis de la caisse avant de modifier la spécialité");
-            if (!tl_notice(tl, d, "adhesion.specialty_notice", change, "modification de la "
-                                                                        "spécialité"))
+            if (!tl_notice(tl, d, "adhesion.specialty_notice", change,
+                           "modification de la "
+                           "spécialité"))
                 return -1;
             tl_done(tl, d, &day, "centre informé");
             if (d->status == DS_MISSED)
@@ -181,30 +184,35 @@ int procedure_adhesion(timeline_t *tl) {
             d->status = DS_INFO;
             d->has_due = true;
             d->due = day;
-            tl_consequence(d, "hors du régime conventionnel : tarifs d'autorité (Art. 52, l. "
-                              "11650-11652) ; le texte ne fixe pas la date d'effet de la rupture, "
-                              "prise à la réception de la lettre ; nouvelle demande possible à tout "
-                              "moment (l. 11664-11666)");
+            tl_consequence(d,
+                           "hors du régime conventionnel : tarifs d'autorité (Art. 52, l. "
+                           "11650-11652) ; le texte ne fixe pas la date d'effet de la rupture, "
+                           "prise à la réception de la lettre ; nouvelle demande possible à tout "
+                           "moment (l. 11664-11666)");
         }
     }
     if (tl->e.failed) return -1;
     (void)effective;
     if (adherent) {
         tl_state(tl, "adherent", "centre adhérent à l'accord national");
-        tl_choice(tl, "rupture", "faire connaître son refus d'être régi par l'accord par LRAR à la "
-                                 "caisse (Art. 53)");
+        tl_choice(tl, "rupture",
+                  "faire connaître son refus d'être régi par l'accord par LRAR à la "
+                  "caisse (Art. 53)");
     } else if (has_request && !has_effective) {
-        tl_state(tl, "requested", has_complete || reading_is(&tl->e, "adhesion_clock", "request")
-                                      ? "demande d'adhésion reçue : adhésion effective dans le "
-                                        "délai"
-                                      : "demande d'adhésion reçue : dossier à compléter");
+        tl_state(tl, "requested",
+                 has_complete || reading_is(&tl->e, "adhesion_clock", "request")
+                     ? "demande d'adhésion reçue : adhésion effective dans le "
+                       "délai"
+                     : "demande d'adhésion reçue : dossier à compléter");
         if (!has_complete)
-            tl_choice(tl, "complete_file", "compléter le dossier (pièces de l'Art. 51, l. "
-                                           "11529-11551)");
+            tl_choice(tl, "complete_file",
+                      "compléter le dossier (pièces de l'Art. 51, l. "
+                      "11529-11551)");
     } else {
         tl_state(tl, "non_adherent", "centre hors du régime conventionnel : tarifs d'autorité");
-        tl_choice(tl, "request", "demander l'adhésion par LRAR à la caisse de son ressort (l. "
-                                 "11521-11527)");
+        tl_choice(tl, "request",
+                  "demander l'adhésion par LRAR à la caisse de son ressort (l. "
+                  "11521-11527)");
     }
     for (size_t k = 0; k < tl->n; k++)
         if (tl->items[k].status == DS_PENDING || tl->items[k].status == DS_OVERDUE ||
@@ -213,7 +221,7 @@ int procedure_adhesion(timeline_t *tl) {
             tl->next = k;
             break;
         }
-    accord_term(tl, tl->has_today ? tl->today : (events && events->nitems ? last
-                                                                           : date_make(2015, 10, 1)));
+    accord_term(tl, tl->has_today ? tl->today
+                                  : (events && events->nitems ? last : date_make(2015, 10, 1)));
     return tl->e.failed ? -1 : 0;
 }

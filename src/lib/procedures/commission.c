@@ -107,12 +107,12 @@ int procedure_commission(timeline_t *tl) {
         bool counted = reading_is(&tl->e, "quorum_delegations", "counted");
         int pq = pp + (counted ? pd : 0), sq = sp + (counted ? sd : 0);
         bool quorum_ok = pq >= quorum && sq >= quorum;
-        bool parity = reading_is(&tl->e, "commission_parity", "equal_present")
-                          ? pp == sp
-                          : pp + pd == sp + sd;
+        bool parity = reading_is(&tl->e, "commission_parity", "equal_present") ? pp == sp
+                                                                               : pp + pd == sp + sd;
         bool deleg_ok = held <= max_deleg;
-        tl_note(q, "section professionnelle %d présents et %d délégations, section sociale %d "
-                   "présents et %d délégations ; quorum %d par section (%d sièges)",
+        tl_note(q,
+                "section professionnelle %d présents et %d délégations, section sociale %d "
+                "présents et %d délégations ; quorum %d par section (%d sièges)",
                 pp, pd, sp, sd, quorum, seats);
         if (!deleg_ok)
             tl_note(q, "un membre détient %d délégations, au plus %d (l. 24530-24532)", held,
@@ -136,8 +136,9 @@ int procedure_commission(timeline_t *tl) {
         if (reconvened) {
             tl_consequence(q, "parité non respectée à la nouvelle réunion : un constat de carence "
                               "est établi (l. 24540-24542)");
-            tl_state(tl, "carence", "constat de carence : la section en cause est invitée à y "
-                                    "remédier (Annexe 28, art. 6)");
+            tl_state(tl, "carence",
+                     "constat de carence : la section en cause est invitée à y "
+                     "remédier (Annexe 28, art. 6)");
             return tl->e.failed ? -1 : 0;
         }
         if (!quorum_ok) tl_consequence(q, "quorum non atteint");
@@ -159,9 +160,10 @@ int procedure_commission(timeline_t *tl) {
         char fr[16];
         tl_date(tl, deadline, fr, sizeof fr);
         tl_state(tl, "reconvene", "nouvelle réunion à tenir au plus tard le %s", fr);
-        tl_choice(tl, "reconvene", "réunir à nouveau la commission : elle délibère alors quel que "
-                                   "soit le nombre de membres présents, si la parité est respectée "
-                                   "(l. 24538-24542)");
+        tl_choice(tl, "reconvene",
+                  "réunir à nouveau la commission : elle délibère alors quel que "
+                  "soit le nombre de membres présents, si la parité est respectée "
+                  "(l. 24538-24542)");
         tl->has_next = true;
         tl->next = tl->n - 1;
     } else {

@@ -117,16 +117,19 @@ static void measures(timeline_t *tl, const decl_value *list) {
             tl->e.at = at;
             const char *payments = par_text(&tl->e, "sanction.suspended_payments");
             tl->e.at = saved;
-            tl_consequence(d, "les versements des forfaits (%s) dus du %s au %s sont suspendus ; "
-                              "une déclaration les porte dans sanctions.forfaits_suspended_from "
-                              "et sanctions.forfaits_suspended_to",
+            tl_consequence(d,
+                           "les versements des forfaits (%s) dus du %s au %s sont suspendus ; "
+                           "une déclaration les porte dans sanctions.forfaits_suspended_from "
+                           "et sanctions.forfaits_suspended_to",
                            payments ? payments : "", a, b);
         } else if (doc_flag(m, "sursis")) {
-            tl_consequence(d, "avec sursis : le centre reste dans le cadre conventionnel ; le texte "
-                              "ne dit pas ce qui révoque le sursis");
+            tl_consequence(d,
+                           "avec sursis : le centre reste dans le cadre conventionnel ; le texte "
+                           "ne dit pas ce qui révoque le sursis");
         } else {
-            tl_consequence(d, "du %s au %s, le centre est placé dans la situation d'un centre "
-                              "déconventionné : tarifs d'autorité (Art. 52, l. 11650-11652)",
+            tl_consequence(d,
+                           "du %s au %s, le centre est placé dans la situation d'un centre "
+                           "déconventionné : tarifs d'autorité (Art. 52, l. 11650-11652)",
                            a, b);
         }
     }
@@ -165,7 +168,8 @@ static int sanction(timeline_t *tl) {
         bool tele = strcmp(g, "teletransmission") == 0;
         deadline_t *d = tl_add(tl, "sanction", "cure_period", "Art. 59", tele ? 12237 : 12233,
                                "Délai pour modifier la pratique reprochée");
-        if (!tl_period(tl, d, tele ? "sanction.cure_period_teletransmission" : "sanction.cure_period",
+        if (!tl_period(tl, d,
+                       tele ? "sanction.cure_period_teletransmission" : "sanction.cure_period",
                        notice, "réception de la mise en demeure"))
             return -1;
         tl_done(tl, d, has_changed ? &changed : NULL, "pratique modifiée");
@@ -181,8 +185,9 @@ static int sanction(timeline_t *tl) {
                        "l'issue de ce délai »)");
         if (!has_findings) {
             if (d->status == DS_PENDING || (d->status == DS_OPEN && !tl->has_today)) {
-                tl_state(tl, "cure_period", "mise en demeure reçue : délai pour modifier la "
-                                            "pratique en cours");
+                tl_state(tl, "cure_period",
+                         "mise en demeure reçue : délai pour modifier la "
+                         "pratique en cours");
                 tl_choice(tl, "change_practice", "le centre modifie sa pratique dans le délai");
             } else {
                 tl_state(tl, "cure_elapsed", "délai écoulé sans modification de la pratique");
@@ -196,8 +201,9 @@ static int sanction(timeline_t *tl) {
             return 0;
         }
     } else if (!has_findings) {
-        tl_state(tl, "detected", "manquement constaté (%s) : pas de mise en demeure (Art. 59, "
-                                 "l. 12243-12257)",
+        tl_state(tl, "detected",
+                 "manquement constaté (%s) : pas de mise en demeure (Art. 59, "
+                 "l. 12243-12257)",
                  g);
         tl_choice(tl, "findings",
                   "communiquer au centre un relevé des constatations motivé, avec copie aux "
@@ -208,13 +214,15 @@ static int sanction(timeline_t *tl) {
     /* l. 12270-12289: a month of observations, then the CPAM closes or refers */
     deadline_t *o = tl_add(tl, "sanction", "observations", "Art. 59", 12270,
                            "Observations écrites ou demande d'audition du centre");
-    if (!tl_period(tl, o, "sanction.observations", findings, "réception du relevé des constatations"))
+    if (!tl_period(tl, o, "sanction.observations", findings,
+                   "réception du relevé des constatations"))
         return -1;
     tl_done(tl, o, has_obs ? &obs : NULL, "observations");
     if (!choice) {
         if (o->status == DS_PENDING || o->status == DS_OPEN) {
-            tl_state(tl, "observations", "relevé des constatations reçu : le centre présente ses "
-                                         "observations");
+            tl_state(tl, "observations",
+                     "relevé des constatations reçu : le centre présente ses "
+                     "observations");
             tl_choice(tl, "observations",
                       "le centre présente des observations écrites ou demande à être entendu, "
                       "assisté d'un avocat ou d'un représentant d'une organisation de centres "
@@ -222,10 +230,12 @@ static int sanction(timeline_t *tl) {
         } else {
             if (o->status == DS_OVERDUE) o->status = DS_INFO;
             tl_state(tl, "cpam_decision", "délai d'observations écoulé : la CPAM décide");
-            tl_choice(tl, "close", "mettre fin à la procédure et en aviser le centre et la CPR ou "
-                                   "CPD (l. 12283)");
-            tl_choice(tl, "refer", "saisir la CPR ou CPD pour avis préalable à la sanction "
-                                   "(l. 12285-12289)");
+            tl_choice(tl, "close",
+                      "mettre fin à la procédure et en aviser le centre et la CPR ou "
+                      "CPD (l. 12283)");
+            tl_choice(tl, "refer",
+                      "saisir la CPR ou CPD pour avis préalable à la sanction "
+                      "(l. 12285-12289)");
         }
         next_from(tl, 0);
         return 0;
@@ -235,8 +245,9 @@ static int sanction(timeline_t *tl) {
         tl_note(o, "la CPAM a décidé avant la fin du délai d'observations (l. 12281 : « à "
                    "l'issue du délai d'un mois »)");
     if (strcmp(choice->s, "close") == 0) {
-        tl_state(tl, "closed_by_cpam", "la CPAM a mis fin à la procédure ; elle en avise le centre "
-                                       "et la CPR ou CPD (l. 12283)");
+        tl_state(tl, "closed_by_cpam",
+                 "la CPAM a mis fin à la procédure ; elle en avise le centre "
+                 "et la CPR ou CPD (l. 12283)");
         return 0;
     }
     if (!has_decision) {
@@ -279,14 +290,16 @@ static int sanction(timeline_t *tl) {
         return -1;
     tl_done(tl, n, has_notified ? &notified : NULL, "notification reçue");
     if (n->status == DS_MISSED || n->status == DS_OVERDUE)
-        tl_consequence(n, "délai de notification dépassé : l'Art. 59 n'en dit pas la suite, alors que "
-                          "l'Art. 61 répute abandonnée la procédure exceptionnelle (l. 12382)");
+        tl_consequence(n,
+                       "délai de notification dépassé : l'Art. 59 n'en dit pas la suite, alors que "
+                       "l'Art. 61 répute abandonnée la procédure exceptionnelle (l. 12382)");
     if (!has_notified) {
         tl_state(tl, "opinion_given", "avis rendu : le directeur notifie la mesure");
         tl_choice(tl, "avertissement", "avertissement (Art. 60, l. 12333)");
-        tl_choice(tl, "suspension_conventionnel",
-                  "suspension de la possibilité d'exercer dans le cadre conventionnel, avec ou "
-                  "sans sursis, pour la durée maximale de l'Art. 60 au plus (l. 12335, 12343-12347)");
+        tl_choice(
+            tl, "suspension_conventionnel",
+            "suspension de la possibilité d'exercer dans le cadre conventionnel, avec ou "
+            "sans sursis, pour la durée maximale de l'Art. 60 au plus (l. 12335, 12343-12347)");
         tl_choice(tl, "suspension_forfaits",
                   "suspension du versement des rémunérations forfaitaires autres qu'à l'acte "
                   "(RSF, ROSP, FPMT, MPA…), pour la durée maximale de l'Art. 60 au plus "
@@ -326,8 +339,9 @@ static int urgent(timeline_t *tl) {
          has_obs = doc_date(doc, "urgent.observations", &obs),
          has_notified = doc_date(doc, "urgent.suspension_notified", &notified);
     date_t at = has_notice ? notice : (tl->has_today ? tl->today : date_make(2015, 10, 1));
-    deadline_t *c = tl_add(tl, "urgent", "loss_threshold", "Art. 61", 12359,
-                           "Préjudice au-delà du seuil en plafonds mensuels de la sécurité sociale");
+    deadline_t *c =
+        tl_add(tl, "urgent", "loss_threshold", "Art. 61", 12359,
+               "Préjudice au-delà du seuil en plafonds mensuels de la sécurité sociale");
     int k = tl_count(tl, "urgent.loss_threshold_pmss", at);
     if (k < 0) return -1;
     q_t threshold = q_mul(pmss->num, q_int(k));
@@ -351,9 +365,10 @@ static int urgent(timeline_t *tl) {
     }
     if (!has_notice) {
         tl_state(tl, "eligible", "procédure exceptionnelle possible");
-        tl_choice(tl, "notice", "notifier au centre les faits reprochés et la suspension "
-                                "envisagée, par tout moyen autre que la messagerie électronique "
-                                "permettant de déterminer la date de réception (l. 12366-12370)");
+        tl_choice(tl, "notice",
+                  "notifier au centre les faits reprochés et la suspension "
+                  "envisagée, par tout moyen autre que la messagerie électronique "
+                  "permettant de déterminer la date de réception (l. 12366-12370)");
         return 0;
     }
     deadline_t *h = tl_add(tl, "urgent", "hearing_request", "Art. 61", 12372,
@@ -371,8 +386,9 @@ static int urgent(timeline_t *tl) {
         label = "observations ou audition";
     } else if (has_heard) {
         tl_state(tl, "hearing", "audition demandée : le texte ne fixe pas de délai pour la tenir");
-        tl_choice(tl, "hearing", "entendre le représentant légal, assisté de la personne de son "
-                                 "choix (l. 12372-12376)");
+        tl_choice(tl, "hearing",
+                  "entendre le représentant légal, assisté de la personne de son "
+                  "choix (l. 12372-12376)");
         return 0;
     } else if (h->status == DS_PENDING || h->status == DS_OPEN) {
         tl_state(tl, "notified", "suspension envisagée notifiée : délai de demande d'audition");
@@ -395,9 +411,10 @@ static int urgent(timeline_t *tl) {
     }
     if (!has_notified) {
         tl_state(tl, "decision", "le directeur notifie la suspension par une décision motivée");
-        tl_choice(tl, "suspend", "notifier la suspension provisoire, de la durée maximale au plus, et "
-                                 "engager simultanément la procédure de déconventionnement "
-                                 "(l. 12365, 12384-12386)");
+        tl_choice(tl, "suspend",
+                  "notifier la suspension provisoire, de la durée maximale au plus, et "
+                  "engager simultanément la procédure de déconventionnement "
+                  "(l. 12365, 12384-12386)");
         next_from(tl, 0);
         return 0;
     }
@@ -423,8 +440,9 @@ static int urgent(timeline_t *tl) {
     tl_span(tl, p);
     tl_consequence(p, "le centre peut exercer un recours en référé devant le tribunal "
                       "administratif (l. 12386-12388)");
-    tl_state(tl, "suspended", "suspension provisoire notifiée ; la procédure de "
-                              "déconventionnement est engagée simultanément (l. 12384)");
+    tl_state(tl, "suspended",
+             "suspension provisoire notifiée ; la procédure de "
+             "déconventionnement est engagée simultanément (l. 12384)");
     return 0;
 }
 
