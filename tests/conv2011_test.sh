@@ -75,6 +75,8 @@ echo '{"ancre_convention_2011": 1, "year": 2016, "doctor": {"specialty": "genera
 [ $? -eq 1 ] && grep -q 'l. 2945' "$tmp/err" && ok || ko "the blank point value is named with its line"
 "$ancre" compute "$root/examples/convention-2011/medecin-rosp-2013.json" \
     --params "$root/examples/convention-2011/valeur-du-point.json" >"$tmp/out" &&
-    grep -q '^Total: 2 651,25 €' "$tmp/out" && ok || ko "the ROSP example with a supplied point value"
+    grep -q '^Total : 2 651,25 €' "$tmp/out" && ok || ko "the ROSP example with a supplied point value"
+"$ancre" compute --lang en "$tmp/doc.json" >"$tmp/en" && grep -q 'Source: draft national convention' "$tmp/en" &&
+    ok || ko "--lang en gives the English of the draft's note"
 echo "conv2011: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

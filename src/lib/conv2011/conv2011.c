@@ -158,8 +158,7 @@ static const rosp_indicator indicators[] = {
     {"eff_antidepresseurs", "Antidépresseurs dans le répertoire des génériques", "efficience",
      false, true},
     {"eff_iec", "Ratio IEC / IEC + sartans", "efficience", false, true},
-    {"eff_aspirine", "Aspirine à faible dosage parmi les antiagrégants", "efficience", false,
-     true},
+    {"eff_aspirine", "Aspirine à faible dosage parmi les antiagrégants", "efficience", false, true},
 };
 #define NINDICATORS (sizeof indicators / sizeof *indicators)
 
@@ -183,8 +182,7 @@ static void rosp(eng_t *e) {
         q_t years = par(e, "cm2011.rosp.first_installation_years");
         if (!q_valid(years) || !q_is_integer(years) || q_cmp(years, q_int(100)) > 0) return;
         date_t end = date_add_months(inst->date, 12 * (int)q_floor_int(years));
-        if (date_cmp(end, date_make(e->year, 1, 1)) > 0 &&
-            date_cmp(inst->date, e->at) <= 0 &&
+        if (date_cmp(end, date_make(e->year, 1, 1)) > 0 && date_cmp(inst->date, e->at) <= 0 &&
             blank(e, "cm2011.rosp.first_installation_majoration",
                   "la majoration de la valeur du point à la première installation"))
             return;
@@ -298,18 +296,18 @@ static void teletransmission(eng_t *e) {
     const decl_value *conform = decl_get(e->decl, "teletransmission.equipment_conform");
     if (!conform || !conform->present) return;
     line_t *l = eng_line(e, "cm2011_teletransmission", "003 Art. 64",
-                         "Incitation à la télétransmission des feuilles de soins", "teletransmission",
-                         "forfait");
+                         "Incitation à la télétransmission des feuilles de soins",
+                         "teletransmission", "forfait");
     bool ok = flag(e, e->decl, "teletransmission.equipment_conform",
                    "teletransmission.equipment_conform");
-    const decl_value *fse = get(e, e->decl, "teletransmission.fse_in_scope",
-                                "teletransmission.fse_in_scope");
-    const decl_value *acts = get(e, e->decl, "teletransmission.acts_in_scope",
-                                 "teletransmission.acts_in_scope");
-    const decl_value *received = get(e, e->decl, "teletransmission.fse_received",
-                                     "teletransmission.fse_received");
-    const decl_value *decision = get(e, e->decl, "teletransmission.caisse_decision",
-                                     "teletransmission.caisse_decision");
+    const decl_value *fse =
+        get(e, e->decl, "teletransmission.fse_in_scope", "teletransmission.fse_in_scope");
+    const decl_value *acts =
+        get(e, e->decl, "teletransmission.acts_in_scope", "teletransmission.acts_in_scope");
+    const decl_value *received =
+        get(e, e->decl, "teletransmission.fse_received", "teletransmission.fse_received");
+    const decl_value *decision =
+        get(e, e->decl, "teletransmission.caisse_decision", "teletransmission.caisse_decision");
     q_t min = par(e, "cm2011.teletransmission.rate_min");
     q_t band = par(e, "cm2011.teletransmission.cpl_band_min");
     q_t each = par(e, "cm2011.teletransmission.per_fse");
@@ -473,7 +471,8 @@ static void ratio_line(eng_t *e, const char *id, const char *label, const char *
     }
     q_t ratio = q_div(num->num, den->num);
     char buf[32];
-    if (q_format_decimal(q_mul(ratio, q_int(100)), 2, buf, sizeof buf)) eng_input(e, "ratio (%)", buf);
+    if (q_format_decimal(q_mul(ratio, q_int(100)), 2, buf, sizeof buf))
+        eng_input(e, "ratio (%)", buf);
     bool ok = q_cmp(ratio, floor) >= 0;
     l->status = ok ? ST_ACHIEVED : ST_NOT_ACHIEVED;
     eng_note(e, "%s : %s", ok ? "respecté" : "non respecté", why);
@@ -487,15 +486,16 @@ static void activity_ratios(eng_t *e) {
         /* "réaliser au moins 30% de ses actes au tarif opposable [...] évaluée en comparant la
          * part des honoraires des actes réalisés au tarif opposable à l'ensemble des honoraires
          * opposables des actes" (l. 4001-4011) */
-        ratio_line(e, "cm2011_part_opposable", "Secteur optionnel : part des actes au tarif opposable",
+        ratio_line(e, "cm2011_part_opposable",
+                   "Secteur optionnel : part des actes au tarif opposable",
                    "activity.opposable_acts_fees_cents", "activity.all_acts_opposable_fees_cents",
                    "cm2011.secteur_optionnel.opposable_share_min",
                    "au moins 30 % des honoraires opposables (003 l. 4001-4011)");
         return;
     }
     bool da = strcmp(regime->s, "acces_non_coordonne") == 0;
-    const char *floor = da ? "cm2011.da.activity_ratio_min"
-                           : "cm2011.option_coordination.activity_ratio_min";
+    const char *floor =
+        da ? "cm2011.da.activity_ratio_min" : "cm2011.option_coordination.activity_ratio_min";
     const char *why = da ? "honoraires sans dépassement au moins 70 % des honoraires totaux "
                            "(003 l. 3517-3526)"
                          : "honoraires sans dépassement au moins 30 % des honoraires totaux "

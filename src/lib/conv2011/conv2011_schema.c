@@ -4,9 +4,9 @@
 
 #define ROSP_INDICATORS                                                                            \
     "org_dossier|org_lap|org_teletransmission|org_synthese|org_plages|diab_hba1c_dosages|"         \
-    "diab_hba1c_8|diab_hba1c_7_5|diab_ldl_1_5|diab_ldl_1_3|diab_fond_oeil|diab_statine|"          \
-    "diab_aspirine|hta_pression|grippe_65|grippe_16_64_ald|cancer_sein|vasodilatateurs|"          \
-    "bzd_demi_vie_longue|bzd_duree|cancer_col|cancer_colon|antibiotherapie|eff_antibiotiques|"    \
+    "diab_hba1c_8|diab_hba1c_7_5|diab_ldl_1_5|diab_ldl_1_3|diab_fond_oeil|diab_statine|"           \
+    "diab_aspirine|hta_pression|grippe_65|grippe_16_64_ald|cancer_sein|vasodilatateurs|"           \
+    "bzd_demi_vie_longue|bzd_duree|cancer_col|cancer_colon|antibiotherapie|eff_antibiotiques|"     \
     "eff_ipp|eff_statines|eff_antihypertenseurs|eff_antidepresseurs|eff_iec|eff_aspirine"
 #define CENTS "0", "100000000000"
 
@@ -17,8 +17,7 @@ static const field_def document_fields[] = {
     {"year", F_INT, REQ_ALWAYS, "2012", "9999", 0, 0, "003 Art. 26.3",
      "Année civile de référence ; les paramètres sont ceux en vigueur au 31 décembre."},
     {"name", F_STRING, REQ_NO, 0, 0, 0, 0, "-", "Nom du médecin ou du cabinet."},
-    {"doctor.specialty", F_ENUM, REQ_ALWAYS, 0, 0, "generaliste|specialiste", 0,
-     "003 Art. 34.1",
+    {"doctor.specialty", F_ENUM, REQ_ALWAYS, 0, 0, "generaliste|specialiste", 0, "003 Art. 34.1",
      "Généraliste ou spécialiste : le dépassement autorisé en accès non coordonné est réservé "
      "aux spécialistes."},
     {"doctor.medecin_traitant", F_BOOL, REQ_NO, 0, 0, 0, 0, "003 Art. 26.1",
@@ -36,18 +35,15 @@ static const field_def document_fields[] = {
      "003 Art. 26.2", "Les indicateurs de la rémunération sur objectifs et leur réalisation."},
     {"teletransmission.equipment_conform", F_BOOL, REQ_SECTION, 0, 0, 0, 0, "003 Art. 64.1",
      "Équipement conforme à la dernière version du cahier des charges SESAM-Vitale."},
-    {"teletransmission.fse_in_scope", F_INT, REQ_SECTION, "0", "100000000", 0, 0,
-     "003 Art. 64.1",
+    {"teletransmission.fse_in_scope", F_INT, REQ_SECTION, "0", "100000000", 0, 0, "003 Art. 64.1",
      "FSE télétransmises parmi les actes du champ du taux (hors AME, nourrissons de moins de "
      "trois mois, soins hors présence du patient, bordereau S3404), du 1er janvier au 31 "
      "décembre."},
-    {"teletransmission.acts_in_scope", F_INT, REQ_SECTION, "1", "100000000", 0, 0,
-     "003 Art. 64.1", "Actes facturés du champ du taux, sur la même période."},
-    {"teletransmission.fse_received", F_INT, REQ_SECTION, "0", "100000000", 0, 0,
-     "003 Art. 64.2",
+    {"teletransmission.acts_in_scope", F_INT, REQ_SECTION, "1", "100000000", 0, 0, "003 Art. 64.1",
+     "Actes facturés du champ du taux, sur la même période."},
+    {"teletransmission.fse_received", F_INT, REQ_SECTION, "0", "100000000", 0, 0, "003 Art. 64.2",
      "FSE reçues par la caisse conformément aux spécifications SESAM-Vitale dans l'année."},
-    {"teletransmission.caisse_decision", F_ENUM, REQ_NO, 0, 0, "accorde|refuse", 0,
-     "003 Art. 64.2",
+    {"teletransmission.caisse_decision", F_ENUM, REQ_NO, 0, 0, "accorde|refuse", 0, "003 Art. 64.2",
      "Taux entre 70 et 74,9 % : décision de la caisse après l'avis de la CPL (absent : pas de "
      "décision)."},
     {"acts", F_OBJLIST, REQ_NO, 0, "100000", "cm2011_act", 0, "003 Art. 34.1, 36, 44",

@@ -462,6 +462,7 @@ static int compute_document(ancre_result **out, const ancre_decl *decl, const an
         return -1;
     }
     eng_t e = {decl, params, readings, 0, {0, 0, 0}, r, NULL, errs, false, dc->payment, {1, 1}};
+    r->lang = errs ? errs->lang : NULL;
     e.year = (int)q_floor_int(year->num);
     e.at = date_make(e.year, 12, 31);
     r->year = e.year;
