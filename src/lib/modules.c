@@ -4,6 +4,7 @@
 #include "core/engine.h"
 #include "core/registry.h"
 
+#include "acts/acts.h"
 #include "contracts/contracts.h"
 #include "conv2011/conv2011.h"
 #include "mt/mt.h"
@@ -48,14 +49,17 @@ static bool rosp_applies(eng_t *e) {
 /* ---- declaration tables, in the order their fields are documented ---- */
 
 extern const module_tables rsf_medical_tables, rsf_classification_tables, rsf_nursing_tables,
-    rsf_dental_tables;
+    rsf_dental_tables, rsf_common_tables;
 extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 extern const module_tables contracts_tables;
+extern const module_tables acts_tables;
 extern const item_schema contracts_item_schemas[];
 extern const size_t contracts_item_schema_count;
 extern const module_tables conv2011_tables;
 extern const item_schema conv2011_item_schemas[];
 extern const size_t conv2011_item_schema_count;
+extern const item_schema acts_item_schemas[];
+extern const size_t acts_item_schema_count;
 void rsf_classification_check(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
 /* eligibility and non-cumul of the contracts of Article 19 (contracts_common.c) */
 void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
@@ -66,13 +70,14 @@ const module_tables *const ancre_module_tables[] = {
     &core_tables,        &rsf_medical_tables, &rsf_classification_tables,
     &rsf_nursing_tables, &rsf_dental_tables,  &fpmt_tables,
     &mpa_tables,         &rosp_tables,        &contracts_tables,
-    &conv2011_tables};
+    &acts_tables,        &rsf_common_tables,  &conv2011_tables};
 const size_t ancre_module_tables_count = N(ancre_module_tables);
 
 /* element schemas of the lists of objects, by module */
 const item_schema_set ancre_item_schema_sets[] = {
     {contracts_item_schemas, &contracts_item_schema_count},
     {conv2011_item_schemas, &conv2011_item_schema_count},
+    {acts_item_schemas, &acts_item_schema_count},
 };
 const size_t ancre_item_schema_sets_count = N(ancre_item_schema_sets);
 
@@ -108,5 +113,10 @@ const module_def ancre_modules[] = {
     /* computes its own document only (ancre_document_computes), never a centre's declaration */
     {"convention_2011", "Projet de convention médicale de 2011 (003, non signé)", never_applies,
      conv2011_compute},
+    {"mie", "Majoration MIE des séances infirmières (enfants de moins de 7 ans)", mie_applies,
+     mie_compute},
+    {"orthoptie", "Forfait d'évaluation de l'environnement du patient (orthoptie)",
+     orthoptie_applies, orthoptie_compute},
+    {"tnd_pco", "Forfait TND/PCO des orthophonistes", tnd_pco_applies, tnd_pco_compute},
 };
 const size_t ancre_module_count = N(ancre_modules);
