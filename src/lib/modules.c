@@ -8,6 +8,7 @@
 #include "contracts/contracts.h"
 #include "conv2011/conv2011.h"
 #include "mt/mt.h"
+#include "pdsa/pdsa.h"
 #include "rsf/rsf.h"
 
 #include <string.h>
@@ -52,7 +53,7 @@ extern const module_tables rsf_medical_tables, rsf_classification_tables, rsf_nu
     rsf_dental_tables, rsf_common_tables;
 extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 extern const module_tables contracts_tables;
-extern const module_tables acts_tables;
+extern const module_tables acts_tables, pdsa_tables;
 extern const item_schema contracts_item_schemas[];
 extern const size_t contracts_item_schema_count;
 extern const module_tables conv2011_tables;
@@ -60,6 +61,8 @@ extern const item_schema conv2011_item_schemas[];
 extern const size_t conv2011_item_schema_count;
 extern const item_schema acts_item_schemas[];
 extern const size_t acts_item_schema_count;
+extern const item_schema pdsa_item_schemas[];
+extern const size_t pdsa_item_schema_count;
 void rsf_classification_check(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
 /* eligibility and non-cumul of the contracts of Article 19 (contracts_common.c) */
 void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
@@ -70,7 +73,8 @@ const module_tables *const ancre_module_tables[] = {
     &core_tables,        &rsf_medical_tables, &rsf_classification_tables,
     &rsf_nursing_tables, &rsf_dental_tables,  &fpmt_tables,
     &mpa_tables,         &rosp_tables,        &contracts_tables,
-    &acts_tables,        &rsf_common_tables,  &conv2011_tables};
+    &acts_tables,        &rsf_common_tables,  &pdsa_tables,
+    &conv2011_tables};
 const size_t ancre_module_tables_count = N(ancre_module_tables);
 
 /* element schemas of the lists of objects, by module */
@@ -78,6 +82,7 @@ const item_schema_set ancre_item_schema_sets[] = {
     {contracts_item_schemas, &contracts_item_schema_count},
     {conv2011_item_schemas, &conv2011_item_schema_count},
     {acts_item_schemas, &acts_item_schema_count},
+    {pdsa_item_schemas, &pdsa_item_schema_count},
 };
 const size_t ancre_item_schema_sets_count = N(ancre_item_schema_sets);
 
@@ -118,5 +123,8 @@ const module_def ancre_modules[] = {
     {"orthoptie", "Forfait d'évaluation de l'environnement du patient (orthoptie)",
      orthoptie_applies, orthoptie_compute},
     {"tnd_pco", "Forfait TND/PCO des orthophonistes", tnd_pco_applies, tnd_pco_compute},
+    {"pdsa", "Majorations spécifiques de permanence des soins ambulatoires", pdsa_applies,
+     pdsa_compute},
+    {"pdsd", "Permanence des soins dentaires : MCD et astreintes", pdsd_applies, pdsd_compute},
 };
 const size_t ancre_module_count = N(ancre_modules);
