@@ -292,6 +292,16 @@ static void rosp(eng_t *e) {
 
 /* ---- Art. 64: the télétransmission incentive ---- */
 
+/* 1 to 12 for a French month name, 0 otherwise (the text names the month of a payment) */
+static int month_number(const char *name) {
+    static const char *const months[] = {"janvier",   "février", "mars",     "avril",
+                                         "mai",       "juin",    "juillet",  "août",
+                                         "septembre", "octobre", "novembre", "décembre"};
+    for (int k = 0; name && k < 12; k++)
+        if (strcmp(months[k], name) == 0) return k + 1;
+    return 0;
+}
+
 static void teletransmission(eng_t *e) {
     const decl_value *conform = decl_get(e->decl, "teletransmission.equipment_conform");
     if (!conform || !conform->present) return;
@@ -311,10 +321,13 @@ static void teletransmission(eng_t *e) {
     q_t min = par(e, "cm2011.teletransmission.rate_min");
     q_t band = par(e, "cm2011.teletransmission.cpl_band_min");
     q_t each = par(e, "cm2011.teletransmission.per_fse");
-    q_t month = par(e, "cm2011.teletransmission.payment_month");
+    const char *month_name = par_text(e, "cm2011.teletransmission.payment_month");
+    int m = month_number(month_name);
+    if (!e->failed && month_name && m == 0)
+        eng_fail(e, "cm2011.teletransmission.payment_month", "params", "un nom de mois",
+                 "« %s » n'est pas un nom de mois", month_name);
     if (e->failed || !fse || !acts || !received || !q_valid(min) || !q_valid(band) ||
-        !q_valid(each) || !q_valid(month) || !q_is_integer(month) || q_cmp(month, q_int(1)) < 0 ||
-        q_cmp(month, q_int(12)) > 0)
+        !q_valid(each) || m == 0)
         return;
     l->fixed = each;
     /* "atteindre un taux prédéterminé de télétransmission en FSE supérieur ou égal à 75 %"
@@ -343,7 +356,6 @@ static void teletransmission(eng_t *e) {
     eng_amounts(e);
     /* "versées annuellement [...] au mois de mars de chaque année civile au titre de l'année
      * précédente" (l. 5212-5216): due by the end of that month */
-    int m = (int)q_floor_int(month);
     date_t due = date_make(e->year + 1, m, date_days_in_month(e->year + 1, m));
     char label[128];
     snprintf(label, sizeof label, "Incitation à la télétransmission %d (versée en mars %d)",
