@@ -30,6 +30,7 @@ run "$build/golden_runner" $(find "$here/golden" -name '*.json' | sort)
 run "$here/cli_test.sh" "$build/ancre"
 run "$here/roster_test.sh" "$build"
 run "$here/mt_cli_test.sh" "$build/ancre"
+run "$here/transition_forfaits_test.sh" "$build/ancre"
 run "$here/store_test.sh" "$build/ancre" sqlite
 run "$here/store_test.sh" "$build/ancre" postgresql
 run "$here/server_test.sh" "$build/ancre"

@@ -7,6 +7,7 @@
 #include "contracts/contracts.h"
 #include "mt/mt.h"
 #include "rsf/rsf.h"
+#include "transition/transition.h"
 
 #include <string.h>
 
@@ -44,12 +45,23 @@ static bool rosp_applies(eng_t *e) {
     return mt_section(e, "rosp");
 }
 
+/* Art. 18.2: the 2015 balances of the former options have their section; the transitional
+ * compensation runs for every centre paid the forfait spécifique, so that a year of the
+ * mechanism declared without its section says what is missing */
+static bool options_2015_applies(eng_t *e) {
+    return mt_section(e, "options_2015");
+}
+static bool transition_applies(eng_t *e) {
+    return mt_section(e, "transition") || rsf_applies(e);
+}
+
 /* ---- declaration tables, in the order their fields are documented ---- */
 
 extern const module_tables rsf_medical_tables, rsf_classification_tables, rsf_nursing_tables,
     rsf_dental_tables;
 extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 extern const module_tables contracts_tables;
+extern const module_tables transition_compensation_tables, transition_options_2015_tables;
 extern const item_schema contracts_item_schemas[];
 extern const size_t contracts_item_schema_count;
 void rsf_classification_check(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
@@ -58,10 +70,17 @@ void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_e
 
 #define N(a) (sizeof(a) / sizeof *(a))
 
-const module_tables *const ancre_module_tables[] = {
-    &core_tables,        &rsf_medical_tables, &rsf_classification_tables,
-    &rsf_nursing_tables, &rsf_dental_tables,  &fpmt_tables,
-    &mpa_tables,         &rosp_tables,        &contracts_tables};
+const module_tables *const ancre_module_tables[] = {&core_tables,
+                                                    &rsf_medical_tables,
+                                                    &rsf_classification_tables,
+                                                    &rsf_nursing_tables,
+                                                    &rsf_dental_tables,
+                                                    &fpmt_tables,
+                                                    &mpa_tables,
+                                                    &rosp_tables,
+                                                    &contracts_tables,
+                                                    &transition_options_2015_tables,
+                                                    &transition_compensation_tables};
 const size_t ancre_module_tables_count = N(ancre_module_tables);
 
 /* element schemas of the lists of objects, by module */
@@ -85,5 +104,9 @@ const module_def ancre_modules[] = {
     {"mpa", "Majoration personnes âgées", mpa_applies, mpa_compute},
     {"rosp", "Rémunération sur objectifs de santé publique", rosp_applies, rosp_compute},
     {"contracts", "Contrats et aides de l'article 19", contracts_applies, contracts_compute_year},
+    {"options_2015", "Solde 2015 des anciennes options et aides à la télétransmission",
+     options_2015_applies, transition_options_2015_compute},
+    {"transition", "Mécanisme transitoire d'accompagnement financier", transition_applies,
+     transition_compensation_compute},
 };
 const size_t ancre_module_count = N(ancre_modules);
