@@ -28,6 +28,7 @@ run() {
 run "$build/unit_tests"
 run "$build/golden_runner" $(find "$here/golden" -name '*.json' | sort)
 run "$here/cli_test.sh" "$build/ancre"
+run "$here/cli_usage_test.sh" "$build/ancre"
 run "$here/roster_test.sh" "$build"
 run "$here/mt_cli_test.sh" "$build/ancre"
 run "$here/transition_forfaits_test.sh" "$build/ancre"
