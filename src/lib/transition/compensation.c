@@ -33,13 +33,16 @@ typedef struct {
 } element;
 
 static const element elements[] = {
-    {"transition.rsf_cents", {"rsf", NULL}, "|medical|polyvalent|infirmier|dentaire|",
+    {"transition.rsf_cents",
+     {"rsf", NULL},
+     "|medical|polyvalent|infirmier|dentaire|",
      "rémunération de l'article 13"},
     {"transition.rosp_cents", {"rosp", NULL}, "|medical|polyvalent|", "ROSP"},
-    {"transition.medecin_traitant_cents", {"forfaits_mt_2017", "fpmt"}, "|medical|polyvalent|",
+    {"transition.medecin_traitant_cents",
+     {"forfaits_mt_2017", "fpmt"},
+     "|medical|polyvalent|",
      "rémunérations médecin traitant"},
-    {"transition.option_dentaire_cents", {NULL, NULL}, "|dentaire|polyvalent|",
-     "option dentaire"},
+    {"transition.option_dentaire_cents", {NULL, NULL}, "|dentaire|polyvalent|", "option dentaire"},
 };
 
 static bool computed_here(const eng_t *e, const char *payment) {
@@ -113,9 +116,9 @@ int transition_compensation_compute(eng_t *e) {
                             e->year);
         return 0;
     }
-    line_t *l = eng_line(e, "transition_accompagnement", "Art. 18.2.2",
-                         "Mécanisme transitoire d'accompagnement financier", "transition",
-                         "compensation");
+    line_t *l =
+        eng_line(e, "transition_accompagnement", "Art. 18.2.2",
+                 "Mécanisme transitoire d'accompagnement financier", "transition", "compensation");
     q_t num = par(e, "transition.compensation.share_num");
     q_t den = par(e, "transition.compensation.share_den");
     bool with_mpa = par_bool(e, "transition.compensation.mpa_added");
@@ -179,8 +182,9 @@ int transition_compensation_compute(eng_t *e) {
         if (qualified && q_cmp(diff, q_mul(threshold, fees)) > 0) {
             q_t comp = q_min(q_mul(rate, fees), cap);
             fr_euros(comp, c, sizeof c);
-            eng_note(e, "différentiel supérieur à %s des honoraires remboursables (%s) : versement "
-                        "complémentaire %s (plafond l. 3469)",
+            eng_note(e,
+                     "différentiel supérieur à %s des honoraires remboursables (%s) : versement "
+                     "complémentaire %s (plafond l. 3469)",
                      d, b, c);
             if (reading_is(e, "transition_regle_2pct", "remplace")) {
                 pay = comp;

@@ -40,7 +40,8 @@ static const field_def fields[] = {
 };
 
 static const reading_def readings[] = {
-    {"transition_regle_2pct", "Art. 18.2.2, l. 3467-3473",
+    {"transition_regle_2pct",
+     "Art. 18.2.2, l. 3467-3473",
      "Pour le centre dont le différentiel de 2017 dépasse 2 % de ses honoraires remboursables, "
      "« le versement complémentaire réalisé équivaut à 2% de ces mêmes honoraires dans la limite "
      "de 200 000€ » (l. 3467-3469) : ce versement remplace-t-il la part du différentiel de "

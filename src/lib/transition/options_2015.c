@@ -23,11 +23,9 @@ typedef struct {
 
 static const option_def options[] = {
     {"medicale", "patients_adherents", "transition.options_2015.medicale.per_patient",
-     "Solde 2015 de l'option de coordination médicale", "patients adhérents", "l. 3406-3408",
-     true},
+     "Solde 2015 de l'option de coordination médicale", "patients adhérents", "l. 3406-3408", true},
     {"dentaire", "patients_adherents", "transition.options_2015.dentaire.per_patient",
-     "Solde 2015 de l'option de coordination dentaire", "patients adhérents", "l. 3406-3408",
-     true},
+     "Solde 2015 de l'option de coordination dentaire", "patients adhérents", "l. 3406-3408", true},
     {"infirmiere", "etp", "transition.options_2015.infirmiere.per_etp",
      "Solde 2015 de l'option infirmière", "ETP au 31/12/2015", "l. 3412-3414", false},
     {"teletransmission", "etp", "transition.options_2015.teletransmission.per_etp",
@@ -79,8 +77,9 @@ int transition_options_2015_compute(eng_t *e) {
         if (!adhered) {
             fr_date(adhesion, buf, sizeof buf);
             fr_date(before, bufb, sizeof bufb);
-            eng_note(e, "adhésion au présent accord le %s, pas avant le %s (l. 3396-3398) : rien "
-                        "à verser",
+            eng_note(e,
+                     "adhésion au présent accord le %s, pas avant le %s (l. 3396-3398) : rien "
+                     "à verser",
                      buf, bufb);
             continue;
         }

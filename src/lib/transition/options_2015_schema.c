@@ -5,16 +5,12 @@
 #define S REQ_SECTION
 #define A "Art. 18.2.1"
 #define ACOMPTES(opt)                                                                              \
-    {"options_2015." opt ".acomptes_cents",                                                        \
-     F_INT,                                                                                        \
-     REQ_NO,                                                                                       \
-     "0",                                                                                          \
-     "100000000000",                                                                               \
-     0,                                                                                            \
-     0,                                                                                            \
-     A,                                                                                            \
-     "Acomptes already paid for 2015 under this option, in cents; read only with the reading "     \
-     "options_2015_solde=net_des_acomptes."}
+    {                                                                                              \
+        "options_2015." opt ".acomptes_cents", F_INT, REQ_NO, "0", "100000000000", 0, 0, A,        \
+            "Acomptes already paid for 2015 under this option, in cents; read only with the "      \
+            "reading "                                                                             \
+            "options_2015_solde=net_des_acomptes."                                                 \
+    }
 
 static const field_def fields[] = {
     {"options_2015.medicale.patients_adherents", F_INT, S, "0", "10000000", 0, 0, A,
@@ -41,7 +37,8 @@ static const field_def fields[] = {
 };
 
 static const reading_def readings[] = {
-    {"options_2015_solde", "Art. 18.2.1, l. 3392-3402",
+    {"options_2015_solde",
+     "Art. 18.2.1, l. 3392-3402",
      "Le centre reçoit « le versement du solde des rémunérations [...] selon les modalités de "
      "versement prévues par le précédent accord » (l. 3394-3396) et « le solde équivalent à 100% "
      "du montant des options de coordination des soins dû au titre de 2015 » (l. 3398-3400) : le "
