@@ -58,6 +58,7 @@ int cli_batch(char *text, size_t len, const ancre_params *params, const ancre_re
         done++;
         ancre_errors errs;
         ancre_errors_init(&errs);
+        ancre_errors_set_lang(&errs, cli_lang);
         ancre_result *r = NULL;
         if (compute(&r, line, l, params, readings, &errs) == 0) {
             char *out = ancre_result_to_json(r, ANCRE_JSON_COMPACT);
@@ -70,7 +71,8 @@ int cli_batch(char *text, size_t len, const ancre_params *params, const ancre_re
         ancre_result_free(r);
         ancre_errors_clear(&errs);
     }
-    fprintf(stderr, "ancre: %zu records, %zu %s, %zu with errors\n", done, done - failed, verb,
-            failed);
+    /* verb: the French past participle of what was done ("calculés") */
+    fprintf(stderr, ancre_tr(cli_lang, "ancre : %zu enregistrements, %zu %s, %zu en erreur\n"),
+            done, done - failed, ancre_tr(cli_lang, verb), failed);
     return failed ? 1 : 0;
 }
