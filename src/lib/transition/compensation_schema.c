@@ -42,17 +42,18 @@ static const field_def fields[] = {
 static const reading_def readings[] = {
     {"transition_regle_2pct",
      "Art. 18.2.2, l. 3467-3473",
-     "Pour le centre dont le différentiel de 2017 dépasse 2 % de ses honoraires remboursables, "
+     "Pour le centre dont le différentiel de 2017 dépasse 2 %\u00a0de ses honoraires "
+     "remboursables, "
      "« le versement complémentaire réalisé équivaut à 2% de ces mêmes honoraires dans la limite "
      "de 200 000€ » (l. 3467-3469) : ce versement remplace-t-il la part du différentiel de "
      "l'échéancier (deux tiers en 2017, un tiers en 2018), lui sert-il de plancher, ou s'y "
      "ajoute-t-il ? (De 2019 à 2020, l'échéancier est épuisé : les trois lectures donnent le même "
      "montant.)",
-     {{"remplace", "le versement de l'année est 2 % des honoraires remboursables, plafonné à "
+     {{"remplace", "le versement de l'année est 2 %\u00a0des honoraires remboursables, plafonné à "
                    "200 000 € (« équivaut à », l. 3469), au lieu de la part du différentiel"},
       {"plancher", "le versement de l'année est la plus grande des deux sommes : la part du "
-                   "différentiel de l'échéancier ou 2 % des honoraires plafonnés à 200 000 €"},
-      {"complement", "2 % des honoraires, plafonnés à 200 000 €, s'ajoutent à la part du "
+                   "différentiel de l'échéancier ou 2 %\u00a0des honoraires plafonnés à 200 000 €"},
+      {"complement", "2 %\u00a0des honoraires, plafonnés à 200 000 €, s'ajoutent à la part du "
                      "différentiel de l'échéancier (« complémentaire »)"}}},
 };
 

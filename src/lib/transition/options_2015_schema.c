@@ -44,7 +44,7 @@ static const reading_def readings[] = {
      "du montant des options de coordination des soins dû au titre de 2015 » (l. 3398-3400) : le "
      "solde est-il le montant entier dû pour 2015, ou ce montant diminué des acomptes déjà versés "
      "pour 2015 ?",
-     {{"integral", "le solde versé est 100 % du montant dû au titre de 2015 (l. 3398-3400)"},
+     {{"integral", "le solde versé est 100 %\u00a0du montant dû au titre de 2015 (l. 3398-3400)"},
       {"net_des_acomptes", "le solde est le montant dû au titre de 2015 diminué des acomptes "
                            "déjà versés pour 2015 (acomptes_cents), sans descendre sous zéro"}}},
 };
