@@ -14,7 +14,7 @@
 
 #include "../core/registry.h"
 #include "../mt/mt.h"
-#include "fr_format.h"
+#include "note_format.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -69,7 +69,7 @@ static q_t new_remunerations(eng_t *e) {
         if (!concerns(el->types, e->res->type)) {
             if (declared)
                 eng_note(e, "%s non compté : la %s ne concerne pas un centre %s (l. 3445-3447)",
-                         el->field, el->label, e->res->type);
+                         el->field, eng_tr(e, el->label), e->res->type);
             continue;
         }
         /* "rémunérations perçues" (l. 3447): the amount received, when declared, is the
@@ -89,8 +89,9 @@ static q_t new_remunerations(eng_t *e) {
             v = euros_of(in_num(e, el->field));
         }
         if (!q_valid(v)) return q_invalid();
-        fr_euros(v, amount, sizeof amount);
-        eng_note(e, "%s %s%s", el->label, amount, here ? " (calculée ici)" : "");
+        note_euros(e, v, amount, sizeof amount);
+        eng_note(e, "%s %s%s", eng_tr(e, el->label), amount,
+                 here ? eng_tr(e, " (calculée ici)") : "");
         sum = q_add(sum, v);
     }
     return sum;
@@ -116,9 +117,9 @@ int transition_compensation_compute(eng_t *e) {
                             e->year);
         return 0;
     }
-    line_t *l =
-        eng_line(e, "transition_accompagnement", "Art. 18.2.2",
-                 "Mécanisme transitoire d'accompagnement financier", "transition", "compensation");
+    line_t *l = eng_line(e, "transition_accompagnement", "Art. 18.2.2",
+                         eng_tr(e, "Mécanisme transitoire d'accompagnement financier"),
+                         "transition", "compensation");
     q_t num = par(e, "transition.compensation.share_num");
     q_t den = par(e, "transition.compensation.share_den");
     bool with_mpa = par_bool(e, "transition.compensation.mpa_added");
@@ -133,9 +134,9 @@ int transition_compensation_compute(eng_t *e) {
     mt_record(e, "transition.reference", reference);
     mt_record(e, "transition.nouvelles_remunerations", fresh);
     mt_record(e, "transition.differentiel", diff);
-    fr_euros(reference, a, sizeof a);
-    fr_euros(fresh, b, sizeof b);
-    fr_euros(diff, c, sizeof c);
+    note_euros(e, reference, a, sizeof a);
+    note_euros(e, fresh, b, sizeof b);
+    note_euros(e, diff, c, sizeof c);
     eng_note(e, "référence 2014%s %s, nouvelles rémunérations %s, différentiel %s",
              with_mpa ? " + MPA" : "", a, b, c);
     if (q_cmp(diff, q_int(0)) <= 0) {
@@ -145,7 +146,7 @@ int transition_compensation_compute(eng_t *e) {
     }
     q_t share = q_div(num, den);
     q_t pay = q_mul(diff, share);
-    fr_euros(pay, a, sizeof a);
+    note_euros(e, pay, a, sizeof a);
     char frac[32];
     q_format_fraction(share, frac, sizeof frac);
     eng_note(e, "part %s de l'échéancier de %d : %s", frac, e->year, a);
@@ -171,17 +172,17 @@ int transition_compensation_compute(eng_t *e) {
             q_t diff0 = q_sub(ref0, fresh0);
             mt_record(e, "transition.differentiel_2017", diff0);
             qualified = q_cmp(diff0, q_mul(threshold, fees0)) > 0;
-            fr_euros(diff0, a, sizeof a);
-            fr_euros(q_mul(threshold, fees0), b, sizeof b);
+            note_euros(e, diff0, a, sizeof a);
+            note_euros(e, q_mul(threshold, fees0), b, sizeof b);
             eng_note(e, "différentiel de %d %s %s 2 %% des honoraires (%s)", y0, a,
-                     qualified ? "supérieur à" : "non supérieur à", b);
+                     qualified ? eng_tr(e, "supérieur à") : eng_tr(e, "non supérieur à"), b);
         }
         if (e->failed) return -1;
-        fr_euros(q_mul(threshold, fees), b, sizeof b);
-        fr_percent(threshold, d, sizeof d);
+        note_euros(e, q_mul(threshold, fees), b, sizeof b);
+        note_percent(e, threshold, d, sizeof d);
         if (qualified && q_cmp(diff, q_mul(threshold, fees)) > 0) {
             q_t comp = q_min(q_mul(rate, fees), cap);
-            fr_euros(comp, c, sizeof c);
+            note_euros(e, comp, c, sizeof c);
             eng_note(e,
                      "différentiel supérieur à %s des honoraires remboursables (%s) : versement "
                      "complémentaire %s (plafond l. 3469)",
@@ -204,8 +205,8 @@ int transition_compensation_compute(eng_t *e) {
     eng_amounts(e);
     char label[160];
     snprintf(label, sizeof label,
-             "Accompagnement transitoire au titre de %d (date de versement non fixée par le "
-             "texte)",
+             eng_tr(e, "Accompagnement transitoire au titre de %d (date de versement non fixée "
+                       "par le texte)"),
              e->year);
     eng_payment(e, label, "Art. 18.2.2", NULL, l->amount_cents);
     return 0;

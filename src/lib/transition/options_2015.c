@@ -11,7 +11,7 @@
 #include "transition.h"
 
 #include "../mt/mt.h"
-#include "fr_format.h"
+#include "note_format.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -53,7 +53,7 @@ int transition_options_2015_compute(eng_t *e) {
         snprintf(path, sizeof path, "options_2015.%s", o->option);
         if (!mt_section(e, path)) continue;
         snprintf(path, sizeof path, "options_2015_%s", o->option);
-        line_t *l = eng_line(e, path, "Art. 18.2.1", o->label, "transition", "solde");
+        line_t *l = eng_line(e, path, "Art. 18.2.1", eng_tr(e, o->label), "transition", "solde");
         snprintf(path, sizeof path, "options_2015.%s.%s", o->option, o->base);
         q_t base = in_num(e, path);
         bool ok = true;
@@ -65,18 +65,18 @@ int transition_options_2015_compute(eng_t *e) {
             eng_fail(e, o->rate_id, "Art. 18.2.1", "un paramètre fourni avec --params",
                      "%s : le montant par %s de l'option du précédent accord national n'est pas "
                      "dans l'accord consolidé (%s) ; le fournir avec --params",
-                     o->rate_id, strcmp(o->base, "etp") == 0 ? "ETP" : "patient adhérent",
-                     o->lines);
+                     o->rate_id,
+                     eng_tr(e, strcmp(o->base, "etp") == 0 ? "ETP" : "patient adhérent"), o->lines);
             continue;
         }
         q_t rate = par(e, o->rate_id);
         if (!q_valid(base) || !q_valid(rate)) continue;
-        fr_number(base, buf, sizeof buf);
-        fr_euros(rate, bufb, sizeof bufb);
-        eng_note(e, "%s %s × %s (%s)", o->base_label, buf, bufb, o->lines);
+        note_number(e, base, buf, sizeof buf);
+        note_euros(e, rate, bufb, sizeof bufb);
+        eng_note(e, "%s %s × %s (%s)", eng_tr(e, o->base_label), buf, bufb, o->lines);
         if (!adhered) {
-            fr_date(adhesion, buf, sizeof buf);
-            fr_date(before, bufb, sizeof bufb);
+            note_date(e, adhesion, buf, sizeof buf);
+            note_date(e, before, bufb, sizeof bufb);
             eng_note(e,
                      "adhésion au présent accord le %s, pas avant le %s (l. 3396-3398) : rien "
                      "à verser",
@@ -93,7 +93,7 @@ int transition_options_2015_compute(eng_t *e) {
             snprintf(path, sizeof path, "options_2015.%s.acomptes_cents", o->option);
             q_t paid = q_div(in_num(e, path), q_int(100));
             if (!q_valid(paid)) continue;
-            fr_euros(paid, bufc, sizeof bufc);
+            note_euros(e, paid, bufc, sizeof bufc);
             eng_note(e, "acomptes déjà versés %s déduits", bufc);
             amount = q_max(q_sub(amount, paid), q_int(0));
         }
@@ -104,11 +104,11 @@ int transition_options_2015_compute(eng_t *e) {
     e->cur = NULL;
     eng_amounts(e);
     char label[200], d[16];
-    fr_date(due, d, sizeof d);
+    note_date(e, due, d, sizeof d);
     for (size_t i = first; i < e->res->nlines; i++) {
         const line_t *l = &e->res->lines[i];
         if (l->amount_cents == 0) continue;
-        snprintf(label, sizeof label, "%s, au plus tard le %s", l->label, d);
+        snprintf(label, sizeof label, eng_tr(e, "%s, au plus tard le %s"), l->label, d);
         eng_payment(e, label, "Art. 18.2.1", &due, l->amount_cents);
         eng_payment_kind(e, "balance");
     }
