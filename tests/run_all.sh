@@ -33,6 +33,7 @@ run "$here/cli_usage_test.sh" "$build/ancre"
 run "$here/roster_test.sh" "$build"
 run "$here/mt_cli_test.sh" "$build/ancre"
 run "$here/transition_forfaits_test.sh" "$build/ancre"
+run "$here/acts_test.sh" "$build/ancre"
 run "$here/store_test.sh" "$build/ancre" sqlite
 run "$here/store_test.sh" "$build/ancre" postgresql
 run "$here/server_test.sh" "$build/ancre"

@@ -4,6 +4,7 @@
 #include "core/engine.h"
 #include "core/registry.h"
 
+#include "acts/acts.h"
 #include "contracts/contracts.h"
 #include "mt/mt.h"
 #include "rsf/rsf.h"
@@ -61,9 +62,12 @@ extern const module_tables rsf_medical_tables, rsf_classification_tables, rsf_nu
     rsf_dental_tables;
 extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 extern const module_tables contracts_tables;
+extern const module_tables acts_tables;
 extern const module_tables transition_compensation_tables, transition_options_2015_tables;
 extern const item_schema contracts_item_schemas[];
 extern const size_t contracts_item_schema_count;
+extern const item_schema acts_item_schemas[];
+extern const size_t acts_item_schema_count;
 void rsf_classification_check(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
 /* eligibility and non-cumul of the contracts of Article 19 (contracts_common.c) */
 void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
@@ -79,6 +83,7 @@ const module_tables *const ancre_module_tables[] = {&core_tables,
                                                     &mpa_tables,
                                                     &rosp_tables,
                                                     &contracts_tables,
+                                                    &acts_tables,
                                                     &transition_options_2015_tables,
                                                     &transition_compensation_tables};
 const size_t ancre_module_tables_count = N(ancre_module_tables);
@@ -86,6 +91,7 @@ const size_t ancre_module_tables_count = N(ancre_module_tables);
 /* element schemas of the lists of objects, by module */
 const item_schema_set ancre_item_schema_sets[] = {
     {contracts_item_schemas, &contracts_item_schema_count},
+    {acts_item_schemas, &acts_item_schema_count},
 };
 const size_t ancre_item_schema_sets_count = N(ancre_item_schema_sets);
 
@@ -104,6 +110,11 @@ const module_def ancre_modules[] = {
     {"mpa", "Majoration personnes âgées", mpa_applies, mpa_compute},
     {"rosp", "Rémunération sur objectifs de santé publique", rosp_applies, rosp_compute},
     {"contracts", "Contrats et aides de l'article 19", contracts_applies, contracts_compute_year},
+    {"mie", "Majoration MIE des séances infirmières (enfants de moins de 7 ans)", mie_applies,
+     mie_compute},
+    {"orthoptie", "Forfait d'évaluation de l'environnement du patient (orthoptie)",
+     orthoptie_applies, orthoptie_compute},
+    {"tnd_pco", "Forfait TND/PCO des orthophonistes", tnd_pco_applies, tnd_pco_compute},
     {"options_2015", "Solde 2015 des anciennes options et aides à la télétransmission",
      options_2015_applies, transition_options_2015_compute},
     {"transition", "Mécanisme transitoire d'accompagnement financier", transition_applies,
