@@ -59,7 +59,7 @@ static bool transition_applies(eng_t *e) {
 /* ---- declaration tables, in the order their fields are documented ---- */
 
 extern const module_tables rsf_medical_tables, rsf_classification_tables, rsf_nursing_tables,
-    rsf_dental_tables;
+    rsf_dental_tables, rsf_common_tables;
 extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 extern const module_tables contracts_tables;
 extern const module_tables acts_tables;
@@ -74,18 +74,21 @@ void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_e
 
 #define N(a) (sizeof(a) / sizeof *(a))
 
-const module_tables *const ancre_module_tables[] = {&core_tables,
-                                                    &rsf_medical_tables,
-                                                    &rsf_classification_tables,
-                                                    &rsf_nursing_tables,
-                                                    &rsf_dental_tables,
-                                                    &fpmt_tables,
-                                                    &mpa_tables,
-                                                    &rosp_tables,
-                                                    &contracts_tables,
-                                                    &acts_tables,
-                                                    &transition_options_2015_tables,
-                                                    &transition_compensation_tables};
+const module_tables *const ancre_module_tables[] = {
+    &core_tables,
+    &rsf_medical_tables,
+    &rsf_classification_tables,
+    &rsf_nursing_tables,
+    &rsf_dental_tables,
+    &fpmt_tables,
+    &mpa_tables,
+    &rosp_tables,
+    &contracts_tables,
+    &acts_tables,
+    &rsf_common_tables,
+    &transition_options_2015_tables,
+    &transition_compensation_tables,
+};
 const size_t ancre_module_tables_count = N(ancre_module_tables);
 
 /* element schemas of the lists of objects, by module */
