@@ -8,7 +8,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -std=gnu11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 CPPFLAGS += -Iinclude
-LDLIBS = -ljansson -pthread
+LDLIBS = -ljansson -lcsv -pthread
 # the store (src/store/): SQLite, PostgreSQL (libpq), SHA-256 of parameter sets (libcrypto)
 STORE_LIBS = -lsqlite3 -lpq -lcrypto
 PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)

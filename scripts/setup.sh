@@ -2,7 +2,7 @@
 # Installs what ancre needs to build and test on Debian (run as root, or with sudo available).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages="build-essential libjansson-dev clang-format"
+packages="build-essential libjansson-dev libcsv-dev clang-format"
 # the store: SQLite and PostgreSQL client libraries, OpenSSL (SHA-256), the PostgreSQL server and
 # the sqlite3 shell for the store tests
 packages="$packages libsqlite3-dev libpq-dev libssl-dev postgresql sqlite3"

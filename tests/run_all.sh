@@ -30,6 +30,7 @@ run node "$here/i18n/check.js" "$here/.."
 run "$build/golden_runner" $(find "$here/golden" -name '*.json' | sort)
 run "$here/cli_test.sh" "$build/ancre"
 run "$here/cli_usage_test.sh" "$build/ancre"
+run "$here/csv_test.sh" "$build/ancre"
 run "$here/roster_test.sh" "$build"
 run "$here/mt_cli_test.sh" "$build/ancre"
 run "$here/transition_forfaits_test.sh" "$build/ancre"

@@ -1,11 +1,15 @@
-/* JSON Lines batches, shared by the commands that compute one record per line: each line gives
- * one compact result or {"line": N, "ok": false, "errors": [...]}, in input order; a bad line
- * does not stop the others. */
+/* Batches, shared by the commands that compute one record per line of JSON Lines or per row of
+ * a CSV declaration file: each record gives one result or {"line": N, "ok": false, "errors":
+ * [...]}, in input order; a bad record does not stop the others.  The output is the full result
+ * document of each record (JSON Lines), or one table row per record (--format csv|tsv|jsonl,
+ * src/cli/table.c). */
 #include "cli.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 bool cli_is_jsonl(const char *path, const char *text, size_t len) {
     size_t n = strlen(path);
@@ -20,6 +24,22 @@ bool cli_is_jsonl(const char *path, const char *text, size_t len) {
     }
     /* several documents, one per line */
     return memchr(text, '\n', len) && strstr(jerr.text, "end of file expected") != NULL;
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), k = strlen(suffix);
+    return n > k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+bool cli_is_csv(const char *path, const char *text, size_t len) {
+    if (ends_with(path, ".csv") || ends_with(path, ".tsv")) return true;
+    if (ends_with(path, ".json") || ends_with(path, ".jsonl") || ends_with(path, ".ndjson"))
+        return false;
+    /* standard input or another name: JSON starts with '{', a CSV with its header */
+    size_t i = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < len && isspace((unsigned char)text[i]))
+        i++;
+    return i < len && text[i] != '{' && text[i] != '[';
 }
 
 static void print_error_record(size_t lineno, const ancre_errors *errs) {
@@ -41,36 +61,111 @@ static void print_error_record(size_t lineno, const ancre_errors *errs) {
     json_decref(rec);
 }
 
-int cli_batch(char *text, size_t len, const ancre_params *params, const ancre_readings *readings,
-              cli_record_fn compute, const char *verb) {
-    size_t lineno = 0, failed = 0, done = 0;
-    char *p = text, *end = text + len;
-    while (p < end) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        char *line = p;
-        p = nl ? nl + 1 : end;
-        lineno++;
+/* The records of a batch, one at a time: the lines of JSON Lines, or the rows of a CSV. */
+typedef struct {
+    char *p, *end; /* JSON Lines: what is left */
+    size_t lineno;
+    ancre_csv *csv; /* or the CSV */
+    size_t row;
+    char *row_json;
+} source;
+
+static size_t count_records(const source *s) {
+    if (s->csv) return ancre_csv_rows(s->csv);
+    size_t n = 0;
+    for (const char *q = s->p; q < s->end; q++)
+        n += *q == '\n';
+    return n + (s->end > s->p && s->end[-1] != '\n');
+}
+
+/* 1: a record in text/len, numbered *line; 0: no more; -1: a record that cannot be read, with
+ * its errors. */
+static int next_record(source *s, const char **text, size_t *len, size_t *line,
+                       ancre_errors *errs) {
+    if (s->csv) {
+        free(s->row_json);
+        s->row_json = NULL;
+        if (s->row == ancre_csv_rows(s->csv)) return 0;
+        int rc = ancre_csv_row_json(s->csv, s->row++, &s->row_json, line, errs);
+        if (rc != 0) return -1;
+        *text = s->row_json;
+        *len = strlen(s->row_json);
+        return 1;
+    }
+    while (s->p < s->end) {
+        char *nl = memchr(s->p, '\n', (size_t)(s->end - s->p));
+        size_t l = nl ? (size_t)(nl - s->p) : (size_t)(s->end - s->p);
+        char *start = s->p;
+        s->p = nl ? nl + 1 : s->end;
+        s->lineno++;
         size_t k = 0;
-        while (k < l && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
+        while (k < l && (start[k] == ' ' || start[k] == '\t' || start[k] == '\r'))
             k++;
         if (k == l) continue;
-        done++;
+        *text = start;
+        *len = l;
+        *line = s->lineno;
+        return 1;
+    }
+    return 0;
+}
+
+int cli_batch(char *text, size_t len, bool csv, const ancre_params *params,
+              const ancre_readings *readings, cli_record_fn compute, const char *verb,
+              const cli_batch_opts *bo) {
+    static const cli_batch_opts defaults = {CLI_OUT_FULL, false};
+    if (!bo) bo = &defaults;
+    source s = {text, text + len, 0, NULL, 0, NULL};
+    if (csv) {
         ancre_errors errs;
         ancre_errors_init(&errs);
         ancre_errors_set_lang(&errs, cli_lang);
+        if (ancre_csv_open(&s.csv, text, len, &errs) != 0) {
+            print_errors(&errs, false, stderr);
+            ancre_errors_clear(&errs);
+            return 1;
+        }
+    }
+    cli_table *table = bo->format == CLI_OUT_FULL ? NULL : cli_table_new(bo->format, stdout);
+    cli_progress progress;
+    cli_progress_start(&progress, count_records(&s), bo->quiet);
+    size_t failed = 0, done = 0;
+    for (;;) {
+        ancre_errors errs;
+        ancre_errors_init(&errs);
+        ancre_errors_set_lang(&errs, cli_lang);
+        const char *rec = NULL;
+        size_t rlen = 0, lineno = 0;
+        int got = next_record(&s, &rec, &rlen, &lineno, &errs);
+        if (got == 0) {
+            ancre_errors_clear(&errs);
+            break;
+        }
+        done++;
         ancre_result *r = NULL;
-        if (compute(&r, line, l, params, readings, &errs) == 0) {
-            char *out = ancre_result_to_json(r, ANCRE_JSON_COMPACT);
-            printf("%s\n", out);
-            free(out);
+        if (got == 1 && compute(&r, rec, rlen, params, readings, &errs) == 0) {
+            if (table) {
+                cli_table_result(table, lineno, r);
+            } else {
+                char *out = ancre_result_to_json(r, ANCRE_JSON_COMPACT);
+                printf("%s\n", out);
+                free(out);
+            }
         } else {
             failed++;
-            print_error_record(lineno, &errs);
+            if (table)
+                cli_table_errors(table, lineno, rec, rlen, &errs);
+            else
+                print_error_record(lineno, &errs);
         }
         ancre_result_free(r);
         ancre_errors_clear(&errs);
+        cli_progress_step(&progress, done);
     }
+    cli_progress_end(&progress);
+    cli_table_free(table);
+    free(s.row_json);
+    ancre_csv_free(s.csv);
     /* verb: the French past participle of what was done ("calculés") */
     fprintf(stderr, ancre_tr(cli_lang, "ancre : %zu enregistrements, %zu %s, %zu en erreur\n"),
             done, done - failed, ancre_tr(cli_lang, verb), failed);
