@@ -52,5 +52,25 @@ grep -q 'mie .*762,30 €' "$tmp/out" && ok || ko "ledger holds the MIE"
 grep -q 'orthoptie .*100,00 €' "$tmp/out" && ok || ko "ledger holds the orthoptic forfait"
 grep -q 'tnd_pco .*50,00 €' "$tmp/out" && ok || ko "ledger holds the TND/PCO forfait"
 
+# ---- permanence des soins (Art. 20, Annexes 18 and 19) ----
+ex="$root/examples/pdsa/permanence-2023.json"
+"$ancre" compute "$ex" >"$tmp/out" 2>&1
+[ $? -eq 0 ] && ok || ko "the permanence example computes"
+# p1 Sunday consultation 26,50 + p2 night visit 46,00 (the ordinary majoration is not due in
+# addition) + p3 replacement, middle of the night, visit 59,50 + 40 Sunday consultations × 26,50
+# = 1 060,00; p4 not regulated, p5 regulation forfait in the same slot: nothing.  1 192,00 €.
+grep -Eq '^  Total pdsa ?: 1 192,00 €' "$tmp/out" && ok || ko "PDSA total"
+# MCD: D001 twice the same day counts once, D002: 2 × 30 €
+grep -Eq '^  Total pdsd ?: 60,00 €' "$tmp/out" && ok || ko "MCD total"
+"$ancre" explain "$ex" >"$tmp/out" 2>&1
+grep -q "rémunération forfaitaire de régulation" "$tmp/out" && ok || ko "explain gives the non-cumul of p5"
+"$ancre" compute --reading pdsa_ordinary_majorations=specific_refused "$ex" >"$tmp/out" 2>&1
+grep -Eq '^  Total pdsa ?: 1 146,00 €' "$tmp/out" && ok || ko "PDSA total when the ordinary majoration excludes the specific one"
+db="$tmp/store2.db"
+"$ancre" import --db "$db" "$ex" >/dev/null 2>&1 && "$ancre" record --db "$db" --year 2023 >/dev/null 2>&1 &&
+    "$ancre" ledger --db "$db" --finess 750000002 >"$tmp/out" 2>&1
+grep -q 'pdsa .*1 192,00 €' "$tmp/out" && ok || ko "ledger holds the PDSA majorations"
+grep -q 'pdsd .*60,00 €' "$tmp/out" && ok || ko "ledger holds the MCD"
+
 echo "acts: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -7,6 +7,7 @@
 #include "acts/acts.h"
 #include "contracts/contracts.h"
 #include "mt/mt.h"
+#include "pdsa/pdsa.h"
 #include "rsf/rsf.h"
 #include "transition/transition.h"
 
@@ -62,12 +63,14 @@ extern const module_tables rsf_medical_tables, rsf_classification_tables, rsf_nu
     rsf_dental_tables, rsf_common_tables;
 extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 extern const module_tables contracts_tables;
-extern const module_tables acts_tables;
+extern const module_tables acts_tables, pdsa_tables;
 extern const module_tables transition_compensation_tables, transition_options_2015_tables;
 extern const item_schema contracts_item_schemas[];
 extern const size_t contracts_item_schema_count;
 extern const item_schema acts_item_schemas[];
 extern const size_t acts_item_schema_count;
+extern const item_schema pdsa_item_schemas[];
+extern const size_t pdsa_item_schema_count;
 void rsf_classification_check(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
 /* eligibility and non-cumul of the contracts of Article 19 (contracts_common.c) */
 void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
@@ -86,6 +89,7 @@ const module_tables *const ancre_module_tables[] = {
     &contracts_tables,
     &acts_tables,
     &rsf_common_tables,
+    &pdsa_tables,
     &transition_options_2015_tables,
     &transition_compensation_tables,
 };
@@ -95,6 +99,7 @@ const size_t ancre_module_tables_count = N(ancre_module_tables);
 const item_schema_set ancre_item_schema_sets[] = {
     {contracts_item_schemas, &contracts_item_schema_count},
     {acts_item_schemas, &acts_item_schema_count},
+    {pdsa_item_schemas, &pdsa_item_schema_count},
 };
 const size_t ancre_item_schema_sets_count = N(ancre_item_schema_sets);
 
@@ -118,6 +123,9 @@ const module_def ancre_modules[] = {
     {"orthoptie", "Forfait d'évaluation de l'environnement du patient (orthoptie)",
      orthoptie_applies, orthoptie_compute},
     {"tnd_pco", "Forfait TND/PCO des orthophonistes", tnd_pco_applies, tnd_pco_compute},
+    {"pdsa", "Majorations spécifiques de permanence des soins ambulatoires", pdsa_applies,
+     pdsa_compute},
+    {"pdsd", "Permanence des soins dentaires : MCD et astreintes", pdsd_applies, pdsd_compute},
     {"options_2015", "Solde 2015 des anciennes options et aides à la télétransmission",
      options_2015_applies, transition_options_2015_compute},
     {"transition", "Mécanisme transitoire d'accompagnement financier", transition_applies,
