@@ -65,6 +65,25 @@ check "2015 balances without the previous accord's amounts: an error naming one"
 check "2015 balances: 7 400 € due by 31/12/2016" \
     jq -e '.total_cents == 740000 and ([.payments[] | select(.due == "2016-12-31")] | length == 3)' "$tmp/out"
 
+# ---- forfaits ------------------------------------------------------------------------------
+# VSM: 750 / 820 = 91,5 % of the ALD patientèle: 3 000 € per GP ETP (l. 10474); patientèle
+# 3 600 / 800 + 300 / 600 = 5 references for 4 ETP: 1,25; structured 400 / 910 > 1/3: +20 %;
+# 3 000 × 4 × 1,25 × 1,2 = 18 000 €, due by 30/06/2024 (l. 10500)
+vsm="$ex/forfaits/vsm-2023.json"
+"$ancre" compute --json "$vsm" >"$tmp/out" 2>&1
+check "VSM example: 18 000 € due 30/06/2024" \
+    jq -e '.payments[] | select(.payment == "vsm") | .amount_cents == 1800000 and .due == "2024-06-30"' "$tmp/out"
+"$ancre" explain "$vsm" >"$tmp/out" 2>&1
+check "explain: the VSM forfait cites Art. 28.9.3 l. 10474" grep -q 'forfaits.vsm.amount_90.*000 l.10474' "$tmp/out"
+# télésanté: centre (5 200 + 900) / 42 000 = 14,5 %; dr_leroy (900 + 60) / 3 900 = 24,6 % > 20 %
+"$ancre" compute --json "$ex/forfaits/telesante-2023.json" >"$tmp/out" 2>&1
+check "télésanté example: the centre keeps the limit, dr_leroy does not" \
+    jq -e '([.lines[] | select(.id == "telesante_centre")][0].status == "achieved") and ([.lines[] | select(.id == "telesante_dr_leroy")][0].status == "not_achieved") and .total_cents == 0' "$tmp/out"
+# Teulade 11,5 % × 1 850 000 € = 212 750 €; téléexpertise (48 + 30) × 5 + (12 + 9) × 10 = 600 €
+"$ancre" compute --json "$ex/forfaits/teulade-teleexpertise-2023.json" >"$tmp/out" 2>&1
+check "Teulade and téléexpertise example: 212 750 € and 600 €" \
+    jq -e '.totals_by_payment_cents.teulade == 21275000 and .totals_by_payment_cents.teleexpertise == 60000' "$tmp/out"
+
 # ---- HTTP API: rules catalogue and compute ---------------------------------------------------
 "$ancre" serve --port 0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
 pids+=($!)
@@ -80,6 +99,15 @@ check "rules 2017: the transitional support with its article" \
 curl -s "${url}v1/rules?type=medical&year=2023" >"$tmp/rules"
 check "rules 2023: the transition is omitted, with the parameter it lacks" \
     jq -e '.omitted[] | select(.section == "transition") | .reason | test("transition.compensation.share_num")' "$tmp/rules"
+curl -s "${url}v1/rules?type=medical&year=2023" >"$tmp/rules"
+check "rules 2023: the forfaits with their articles" \
+    jq -e '[.rules[] | select(.id == "vsm_forfait" or .id == "telesante_centre" or .id == "teulade_subvention" or .id == "teleexpertise_niveau_1")] | length == 4' "$tmp/rules"
+curl -s "${url}v1/rules?type=medical&year=2021" >"$tmp/rules"
+check "rules 2021: the VSM forfait and the Teulade subsidy are omitted" \
+    jq -e '[.omitted[].section] | (index("vsm") != null) and (index("teulade") != null)' "$tmp/rules"
+curl -s -X POST --data-binary @"$vsm" "${url}v1/compute" >"$tmp/api"
+check "API compute: the VSM forfait" \
+    jq -e '.lines[] | select(.id == "vsm_forfait") | .amount_cents == 1800000' "$tmp/api"
 curl -s -X POST --data-binary @"$t2017" "${url}v1/compute" >"$tmp/api"
 check "API compute: the transitional support" \
     jq -e '.lines[] | select(.id == "transition_accompagnement") | .amount_cents == 4000000' "$tmp/api"
@@ -90,6 +118,11 @@ DB="$tmp/store.db"
 "$ancre" record --db "$DB" --year 2017 --finess 750000017 >/dev/null 2>&1
 "$ancre" ledger --db "$DB" --finess 750000017 >"$tmp/out" 2>&1
 check "ledger: the transitional support of 2017" grep -qE '2017  transition .*40 000,00 €' "$tmp/out"
+
+"$ancre" import --db "$DB" "$vsm" >/dev/null 2>&1
+"$ancre" record --db "$DB" --year 2023 --finess 750000023 >/dev/null 2>&1
+"$ancre" ledger --db "$DB" --finess 750000023 >"$tmp/out" 2>&1
+check "ledger: the VSM forfait due 2024-06-30" grep -qE '2024-06-30 +2023 +vsm .*18 000,00 €' "$tmp/out"
 
 echo "money: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -9,6 +9,7 @@
 #include "mt/mt.h"
 #include "pdsa/pdsa.h"
 #include "rsf/rsf.h"
+#include "forfaits/forfaits.h"
 #include "transition/transition.h"
 
 #include <string.h>
@@ -53,6 +54,19 @@ static bool rosp_applies(eng_t *e) {
 static bool options_2015_applies(eng_t *e) {
     return mt_section(e, "options_2015");
 }
+/* the forfaits of Art. 28.8, 28.9.3 and of the 2022 slides: each has its section */
+static bool vsm_applies(eng_t *e) {
+    return mt_section(e, "vsm");
+}
+static bool telesante_applies(eng_t *e) {
+    return mt_section(e, "telesante");
+}
+static bool teulade_applies(eng_t *e) {
+    return mt_section(e, "teulade");
+}
+static bool teleexpertise_applies(eng_t *e) {
+    return mt_section(e, "teleexpertise");
+}
 static bool transition_applies(eng_t *e) {
     return mt_section(e, "transition") || rsf_applies(e);
 }
@@ -65,6 +79,9 @@ extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 extern const module_tables contracts_tables;
 extern const module_tables acts_tables, pdsa_tables;
 extern const module_tables transition_compensation_tables, transition_options_2015_tables;
+extern const module_tables forfaits_tables;
+extern const item_schema forfaits_item_schemas[];
+extern const size_t forfaits_item_schema_count;
 extern const item_schema contracts_item_schemas[];
 extern const size_t contracts_item_schema_count;
 extern const item_schema acts_item_schemas[];
@@ -92,6 +109,7 @@ const module_tables *const ancre_module_tables[] = {
     &pdsa_tables,
     &transition_options_2015_tables,
     &transition_compensation_tables,
+    &forfaits_tables,
 };
 const size_t ancre_module_tables_count = N(ancre_module_tables);
 
@@ -99,6 +117,7 @@ const size_t ancre_module_tables_count = N(ancre_module_tables);
 const item_schema_set ancre_item_schema_sets[] = {
     {contracts_item_schemas, &contracts_item_schema_count},
     {acts_item_schemas, &acts_item_schema_count},
+    {forfaits_item_schemas, &forfaits_item_schema_count},
     {pdsa_item_schemas, &pdsa_item_schema_count},
 };
 const size_t ancre_item_schema_sets_count = N(ancre_item_schema_sets);
@@ -128,6 +147,12 @@ const module_def ancre_modules[] = {
     {"pdsd", "Permanence des soins dentaires : MCD et astreintes", pdsd_applies, pdsd_compute},
     {"options_2015", "Solde 2015 des anciennes options et aides à la télétransmission",
      options_2015_applies, transition_options_2015_compute},
+    {"vsm", "Forfait élaboration initiale du VSM", vsm_applies, vsm_compute},
+    {"telesante", "Limite de l'activité à distance (télésanté)", telesante_applies,
+     telesante_compute},
+    {"teulade", "Subvention des cotisations patronales (Teulade)", teulade_applies,
+     teulade_compute},
+    {"teleexpertise", "Forfaits de téléexpertise", teleexpertise_applies, teleexpertise_compute},
     {"transition", "Mécanisme transitoire d'accompagnement financier", transition_applies,
      transition_compensation_compute},
 };
