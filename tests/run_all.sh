@@ -28,12 +28,14 @@ run() {
 run "$build/unit_tests"
 run node "$here/i18n/check.js" "$here/.."
 run "$build/golden_runner" $(find "$here/golden" -name '*.json' | sort)
+run "$build/rsf_properties"
 run "$here/cli_test.sh" "$build/ancre"
 run "$here/cli_usage_test.sh" "$build/ancre"
 run "$here/csv_test.sh" "$build/ancre"
 run "$here/roster_test.sh" "$build"
 run "$here/mt_cli_test.sh" "$build/ancre"
 run "$here/transition_forfaits_test.sh" "$build/ancre"
+run python3 "$here/params_citations.py" "$here/.."
 run "$here/acts_test.sh" "$build/ancre"
 run "$here/store_test.sh" "$build/ancre" sqlite
 run "$here/store_test.sh" "$build/ancre" postgresql
