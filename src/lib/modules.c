@@ -88,6 +88,10 @@ extern const item_schema acts_item_schemas[];
 extern const size_t acts_item_schema_count;
 extern const item_schema pdsa_item_schemas[];
 extern const size_t pdsa_item_schema_count;
+/* deadlines and procedures of Titres 3 and 4 (src/lib/procedures/): their documents and readings */
+extern const module_tables procedures_tables;
+extern const item_schema procedures_item_schemas[];
+extern const size_t procedures_item_schema_count;
 void rsf_classification_check(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
 /* eligibility and non-cumul of the contracts of Article 19 (contracts_common.c) */
 void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
@@ -107,6 +111,7 @@ const module_tables *const ancre_module_tables[] = {
     &acts_tables,
     &rsf_common_tables,
     &pdsa_tables,
+    &procedures_tables,
     &transition_options_2015_tables,
     &transition_compensation_tables,
     &forfaits_tables,
@@ -119,6 +124,7 @@ const item_schema_set ancre_item_schema_sets[] = {
     {acts_item_schemas, &acts_item_schema_count},
     {forfaits_item_schemas, &forfaits_item_schema_count},
     {pdsa_item_schemas, &pdsa_item_schema_count},
+    {procedures_item_schemas, &procedures_item_schema_count},
 };
 const size_t ancre_item_schema_sets_count = N(ancre_item_schema_sets);
 
