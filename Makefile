@@ -27,7 +27,8 @@ TEST_SRC = $(sort $(wildcard tests/unit/*.c))
 CLI_SRC = $(sort $(wildcard src/cli/*.c) $(wildcard src/server/*.c))
 CLI_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC)) $(BUILD)/obj/web_embedded.o
 CLI_LDLIBS = -lmicrohttpd
-WEB_FILES = $(sort $(wildcard web/*)) docs/openapi.json
+# the simulator prefills the national figures the accord does not give with the shipped example
+WEB_FILES = $(sort $(wildcard web/*)) docs/openapi.json examples/national-2023.json
 STORE_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(sort $(wildcard src/store/*.c)))
 
 .PHONY: all test sanitize format format-check clean lib install

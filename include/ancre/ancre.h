@@ -113,6 +113,9 @@ int ancre_decl_parse_json(ancre_decl **out, const char *text, size_t len,
 void ancre_decl_free(ancre_decl *decl);
 /* The documentation of every declaration field, as Markdown.  Caller frees. */
 char *ancre_schema_markdown(void);
+/* The same fields as a JSON array of {path, type, required, min, max, at_most, choices, article,
+ * doc}, for programs that build a form from them.  Caller frees. */
+char *ancre_schema_json(void);
 
 /* ---- declarations as CSV (docs/declaration-csv.md) ------------------------------------- */
 
