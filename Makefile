@@ -88,13 +88,22 @@ $(BUILD)/roster_gen: tools/roster_gen.c
 	@mkdir -p $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(LDFLAGS) $< -o $@
 
+# random valid declarations of the forfait spécifique, and the properties checked over them
+$(BUILD)/gen_declarations: tools/gen_declarations.c
+	@mkdir -p $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) $(LDFLAGS) $< -ljansson -o $@
+
+$(BUILD)/rsf_properties: tests/property/rsf_properties.c tools/gen_declarations.c $(BUILD)/libancre.a
+	$(CC) $(CPPFLAGS) -Isrc/lib $(WARN) $(CFLAGS) $(LDFLAGS) $< $(BUILD)/libancre.a $(LDLIBS) -o $@
+
 GOLDEN = $(sort $(wildcard tests/golden/*/*.json))
 
-test: $(BUILD)/ancre $(BUILD)/unit_tests $(BUILD)/golden_runner $(BUILD)/roster_gen
+test: $(BUILD)/ancre $(BUILD)/unit_tests $(BUILD)/golden_runner $(BUILD)/roster_gen \
+      $(BUILD)/gen_declarations $(BUILD)/rsf_properties
 	tests/run_all.sh $(BUILD)
 
 sanitize:
-	$(MAKE) BUILD=build-san CC=$(CC) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined" test
+	ANCRE_PROPERTY_CASES=$${ANCRE_PROPERTY_CASES:-1500} $(MAKE) BUILD=build-san CC=$(CC) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined" test
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -4,7 +4,7 @@
 # The class: a declaration written as a CSV row, the way a French spreadsheet exports it (';',
 # byte order mark, CRLF, every cell quoted, decimal commas, oui/non, dates DD/MM/YYYY), computes
 # exactly as the same declaration in JSON.  Checked over every golden declaration that a flat
-# row can hold (those without lists of objects: contracts, acts), with each case's parameters and readings.
+# row can hold (those without lists of objects), with each case's parameters and readings.
 set -u
 ancre=${1:-build/ancre}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,7 +25,7 @@ tr ';' '\n' <"$tmp/header" | sort >"$tmp/columns"
 cmp -s "$tmp/columns" "$tmp/fields" && ok || ko "the template has one column per field of the schema (lists of objects aside)"
 "$ancre" schema --csv >"$tmp/csvdoc" && ok || ko "ancre schema --csv exits 0"
 if [ "$(grep -cxFf "$tmp/csvdoc" "$root/docs/declaration-csv.md")" -eq "$(wc -l <"$tmp/csvdoc")" ]; then ok; else
-    ko "docs/declaration-csv.md is not up to date with 'ancre schema --csv'"
+    ko "docs/declaration-csv.md is not up to date with 'ancre schema --csv' (run scripts/csv-doc.sh)"
 fi
 
 # ---- every flat golden declaration: CSV computes as JSON ---------------------------------
@@ -47,7 +47,7 @@ cols=$(tr ';' '\n' <"$tmp/header" | jq -R . | jq -sc .)
 # one line per flat golden declaration: group key (its parameters and readings), JSON, CSV row
 {
     cat "$tmp/row.jq"
-    echo 'inputs | select(has("declaration") and ([.declaration | .. | arrays | select(length > 0 and (.[0] | type) == "object")] | length == 0))'
+    echo 'inputs | select(has("declaration") and ([.declaration | .. | arrays | .[] | objects] | length == 0))'
     echo '| [([.params, (.readings // {})] | tojson), (.declaration | tojson), (.declaration | row)] | @tsv'
 } >"$tmp/cases.jq"
 jq -r -n --argjson cols "$cols" -f "$tmp/cases.jq" "$root"/tests/golden/*/*.json >"$tmp/cases.tsv"
