@@ -29,6 +29,7 @@ run "$build/unit_tests"
 run node "$here/i18n/check.js" "$here/.."
 run "$build/golden_runner" $(find "$here/golden" -name '*.json' | sort)
 run "$build/rsf_properties"
+run "$build/mt_properties"
 run "$here/cli_test.sh" "$build/ancre"
 run "$here/cli_usage_test.sh" "$build/ancre"
 run "$here/csv_test.sh" "$build/ancre"
