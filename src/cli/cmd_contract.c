@@ -43,8 +43,8 @@ static void euros(json_int_t cents, char *buf, size_t cap) {
 /* the status of a line in words (docs/result.md lists the names) */
 static const char *status_words(const char *status) {
     static const char *const names[][2] = {
-        {"achieved", "atteint"},         {"not_achieved", "non atteint"},
-        {"not_declared", "non déclaré"}, {"not_in_grid", "hors grille"},
+        {"achieved", "atteint"},           {"not_achieved", "non atteint"},
+        {"not_declared", "non déclaré"},   {"not_in_grid", "hors grille"},
         {"excluded", "exclu (non-cumul)"}, {"not_triggered", "non versé (prérequis)"},
         {"adjustment", "ajustement"},
     };
@@ -96,8 +96,8 @@ static void print_table(const char *doc) {
             json_t *c = json_object_get(p, "cite");
             char *v = json_dumps(json_object_get(p, "value"), JSON_ENCODE_ANY);
             printf(cli_tr("      paramètre %s = %s (%s, doc %s l.%lld)\n"), str(p, "id"), v,
-                   str(c, "article"),
-                   str(c, "doc"), (long long)json_integer_value(json_object_get(c, "line")));
+                   str(c, "article"), str(c, "doc"),
+                   (long long)json_integer_value(json_object_get(c, "line")));
             free(v);
         }
         json_array_foreach (json_object_get(l, "readings"), k, p) {

@@ -98,9 +98,9 @@ static void print_payments(const ancre_store_payments *list, bool json, bool wit
         const ancre_store_payment *p = &list->items[i];
         char e[64];
         euros(p->amount_cents, e, sizeof e);
-        printf("%-10s  %s%s%d  %-6s %-18s %16s  %s (%s)\n", p->due[0] ? p->due : cli_tr("(sans date)"),
-               with_finess ? p->finess : "", with_finess ? "  " : "", p->year, p->payment, p->kind,
-               e, p->label, p->article);
+        printf("%-10s  %s%s%d  %-6s %-18s %16s  %s (%s)\n",
+               p->due[0] ? p->due : cli_tr("(sans date)"), with_finess ? p->finess : "",
+               with_finess ? "  " : "", p->year, p->payment, p->kind, e, p->label, p->article);
         sum += p->amount_cents;
     }
     char e[64];
