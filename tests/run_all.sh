@@ -38,6 +38,8 @@ run "$here/roster_test.sh" "$build"
 run "$here/mt_cli_test.sh" "$build/ancre"
 run python3 "$here/params_citations.py" "$here/.."
 run "$here/acts_test.sh" "$build/ancre"
+run "$here/procedures_cli_test.sh" "$build/ancre"
+run python3 "$here/../tools/i18n_procedures.py"
 run "$here/store_test.sh" "$build/ancre" sqlite
 run "$here/store_test.sh" "$build/ancre" postgresql
 run "$here/server_test.sh" "$build/ancre"
