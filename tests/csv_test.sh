@@ -47,7 +47,7 @@ cols=$(tr ';' '\n' <"$tmp/header" | jq -R . | jq -sc .)
 # one line per flat golden declaration: group key (its parameters and readings), JSON, CSV row
 {
     cat "$tmp/row.jq"
-    echo 'inputs | select(has("declaration") and ([.declaration | .. | arrays | .[] | objects] | length == 0))'
+    echo 'inputs | select(has("declaration") and (.declaration | has("centre")) and ([.declaration | .. | arrays | .[] | objects] | length == 0))'
     echo '| [([.params, (.readings // {})] | tojson), (.declaration | tojson), (.declaration | row)] | @tsv'
 } >"$tmp/cases.jq"
 jq -r -n --argjson cols "$cols" -f "$tmp/cases.jq" "$root"/tests/golden/*/*.json >"$tmp/cases.tsv"
@@ -175,6 +175,10 @@ got=$(tail -n +2 "$tmp/big.table" | cut -d';' -f"$col" | tr -d , | awk '{ s += $
 [ "$want" = "$got" ] && ok || ko "3 000 centres: total $got, expected $want"
 grep -q $'\r' "$tmp/big.err" && ko "no progress line when standard error is not a terminal" || ok
 echo "csv: 3 000 centres in ${secs}s" >&2
+# and the same 3 000 centres to an HTML report with its charts
+"$ancre" report "$tmp/big.csv" --params "$national" --format html >"$tmp/big.html" 2>/dev/null &&
+    grep -q '3000 centres' "$tmp/big.html" && [ "$(grep -c '<svg' "$tmp/big.html")" -ge 4 ] && ok ||
+    ko "3 000 centres: an HTML report with charts"
 
 echo "csv: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
