@@ -88,8 +88,9 @@ static int pregnancy_window(act_t *a, char *why, size_t cap) {
             long last = date_days(delivery->date) + (long)q_floor_int(days);
             if (date_days(a->date) <= last) return 1;
             acts_date_fr(delivery->date, day, sizeof day);
-            snprintf(why, cap, "plus de %lld jours après l'accouchement du %s (article 2, "
-                               "l. 19488 ; lecture ebd_pregnancy_end=twelve_days)",
+            snprintf(why, cap,
+                     "plus de %lld jours après l'accouchement du %s (article 2, "
+                     "l. 19488 ; lecture ebd_pregnancy_end=twelve_days)",
                      (long long)q_floor_int(days), day);
             return 0;
         }
@@ -119,7 +120,7 @@ static int pregnancy_window(act_t *a, char *why, size_t cap) {
  * une prise en charge « modérée » ou « majeure » est cochée" (l. 25349-25351); the grid "doit
  * obligatoirement être complétée" (l. 19346). */
 static int handicap_grid(act_t *a) {
-    static const char *const domains[] = {"communication",  "procedures", "cooperation",
+    static const char *const domains[] = {"communication",  "procedures",  "cooperation",
                                           "general_health", "oral_health", "autonomy",
                                           "administration"};
     bool heavy = false, complete = true;
@@ -247,8 +248,9 @@ static void exams(eng_t *e) {
         const decl_value *same = act_get(&a, "same_session_acts");
         char extra[200] = "";
         if (same && same->nlist > 1)
-            snprintf(extra, sizeof extra, " ; %zu actes dans la séance : un seul acte de l'annexe "
-                                          "23 peut accompagner l'examen (l. 19270-19272)",
+            snprintf(extra, sizeof extra,
+                     " ; %zu actes dans la séance : un seul acte de l'annexe "
+                     "23 peut accompagner l'examen (l. 19270-19272)",
                      same->nlist);
         for (size_t c = 0; same && c < same->nlist && !extra[0]; c++) {
             char pid[64];
@@ -334,15 +336,16 @@ static void code9(eng_t *e) {
             eng_note(e, "le modificateur ne majore que les soins conservateurs (l. 19399-19401)");
             continue;
         }
-        q_t lo = par_on(e, "ebd.youth.age_min", a.date), hi = par_on(e, "ebd.youth.age_max", a.date);
+        q_t lo = par_on(e, "ebd.youth.age_min", a.date),
+            hi = par_on(e, "ebd.youth.age_max", a.date);
         if (!q_valid(lo) || !q_valid(hi)) continue;
         age_position young = act_birthday(&a, (int)q_floor_int(lo), "Annexe 22 art. 4");
         age_position old = act_birthday(&a, (int)q_floor_int(hi) + 1, "Annexe 22 art. 4");
         if (young == AGE_UNKNOWN || old == AGE_UNKNOWN) continue;
-        if (young == AGE_BEFORE || old == AGE_ON || old == AGE_AFTER ||
-            old == AGE_ON_OR_AFTER) {
+        if (young == AGE_BEFORE || old == AGE_ON || old == AGE_AFTER || old == AGE_ON_OR_AFTER) {
             l->status = ST_EXCLUDED;
-            eng_note(e, "patient hors de la tranche d'âge du dispositif (annexe 22 art. 4, l. 19401)");
+            eng_note(e,
+                     "patient hors de la tranche d'âge du dispositif (annexe 22 art. 4, l. 19401)");
             continue;
         }
         q_t base = act_get(&a, "base_tariff")->num, rate = par(e, "ebd.code9.rate");

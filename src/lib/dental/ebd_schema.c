@@ -7,7 +7,7 @@
 #define GRID(name, text)                                                                           \
     {                                                                                              \
         "grid." name, F_ENUM, REQ_NO, 0, 0, LEVELS, 0, "Annexe 30",                                \
-            "Annexe 30 grid, domain of " text ": the adaptation the care needed."                 \
+            "Annexe 30 grid, domain of " text ": the adaptation the care needed."                  \
     }
 
 static const field_def exam_fields[] = {
