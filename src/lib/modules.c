@@ -55,6 +55,8 @@ extern const module_tables contracts_tables;
 extern const module_tables acts_tables, pdsa_tables;
 extern const item_schema contracts_item_schemas[];
 extern const size_t contracts_item_schema_count;
+extern const item_schema rosp_item_schemas[];
+extern const size_t rosp_item_schema_count;
 extern const item_schema acts_item_schemas[];
 extern const size_t acts_item_schema_count;
 extern const item_schema pdsa_item_schemas[];
@@ -80,6 +82,7 @@ const size_t ancre_module_tables_count = N(ancre_module_tables);
 /* element schemas of the lists of objects, by module */
 const item_schema_set ancre_item_schema_sets[] = {
     {contracts_item_schemas, &contracts_item_schema_count},
+    {rosp_item_schemas, &rosp_item_schema_count},
     {acts_item_schemas, &acts_item_schema_count},
     {pdsa_item_schemas, &pdsa_item_schema_count},
     {procedures_item_schemas, &procedures_item_schema_count},

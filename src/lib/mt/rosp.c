@@ -86,6 +86,61 @@ static q_t new_centre_uplift(eng_t *e) {
     return q_div(sum, q_int(before + after));
 }
 
+/* Art. 24.2 (l. 7287-7293): « un taux de départ … défini au 31/12/2016 ou au 31/12 de l'année
+ * durant laquelle le seuil minimal requis pour l'indicateur est atteint. Une fois celui-ci
+ * atteint, le taux de départ est figé »; a newly created centre: « actualiser les taux de départ
+ * tous les ans pendant trois ans » (Art. 24.3, l. 7390).  Derived from the declared history
+ * of the indicator (rosp.indicators.<id>.history: year, rate, population at 31/12). */
+static q_t initial_from_history(eng_t *e, const char *ind, const char *sec) {
+    char path[192];
+    q_t threshold = ipar(e, ind, "threshold");
+    date_t opened;
+    bool fresh = in_date_opt(e, "rosp.new_centre_creation_date", &opened) &&
+                 e->year - opened.y + 1 <= mt_par_int(e, "rosp.new_centre.majoration_years");
+    int first = mt_par_int(e, "rosp.initial_rate_year");
+    if (!q_valid(threshold) || first < 0) return q_invalid();
+    q_t found = q_invalid();
+    int found_year = 0;
+    snprintf(path, sizeof path, "%s.history", sec);
+    const decl_value *list = decl_get(e->decl, path);
+    for (int y = first; list && y < e->year; y++) {
+        for (size_t k = 0; k < list->nitems; k++) {
+            const ancre_decl *it = list->items[k];
+            if (q_floor_int(decl_get(it, "year")->num) != y) continue;
+            q_t rate = decl_get(it, "rate")->num;
+            const decl_value *pv = decl_get(it, "population");
+            /* the rate of 31/12/2016 counts when its seuil was reached then (a year without its
+             * population is taken as reached) */
+            bool reached = pv ? q_cmp(pv->num, threshold) >= 0 : true;
+            char item[224], val[96], r[32];
+            snprintf(item, sizeof item, "%s[%zu]", path, k);
+            q_format_decimal(rate, 6, r, sizeof r);
+            snprintf(val, sizeof val, "%d : %s", y, r);
+            eng_input(e, item, val);
+            if (fresh) { /* updated every year: the previous year's rate */
+                if (y == e->year - 1) {
+                    found = rate;
+                    found_year = y;
+                }
+            } else if (reached && !q_valid(found)) {
+                found = rate;
+                found_year = y;
+            }
+        }
+    }
+    if (!q_valid(found)) {
+        snprintf(path, sizeof path, "%s.initial", sec);
+        eng_fail(e, path, "Art. 24.2", "le taux de départ ou l'historique de l'indicateur",
+                 "%s : manquant : ni taux de départ déclaré, ni historique d'où le déduire (taux "
+                 "au 31/12/%d ou de la première année où le seuil est atteint)",
+                 path, first);
+        return q_invalid();
+    }
+    eng_note(e, "taux de départ déduit de l'historique : taux au 31/12/%d%s", found_year,
+             fresh ? " (centre nouvellement créé : actualisé chaque année)" : "");
+    return found;
+}
+
 static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult, q_t uplift) {
     const char *bloc = is_adult ? "rosp_adulte" : "rosp_enfant";
     /* the year's table must exist: its first indicator is defined for every table year */
@@ -159,7 +214,10 @@ static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult
                             "initial is not used (Art. 24.2)");
         } else {
             snprintf(path, sizeof path, "%s.initial", sec);
-            initial = in_num(e, path);
+            if (in_has(e, path))
+                initial = in_num(e, path);
+            else
+                initial = initial_from_history(e, ind->id, sec);
         }
         q_t oi, target;
         snprintf(id, sizeof id, "rosp.%s.intermediate_as_printed", ind->id);
@@ -241,6 +299,67 @@ static int volet_totals(eng_t *e) {
     return e->failed ? -1 : 0;
 }
 
+/* Art. 24.6 (l. 9528-9540): « Une clause de sauvegarde est mise en œuvre les deux premières
+ * années … si le montant global de la rémunération versée au titre des indicateurs de la qualité
+ * de la pratique médicale est inférieur de plus de 10% au montant versé respectivement au titre
+ * de l'année 2016 et de l'année 2017, le différentiel entre le montant global de 2016 et celui de
+ * 2017 et 2018 donne lieu à un versement complémentaire aux centres de santé sous forme de
+ * majoration de la rémunération ».  The global amounts are national figures presented in CPN,
+ * supplied as national.rosp.global_amount; the text does not say how the differential is shared
+ * among the centres (reading rosp_safeguard_share). */
+static void safeguard(eng_t *e) {
+    line_t *l =
+        eng_line(e, "rosp_clause_sauvegarde", "Art. 24.6",
+                 "Clause de sauvegarde : versement complémentaire", "rosp_adulte", "majoration");
+    l->status = ST_NOT_TRIGGERED;
+    q_t threshold = par(e, "rosp.safeguard.shortfall_threshold");
+    date_t now = date_make(e->year, 12, 31), before = date_make(e->year - 1, 12, 31);
+    date_t base = date_make(2016, 12, 31);
+    if (!mt_param_defined(e, "national.rosp.global_amount") || !q_valid(threshold)) {
+        l->status = ST_NOT_DECLARED;
+        eng_note(e,
+                 "montants globaux nationaux de la ROSP non fournis (national.rosp.global_amount, "
+                 "bilans présentés en CPN) : clause de sauvegarde non calculée");
+        return;
+    }
+    q_t g_now = par_at(e, "national.rosp.global_amount", now);
+    q_t g_before = par_at(e, "national.rosp.global_amount", before);
+    q_t g_base = par_at(e, "national.rosp.global_amount", base);
+    if (!q_valid(g_now) || !q_valid(g_before) || !q_valid(g_base) || !q_is_zero(l->points)) return;
+    /* « inférieur de plus de 10% au montant versé respectivement au titre de l'année [précédente] »
+     */
+    q_t floor = q_mul(g_before, q_sub(q_int(1), threshold));
+    if (q_cmp(g_now, floor) >= 0) {
+        eng_note(e, "montant global de l'année non inférieur de plus du seuil à celui de l'année "
+                    "précédente : pas de versement complémentaire");
+        return;
+    }
+    if (reading_is(e, "rosp_safeguard_share", "not_distributed")) {
+        eng_note(e, "clause déclenchée ; la répartition du différentiel entre les centres n'est "
+                    "pas calculée (lecture rosp_safeguard_share=not_distributed)");
+        l->status = ST_ADJUSTMENT;
+        return;
+    }
+    /* the differential with 2016, shared in proportion of each centre's ROSP of the year */
+    q_t diff = q_sub(g_base, g_now);
+    q_t rate = q_is_zero(g_now) ? q_int(0) : q_max(q_int(0), q_div(diff, g_now));
+    int64_t own = 0;
+    for (size_t i = 0; i < e->res->nlines; i++)
+        if (strcmp(e->res->lines[i].payment, "rosp") == 0) own += e->res->lines[i].amount_cents;
+    char pct[32];
+    q_format_decimal(q_mul(rate, q_int(100)), 4, pct, sizeof pct);
+    for (char *c = pct; *c; c++)
+        if (*c == '.') *c = ',';
+    eng_note(e,
+             "clause déclenchée : (montant de 2016 − montant de l'année) / montant de l'année "
+             "= %s %% de la ROSP du centre",
+             pct);
+    l->status = ST_ACHIEVED;
+    l->unit_value = q_int(1);
+    l->fixed = rate;
+    l->points = q_mul(q_frac(own, 100), rate);
+}
+
 int rosp_compute(eng_t *e) {
     if (in_flag(e, "rosp.refused")) {
         /* Art. 24.1: the new centre renounced the whole ROSP for the duration of the accord */
@@ -264,6 +383,12 @@ int rosp_compute(eng_t *e) {
     e->cur = NULL;
     eng_amounts(e);
     if (volet_totals(e) != 0) return -1;
+    if (mt_param_defined(e, "rosp.safeguard.shortfall_threshold")) {
+        safeguard(e);
+        e->cur = NULL;
+        eng_amounts(e);
+        if (e->failed) return -1;
+    }
     char label[128];
     /* slides 001 l. 271: "versée chaque année ... (début n+1 au titre de l'année n)"; the
      * accord sets no date */

@@ -32,7 +32,18 @@
          0,                                                                                        \
          0,                                                                                        \
          "Art. 24.2",                                                                              \
-         "Patients (or boxes) in the denominator of " #id ", checked against the seuil minimal."},
+         "Patients (or boxes) in the denominator of " #id ", checked against the seuil minimal."}, \
+        {"rosp.indicators." #id ".history",                                                        \
+         F_OBJLIST,                                                                                \
+         REQ_NO,                                                                                   \
+         0,                                                                                        \
+         "20",                                                                                     \
+         "rosp_history",                                                                           \
+         0,                                                                                        \
+         "Art. 24.2, 24.3",                                                                        \
+         "Rates of " #id " at 31/12 of past years ({year, rate, population}): without .initial, "  \
+         "the taux de départ is derived from them (31/12/2016, or the first year the seuil was "  \
+         "reached; for a new centre the previous year's, l. 7287-7293, 7390)."},
 
 static const field_def fields[] = {
     {"rosp.patients_16_plus", F_INT, REQ_NO, "0", "10000000", 0, 0, "Art. 24.5",
@@ -49,7 +60,26 @@ static const field_def fields[] = {
      "point value majorated during its first three years."},
     ROSP_ADULT_INDICATORS(IND_FIELDS) ROSP_CHILD_INDICATORS(IND_FIELDS)};
 
+static const field_def history_fields[] = {
+    {"year", F_INT, REQ_ALWAYS, "2016", "2100", 0, 0, "Art. 24.2", "Year (rate at its 31/12)."},
+    {"rate", F_DEC, REQ_ALWAYS, "0", "1000", 0, 0, "Art. 24.2",
+     "Taux de suivi of the indicator at 31/12 of that year, in the unit of .observed."},
+    {"population", F_INT, REQ_NO, "0", "100000000", 0, 0, "Art. 24.2",
+     "Patients (or boxes) of its denominator that year: the seuil minimal reached or not."},
+};
+const item_schema rosp_item_schemas[] = {
+    {"rosp_history", history_fields, sizeof history_fields / sizeof *history_fields}};
+const size_t rosp_item_schema_count = sizeof rosp_item_schemas / sizeof *rosp_item_schemas;
+
 static const reading_def readings[] = {
+    {"rosp_safeguard_share",
+     "Art. 24.6, l. 9528-9540",
+     "Clause de sauvegarde de 2017 et 2018 : « le différentiel … donne lieu à un versement "
+     "complémentaire aux centres de santé sous forme de majoration de la rémunération » sans "
+     "dire comment il se répartit entre les centres.",
+     {{"proportional", "chaque centre reçoit la majoration (montant de 2016 − montant de l'année) "
+                       "/ montant de l'année de sa ROSP"},
+      {"not_distributed", "la clause est signalée, sans montant par centre"}}},
     {"rosp_rounding",
      "Annexe 25, l. 20470-20486",
      "La rémunération est définie par indicateur (« le nombre de points multiplié par le taux de "
