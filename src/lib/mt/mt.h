@@ -1,7 +1,7 @@
 /* Payments of the centre chosen as médecin traitant (Art. 23, Annexe 24), the majoration
  * personnes âgées, and the rémunération sur objectifs de santé publique (Art. 24, Annexe 25).
  * Each is a module of the engine (src/lib/modules.c) with its own payment name and declaration
- * section; digest: ../shared/spec/rosp-medecin-traitant.md. */
+ * section. */
 #ifndef ANCRE_MT_H
 #define ANCRE_MT_H
 

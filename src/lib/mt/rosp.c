@@ -35,18 +35,18 @@ static q_t realisation(eng_t *e, q_t observed, q_t initial, q_t oi, q_t target) 
     q_t s = q_int(lower ? -1 : 1);
     q_t c = q_mul(s, observed), i = q_mul(s, initial), o = q_mul(s, oi), t = q_mul(s, target);
     if (q_cmp(c, t) >= 0) {
-        eng_note(e, "target reached: 100 %%");
+        eng_note(e, "objectif cible atteint : taux de réalisation maximal");
         return full;
     }
     if (q_cmp(c, o) >= 0) {
-        eng_note(e, "at or beyond the objectif intermédiaire: paid at the level reached");
+        eng_note(e, "objectif intermédiaire atteint ou dépassé : payé au niveau atteint");
         return q_add(at_oi, q_mul(above, q_div(q_sub(c, o), q_sub(t, o))));
     }
     if (q_cmp(c, i) <= 0) {
-        eng_note(e, "no progression from the taux de départ: 0 %%");
+        eng_note(e, "pas de progression depuis le taux de départ : 0 %%");
         return q_int(0);
     }
-    eng_note(e, "below the objectif intermédiaire: paid for the progression");
+    eng_note(e, "sous l'objectif intermédiaire : payé pour la progression");
     return q_mul(at_oi, q_div(q_sub(c, i), q_sub(o, i)));
 }
 
@@ -64,8 +64,8 @@ static q_t new_centre_uplift(eng_t *e) {
     date_t opened;
     if (!in_date_opt(e, "rosp.new_centre_creation_date", &opened)) return q_int(0);
     if (opened.y > e->year) {
-        eng_fail(e, "rosp.new_centre_creation_date", "Art. 24.3", "a date on or before 31/12",
-                 "rosp.new_centre_creation_date: the centre opens after the reference year");
+        eng_fail(e, "rosp.new_centre_creation_date", "Art. 24.3", "une date au plus tard le 31/12",
+                 "rosp.new_centre_creation_date : le centre ouvre après l'année de référence");
         return q_invalid();
     }
     int calendar_year = e->year - opened.y + 1;
@@ -175,13 +175,13 @@ static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult
         snprintf(id, sizeof id, "rosp.%s.points", ind->id);
         if (!par_exists(e, id)) {
             l->status = ST_NOT_IN_GRID;
-            eng_note(e, "not in the table of %d", e->year);
+            eng_note(e, "absent du tableau de %d", e->year);
             continue;
         }
         snprintf(sec, sizeof sec, "rosp.indicators.%s", ind->id);
         if (!mt_section(e, sec)) {
             l->status = ST_NOT_DECLARED;
-            eng_note(e, "no result declared (%s absent)", sec);
+            eng_note(e, "aucun résultat déclaré (%s absent)", sec);
             continue;
         }
         q_t points = ipar(e, ind->id, "points");
@@ -193,12 +193,12 @@ static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult
             /* Art. 24.2: "Les indicateurs pour lesquels le seuil n'est pas atteint sont
              * neutralisés pour le calcul de la rémunération de l'année concernée" */
             l->status = ST_NOT_ACHIEVED;
-            eng_note(e, "below the seuil minimal: neutralised this year (Art. 24.2)");
+            eng_note(e, "sous le seuil minimal : neutralisé cette année (Art. 24.2)");
             continue;
         }
         if (q_is_zero(points)) {
             l->status = ST_NOT_ACHIEVED;
-            eng_note(e, "0 points in the table of %d", e->year);
+            eng_note(e, "0 point dans le tableau de %d", e->year);
             continue;
         }
         snprintf(path, sizeof path, "%s.observed", sec);
@@ -210,8 +210,8 @@ static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult
             initial = par(e, "rosp.declarative_initial_rate");
             snprintf(path, sizeof path, "%s.initial", sec);
             if (in_has(e, path))
-                eng_note(e, "declarative indicator: taux de départ fixed at 0 %%, the declared "
-                            "initial is not used (Art. 24.2)");
+                eng_note(e, "indicateur déclaratif : taux de départ fixé à 0 %%, le taux initial "
+                            "déclaré n'est pas utilisé (Art. 24.2)");
         } else {
             snprintf(path, sizeof path, "%s.initial", sec);
             if (in_has(e, path))
@@ -229,7 +229,7 @@ static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult
             target = ipar(e, ind->id, "target");
         }
         if (!q_valid(observed) || !q_valid(initial) || !q_valid(oi) || !q_valid(target)) continue;
-        if (q_cmp(target, oi) < 0) eng_note(e, "decreasing indicator: lower is better");
+        if (q_cmp(target, oi) < 0) eng_note(e, "indicateur décroissant : plus bas est meilleur");
         q_t rate = realisation(e, observed, initial, oi, target);
         mt_record(e, "derived.taux_realisation", rate);
         mt_record(e, "derived.ponderation_patientele", weight);
@@ -237,7 +237,8 @@ static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult
         l->points = q_mul(points, rate);
         l->factor = weight;
         l->status = q_is_zero(rate) ? ST_NOT_ACHIEVED : ST_ACHIEVED;
-        if (!q_is_zero(uplift)) eng_note(e, "new centre: point value majorated (Art. 24.3)");
+        if (!q_is_zero(uplift))
+            eng_note(e, "centre nouvellement créé : valeur du point majorée (Art. 24.3)");
     }
     return e->failed ? -1 : 0;
 }
@@ -367,7 +368,8 @@ int rosp_compute(eng_t *e) {
                              "rosp_adulte", "indicator");
         in_flag(e, "rosp.refused");
         l->status = ST_EXCLUDED;
-        eng_note(e, "the centre refused the ROSP within three months of its installation");
+        eng_note(e,
+                 "le centre a refusé la ROSP dans les trois mois de son installation (Art. 24.1)");
         return 0;
     }
     q_t uplift = new_centre_uplift(e);
@@ -376,7 +378,9 @@ int rosp_compute(eng_t *e) {
     if (!q_is_zero(uplift)) {
         char pct[32];
         q_format_decimal(q_mul(uplift, q_int(100)), 2, pct, sizeof pct);
-        eng_result_note(e, "ROSP: new centre, point value majorated by %s %% (Art. 24.3)", pct);
+        eng_result_note(
+            e, "ROSP : centre nouvellement créé, valeur du point majorée de %s %% (Art. 24.3)",
+            pct);
     }
     if (variant(e, adult, sizeof adult / sizeof *adult, true, uplift) != 0) return -1;
     if (variant(e, child, sizeof child / sizeof *child, false, uplift) != 0) return -1;

@@ -1,5 +1,4 @@
-/* Declaration fields and readings of the ROSP (Art. 24, Annexe 25; digest
- * ../shared/spec/rosp-medecin-traitant.md §4, §5, §8). */
+/* Declaration fields and readings of the ROSP (Art. 24, Annexe 25). */
 #include "../core/registry.h"
 #include "rosp_indicators.h"
 
@@ -89,20 +88,20 @@ static const reading_def readings[] = {
       {"per_volet", "chaque volet (adulte, enfant) arrondi une fois ; l'écart avec la somme des "
                     "lignes arrondies est une ligne d'ajustement"}}},
     {"rosp_2020_adult_table",
-     "rosp-medecin-traitant §5.3, §8 item 8",
+     "Art. 24.4, l. 8408-8922",
      "The adult table 'à compter de 2020' (Art. 24.4, l. 8408-8922) reprints the 2018 objectives "
      "of four indicators whose definitions changed from 2019.",
      {{"best_reading", "the 2019 objectives of those four indicators"},
       {"as_printed", "the objectives as printed in the 2020 table"}}},
     {"rosp_new_centre_year",
-     "rosp-medecin-traitant §4.5, §8 item 17",
+     "Art. 24.3, l. 7376-7400",
      "Year of opening of a new centre for the point-value majoration (Art. 24.3).",
      {{"calendar", "calendar years: the year of opening is year 1"},
       {"prorata_days",
        "twelve-month periods from the opening date, their majorations averaged over the days "
        "of the reference year"}}},
     {"rosp_weighting_population",
-     "rosp-medecin-traitant §4.2, §8 item 13",
+     "Art. 24.5, Annexe 25 l. 20454-20486",
      "Patientèle weighting each ROSP (Art. 24.5, Annexe 25): the text implies, without stating, "
      "a split by age.",
      {{"by_age", "adult ROSP by the patients of 16 and over, child ROSP by those under 16"},
