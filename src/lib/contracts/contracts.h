@@ -56,12 +56,9 @@ q_t etp_at(contract_t *ct, date_t d, unsigned profs, unsigned posts, bool need_u
 q_t etp_days(contract_t *ct, date_t a, date_t b, unsigned profs, unsigned posts,
              bool need_underserved);
 
-/* ---- dates ---- */
-date_t add_years(date_t d, int n);
-date_t add_days(date_t d, long n);
+/* ---- the contracts' calendar (dates: core/date.h) ---- */
 date_t quarter_end(int year, int quarter);
 date_t first_june30_from(date_t d); /* the first 30 June on or after d */
-long days_between(date_t a, date_t b);
 /* contract years elapsed from the signature to t: k + (t - anniversary k) / (length of year k) */
 q_t years_elapsed(const contract_t *ct, date_t t);
 

@@ -85,13 +85,13 @@ int contracts_annual(contract_t *ct) {
                                     is(ct->type, "incitatif_inf_2015") || dent2015;
     int quarter = par_int_at(e, "contracts.annual_payment_quarter", ct->sign, 1, 4);
     if (quarter < 0) return -1;
-    date_t last = add_days(ct->end, -1);
+    date_t last = date_add_days(ct->end, -1);
     for (int y = start.y; y <= last.y; y++) {
         date_t a = date_make(y, 1, 1), b = date_make(y + 1, 1, 1);
         if (date_cmp(a, start) < 0) a = start;
         if (date_cmp(b, ct->end) > 0) b = ct->end;
         if (date_cmp(a, b) >= 0) continue;
-        long covered = days_between(a, b), diy = date_days_in_year(y);
+        long covered = (date_days(b) - date_days(a)), diy = date_days_in_year(y);
         char suffix[32], label[160];
         snprintf(suffix, sizeof suffix, "year_%d", y);
         snprintf(label, sizeof label, "Aide au titre de l'année %d", y);

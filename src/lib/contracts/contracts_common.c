@@ -135,35 +135,14 @@ q_t etp_days(contract_t *ct, date_t a, date_t b, unsigned profs, unsigned posts,
             if (date_cmp(f, d) > 0 && date_cmp(f, next) < 0) next = f;
         }
         q_t etp = etp_sum(ct, d, profs, posts, need_underserved, first);
-        sum = q_add(sum, q_mul(etp, q_int(days_between(d, next))));
+        sum = q_add(sum, q_mul(etp, q_int((date_days(next) - date_days(d)))));
         d = next;
         first = false;
     }
     return sum;
 }
 
-/* ---- dates ---- */
-
-date_t add_years(date_t d, int n) {
-    return date_add_months(d, 12 * n);
-}
-
-date_t add_days(date_t d, long n) {
-    long target = date_days(d) + n;
-    /* walk from an estimate: days are few in the accord's horizons */
-    date_t r = date_make(d.y, d.m, 1);
-    long cur = date_days(r);
-    while (cur > target) {
-        r = date_add_months(r, -1);
-        cur = date_days(r);
-    }
-    while (cur + date_days_in_month(r.y, r.m) <= target) {
-        cur += date_days_in_month(r.y, r.m);
-        r = date_add_months(r, 1);
-    }
-    r.d = (int)(target - cur) + 1;
-    return r;
-}
+/* ---- the contracts' calendar, on the dates of core/date.h ---- */
 
 date_t quarter_end(int year, int quarter) {
     int m = quarter * 3;
@@ -175,16 +154,12 @@ date_t first_june30_from(date_t d) {
     return date_cmp(j, d) >= 0 ? j : date_make(d.y + 1, 6, 30);
 }
 
-long days_between(date_t a, date_t b) {
-    return date_days(b) - date_days(a);
-}
-
 q_t years_elapsed(const contract_t *ct, date_t t) {
     int k = 0;
-    while (date_cmp(add_years(ct->sign, k + 1), t) <= 0)
+    while (date_cmp(date_add_months(ct->sign, 12 * (k + 1)), t) <= 0)
         k++;
-    date_t a = add_years(ct->sign, k), b = add_years(ct->sign, k + 1);
-    return q_add(q_int(k), q_frac(days_between(a, t), days_between(a, b)));
+    date_t a = date_add_months(ct->sign, 12 * k), b = date_add_months(ct->sign, 12 * (k + 1));
+    return q_add(q_int(k), q_frac((date_days(t) - date_days(a)), (date_days(b) - date_days(a))));
 }
 
 /* ---- parameters in force at signature: a contract keeps the rules it was signed under ---- */
@@ -458,7 +433,7 @@ static bool period_of(const ancre_decl *c, const ancre_params *params, date_t *s
     const char *type = decl_get(c, "type")->s;
     *sign = decl_get(c, "signature_date")->date;
     const char *pid = duration_param(type, c);
-    *natural_end = add_days(*sign, 1);
+    *natural_end = date_add_days(*sign, 1);
     if (pid) {
         const param_t *p;
         const period_t *pe;
@@ -467,7 +442,7 @@ static bool period_of(const ancre_decl *c, const ancre_params *params, date_t *s
         int years = (int)q_floor_int(pe->num);
         const decl_value *r = decl_get(c, "renewals");
         if (r && renewable(type, c)) years *= 1 + (int)q_floor_int(r->num);
-        *natural_end = add_years(*sign, years);
+        *natural_end = date_add_months(*sign, 12 * years);
     }
     *end = *natural_end;
     date_t effect;
@@ -598,7 +573,7 @@ static void check_eligibility(size_t i, const ancre_decl *c, const ancre_params 
         decl_get(c, "formation.training_start_date")) {
         /* « ayant recruté un infirmier salarié depuis au moins un an qui s'engage dans une
          * formation » (Art. 19.11.2, l. 6171-6173): a year of employment at the training */
-        if (date_cmp(add_years(decl_get(c, "formation.hired_date")->date, 1),
+        if (date_cmp(date_add_months(decl_get(c, "formation.hired_date")->date, 12 * 1),
                      decl_get(c, "formation.training_start_date")->date) > 0) {
             snprintf(path, sizeof path, "contracts[%zu].formation.hired_date", i);
             errors_add(errs, path, "Art. 19.11.2", "un infirmier salarié depuis au moins un an",

@@ -73,7 +73,7 @@ static void fmt(q_t v, char *buf, size_t cap) {
  * suivantes » (caicdsd, cai_inf); « tous les ans au cours du 2ème trimestre » (caicdsd_2023):
  * the 30 June that follows the k-th anniversary, so that k contract years have elapsed. */
 static date_t assessment(const contract_t *ct, const install_kind *k, int n) {
-    date_t a = add_years(ct->sign, n);
+    date_t a = date_add_months(ct->sign, 12 * n);
     return n >= k->q2_from ? first_june30_from(a) : a;
 }
 
@@ -121,7 +121,8 @@ int contracts_installation(contract_t *ct) {
         sched_label(l, "Aide à l'installation : solde de %s %% la 3e année (2e trimestre)", pct);
     else
         sched_label(l, "Aide à l'installation : solde de %s %% au 1er anniversaire", pct);
-    due = k.balance_year3 ? first_june30_from(add_years(ct->sign, 2)) : add_years(ct->sign, 1);
+    due = k.balance_year3 ? first_june30_from(date_add_months(ct->sign, 12 * 2))
+                          : date_add_months(ct->sign, 12 * 1);
     if (paid_before_end(ct, due)) {
         paid += sched_close(ct, l, &due, q_mul(a0, uplift_factor(ct)), rest, ST_ACHIEVED);
     } else {
@@ -139,11 +140,11 @@ int contracts_installation(contract_t *ct) {
              * of effect of a termination that falls inside it (Annexe 13 bis, 17 bis art. 2.2):
              * reading installation_supplement_window */
             date_t opens = date_make(a.y, 4, 1);
-            date_t anniversary = add_years(ct->sign, n);
+            date_t anniversary = date_add_months(ct->sign, 12 * n);
             if (date_cmp(anniversary, opens) > 0) opens = anniversary;
             bool window = n >= k.q2_from && ct->terminated && date_cmp(opens, ct->end) < 0;
             if (!window || !reading_is(e, "installation_supplement_window", "window_opened")) break;
-            a = add_days(ct->end, -1); /* the last day the contract ran */
+            a = date_add_days(ct->end, -1); /* the last day the contract ran */
             if (date_cmp(a, opens) < 0) break;
         }
         e->cur = NULL;
@@ -178,7 +179,7 @@ int contracts_installation(contract_t *ct) {
     /* beyond the cap: « une valorisation de 6 000€/ETP supplémentaire est versée tous les ans
      * … au cours du 2ème trimestre de l'année suivant » (l. 3735); paid for each calendar year
      * of the contract, on the ETP of its last day, except the year a termination takes effect */
-    date_t last = add_days(ct->end, -1);
+    date_t last = date_add_days(ct->end, -1);
     for (int y = ct->sign.y; y <= last.y; y++) {
         if (ct->terminated && y == last.y) break;
         date_t m = date_make(y, 12, 31);

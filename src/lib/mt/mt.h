@@ -11,9 +11,6 @@
 bool mt_section(eng_t *e, const char *prefix);
 /* Records a derived quantity among the inputs of the current line. */
 void mt_record(eng_t *e, const char *name, q_t v);
-/* Last day of a month: the due date of a payment made "during" that month. */
-date_t mt_month_end(int y, int m);
-date_t mt_add_days(date_t d, int days);
 /* Whether parameter id exists at all (without recording it or failing). */
 bool mt_param_defined(eng_t *e, const char *id);
 /* An integer parameter (a month, a number of days); -1, the error recorded, when absent. */
