@@ -41,13 +41,15 @@ int casd_compute(eng_t *e) {
     q_t total = in_num(e, "casd.fees_total"), po = in_num(e, "casd.fees_prosth_ortho");
     q_t over = in_num(e, "casd.overrun_prosth_ortho");
     q_t reimb = in_num(e, "casd.reimbursable_prosth_ortho");
-    q_t base = in_num(e, "casd.fees_conservative_surgical"), initial = in_num(e, "casd.initial_rate");
+    q_t base = in_num(e, "casd.fees_conservative_surgical"),
+        initial = in_num(e, "casd.initial_rate");
     if (e->failed) return -1;
     char a[32], b[32];
     if (date_cmp(start, end) > 0) {
         l->status = ST_NOT_IN_GRID;
-        eng_note(e, "tous les contrats ont pris fin le 30/06/2019 (annexe 20 art. 6, l. 19030) : "
-                    "aucune rémunération au titre de la période %d/%d",
+        eng_note(e,
+                 "tous les contrats ont pris fin le 30/06/2019 (annexe 20 art. 6, l. 19030) : "
+                 "aucune rémunération au titre de la période %d/%d",
                  e->year - 1, e->year);
     } else if (date_cmp(reg, stop) > 0) {
         l->status = ST_NOT_ACHIEVED;
@@ -58,7 +60,9 @@ int casd_compute(eng_t *e) {
         int k = (e->year - 1) - first + 1;
         q_t duration = par(e, "casd.duration_years");
         bool last_period = date_cmp(stop, end) == 0;
-        const char *rate_id = k == 1 ? "casd.rate.year1" : k == 2 ? "casd.rate.year2" : "casd.rate.year3";
+        const char *rate_id = k == 1   ? "casd.rate.year1"
+                              : k == 2 ? "casd.rate.year2"
+                                       : "casd.rate.year3";
         /* "les contrats arrivés à l'échéance des trois ans peuvent être prorogés jusqu'au 30 juin
          * 2019" (l. 19028); "un renouvellement du contrat initial ... sur la période du 1er juillet
          * 2018 au 30 juin 2019 ... 6%" (l. 19000-19004) */
@@ -66,8 +70,8 @@ int casd_compute(eng_t *e) {
             rate_id = "casd.rate.renewal_2018";
         const char *why = NULL;
         char whybuf[300];
-        bool terminated = in_date_opt(e, "casd.termination_date", &term) &&
-                          date_cmp(term, stop) <= 0;
+        bool terminated =
+            in_date_opt(e, "casd.termination_date", &term) && date_cmp(term, stop) <= 0;
         q_t months;
         if (q_valid(duration) && k > q_floor_int(duration) && !last_period)
             why = "contrat de 3 ans arrivé à son terme (annexe 20 art. 6, l. 19022-19024)";
@@ -88,7 +92,8 @@ int casd_compute(eng_t *e) {
             why = whybuf;
         }
         q_t rate = q_div(over, reimb), cap = par(e, "casd.max_overrun_rate");
-        if (!why && !q_valid(rate)) why = "aucun honoraire remboursable prothétique ou orthodontique";
+        if (!why && !q_valid(rate))
+            why = "aucun honoraire remboursable prothétique ou orthodontique";
         if (!why && q_cmp(rate, cap) > 0) {
             pct(rate, a, sizeof a);
             snprintf(whybuf, sizeof whybuf,
@@ -117,9 +122,10 @@ int casd_compute(eng_t *e) {
             l->status = ST_ACHIEVED;
             pct(rate, a, sizeof a);
             pct(r, b, sizeof b);
-            eng_note(e, "période %d/%d, année %d du contrat : taux de dépassement %s %% tenu ; %s %% "
-                        "des honoraires sans dépassement des soins conservateurs et chirurgicaux "
-                        "(annexe 20 art. 5)",
+            eng_note(e,
+                     "période %d/%d, année %d du contrat : taux de dépassement %s %% tenu ; %s %% "
+                     "des honoraires sans dépassement des soins conservateurs et chirurgicaux "
+                     "(annexe 20 art. 5)",
                      e->year - 1, e->year, k, a, b);
         }
     }

@@ -32,5 +32,4 @@ static const field_def decl_fields[] = {
      "A new centre (a new structure): months of activity in its year of adhesion."},
 };
 
-const module_tables casd_tables = {decl_fields, sizeof decl_fields / sizeof *decl_fields, NULL,
-                                   0};
+const module_tables casd_tables = {decl_fields, sizeof decl_fields / sizeof *decl_fields, NULL, 0};
