@@ -32,8 +32,11 @@ run "$build/rsf_properties"
 run "$here/cli_test.sh" "$build/ancre"
 run "$here/cli_usage_test.sh" "$build/ancre"
 run "$here/csv_test.sh" "$build/ancre"
+run "$here/install_test.sh" "$build/ancre"
+run "$here/threads_test.sh"
 run "$here/roster_test.sh" "$build"
 run "$here/mt_cli_test.sh" "$build/ancre"
+run python3 "$here/params_citations.py" "$here/.."
 run "$here/acts_test.sh" "$build/ancre"
 run "$here/store_test.sh" "$build/ancre" sqlite
 run "$here/store_test.sh" "$build/ancre" postgresql
