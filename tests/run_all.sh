@@ -29,6 +29,7 @@ run "$build/unit_tests"
 run node "$here/i18n/check.js" "$here/.."
 run "$build/golden_runner" $(find "$here/golden" -name '*.json' | sort)
 run "$build/rsf_properties"
+run "$build/mt_properties"
 run "$here/cli_test.sh" "$build/ancre"
 run "$here/cli_usage_test.sh" "$build/ancre"
 run "$here/csv_test.sh" "$build/ancre"
@@ -38,6 +39,8 @@ run "$here/roster_test.sh" "$build"
 run "$here/mt_cli_test.sh" "$build/ancre"
 run python3 "$here/params_citations.py" "$here/.."
 run "$here/acts_test.sh" "$build/ancre"
+run "$here/procedures_cli_test.sh" "$build/ancre"
+run python3 "$here/../tools/i18n_procedures.py"
 run "$here/store_test.sh" "$build/ancre" sqlite
 run "$here/store_test.sh" "$build/ancre" postgresql
 run "$here/server_test.sh" "$build/ancre"

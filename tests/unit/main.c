@@ -11,6 +11,7 @@ void test_decl(void);
 void test_decl_lists(void);
 void test_roster(void);
 void test_i18n(void);
+void test_calendar(void);
 
 int main(void) {
     test_q();
@@ -20,6 +21,7 @@ int main(void) {
     test_decl_lists();
     test_roster();
     test_i18n();
+    test_calendar();
     printf("unit: %d passed, %d failed\n", check_passed, check_failed);
     return check_failed ? 1 : 0;
 }
