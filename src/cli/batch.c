@@ -113,7 +113,7 @@ static int next_record(source *s, const char **text, size_t *len, size_t *line,
 int cli_batch(char *text, size_t len, bool csv, const ancre_params *params,
               const ancre_readings *readings, cli_record_fn compute, const char *verb,
               const cli_batch_opts *bo) {
-    static const cli_batch_opts defaults = {CLI_OUT_FULL, false};
+    static const cli_batch_opts defaults = {.format = CLI_OUT_FULL};
     if (!bo) bo = &defaults;
     source s = {text, text + len, 0, NULL, 0, NULL};
     if (csv) {
@@ -126,7 +126,8 @@ int cli_batch(char *text, size_t len, bool csv, const ancre_params *params,
             return 1;
         }
     }
-    cli_table *table = bo->format == CLI_OUT_FULL ? NULL : cli_table_new(bo->format, stdout);
+    cli_table *table =
+        bo->format == CLI_OUT_FULL || bo->sink ? NULL : cli_table_new(bo->format, stdout);
     cli_progress progress;
     cli_progress_start(&progress, count_records(&s), bo->quiet);
     size_t failed = 0, done = 0;
@@ -144,7 +145,9 @@ int cli_batch(char *text, size_t len, bool csv, const ancre_params *params,
         done++;
         ancre_result *r = NULL;
         if (got == 1 && compute(&r, rec, rlen, params, readings, &errs) == 0) {
-            if (table) {
+            if (bo->sink) {
+                bo->sink(bo->ctx, lineno, r, NULL);
+            } else if (table) {
                 cli_table_result(table, lineno, r);
             } else {
                 char *out = ancre_result_to_json(r, ANCRE_JSON_COMPACT);
@@ -153,7 +156,9 @@ int cli_batch(char *text, size_t len, bool csv, const ancre_params *params,
             }
         } else {
             failed++;
-            if (table)
+            if (bo->sink)
+                bo->sink(bo->ctx, lineno, NULL, &errs);
+            else if (table)
                 cli_table_errors(table, lineno, rec, rlen, &errs);
             else
                 print_error_record(lineno, &errs);
