@@ -40,6 +40,7 @@ run "$here/roster_test.sh" "$build"
 run "$here/mt_cli_test.sh" "$build/ancre"
 run "$here/conv2011_test.sh" "$build/ancre"
 run "$here/transition_forfaits_test.sh" "$build/ancre"
+run python3 "$here/transition_property.py" "$build/ancre" 5000
 run python3 "$here/params_citations.py" "$here/.."
 run "$here/acts_test.sh" "$build/ancre"
 run "$here/procedures_cli_test.sh" "$build/ancre"
