@@ -79,7 +79,7 @@ extern const module_tables rsf_medical_tables, rsf_classification_tables, rsf_nu
     rsf_dental_tables, rsf_common_tables;
 extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 extern const module_tables contracts_tables;
-extern const module_tables acts_tables, pdsa_tables, ebd_tables;
+extern const module_tables acts_tables, pdsa_tables, ebd_tables, casd_tables;
 extern const module_tables transition_compensation_tables, transition_options_2015_tables;
 extern const module_tables forfaits_tables;
 extern const item_schema forfaits_item_schemas[];
@@ -118,6 +118,7 @@ const module_tables *const ancre_module_tables[] = {&core_tables,
                                                     &rsf_common_tables,
                                                     &pdsa_tables,
                                                     &ebd_tables,
+                                                    &casd_tables,
                                                     &procedures_tables,
                                                     &transition_options_2015_tables,
                                                     &transition_compensation_tables,
@@ -179,6 +180,7 @@ const module_def ancre_modules[] = {
     {"pdsd", "Permanence des soins dentaires : MCD et astreintes", pdsd_applies, pdsd_compute},
     {"ebd", "Prévention bucco-dentaire : examens, supplément handicap, code 9", ebd_applies,
      ebd_compute},
+    {"casd", "Contrat d'accès aux soins dentaires", casd_applies, casd_compute},
     {"options_2015", "Solde 2015 des anciennes options et aides à la télétransmission",
      options_2015_applies, transition_options_2015_compute},
     {"vsm", "Forfait élaboration initiale du VSM", vsm_applies, vsm_compute},
