@@ -86,6 +86,8 @@ extern const item_schema forfaits_item_schemas[];
 extern const size_t forfaits_item_schema_count;
 extern const item_schema contracts_item_schemas[];
 extern const size_t contracts_item_schema_count;
+extern const item_schema rosp_item_schemas[];
+extern const size_t rosp_item_schema_count;
 extern const module_tables conv2011_tables;
 extern const item_schema conv2011_item_schemas[];
 extern const size_t conv2011_item_schema_count;
@@ -129,6 +131,7 @@ const size_t ancre_module_tables_count = N(ancre_module_tables);
 /* element schemas of the lists of objects, by module */
 const item_schema_set ancre_item_schema_sets[] = {
     {contracts_item_schemas, &contracts_item_schema_count},
+    {rosp_item_schemas, &rosp_item_schema_count},
     {conv2011_item_schemas, &conv2011_item_schema_count},
     {acts_item_schemas, &acts_item_schema_count},
     {forfaits_item_schemas, &forfaits_item_schema_count},
