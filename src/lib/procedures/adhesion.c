@@ -26,29 +26,27 @@ static void accord_term(timeline_t *tl, date_t at) {
                      "le paramètre accord.entry_into_force n'est pas une date");
         return;
     }
-    for (int guard = 0; guard < 40 && !tl->e.failed; guard++) {
-        deadline_t *d = tl_add(tl, "accord", "term", "Art. 47", 11437,
-                               "Période de l'accord national (reconduction tacite)");
-        if (!tl_period(tl, d, "accord.term", start, "entrée en vigueur ou reconduction")) return;
-        /* the période runs to the day before the échéance */
-        date_t echeance = d->due;
-        d->due = date_add_days(echeance, -1);
-        d->note[0] = '\0';
-        tl_span(tl, d);
-        if (date_cmp(at, d->due) <= 0) {
-            deadline_t *o = tl_add(tl, "accord", "opposition", "Art. 48", 11453,
-                                   "Opposition à la reconduction (LRAR)");
-            tl_notice(tl, o, "accord.opposition", echeance, "échéance de l'accord");
-            o->status =
-                tl->has_today ? (date_cmp(tl->today, o->due) > 0 ? DS_ENDED : DS_PENDING) : DS_INFO;
-            tl_consequence(o, "sans opposition, l'accord est reconduit pour une période de même "
-                              "durée (l. 11437-11439)");
-            return;
-        }
-        tl->n--; /* a past term: only the one in force is shown */
-        tl->trace->nlines--;
-        start = echeance;
-    }
+    /* the term in force at `at`: whole terms of accord.term from the entry into force */
+    tl->e.cur = NULL;
+    int years = tl_count(tl, "accord.term.count", start);
+    if (years <= 0) return;
+    for (int guard = 0; guard < 40 && date_cmp(date_add_months(start, 12 * years), at) <= 0;
+         guard++)
+        start = date_add_months(start, 12 * years);
+    deadline_t *d = tl_add(tl, "accord", "term", "Art. 47", 11437,
+                           "Période de l'accord national (reconduction tacite)");
+    if (!tl_period(tl, d, "accord.term", start, "entrée en vigueur ou reconduction")) return;
+    /* the period runs to the day before the échéance */
+    date_t echeance = d->due;
+    d->due = date_add_days(echeance, -1);
+    d->note[0] = '\0';
+    tl_span(tl, d);
+    deadline_t *o =
+        tl_add(tl, "accord", "opposition", "Art. 48", 11453, "Opposition à la reconduction (LRAR)");
+    tl_notice(tl, o, "accord.opposition", echeance, "échéance de l'accord");
+    o->status = tl->has_today ? (date_cmp(tl->today, o->due) > 0 ? DS_ENDED : DS_PENDING) : DS_INFO;
+    tl_consequence(o, "sans opposition, l'accord est reconduit pour une période de même "
+                      "durée (l. 11437-11439)");
 }
 
 int procedure_adhesion(timeline_t *tl) {
