@@ -73,13 +73,17 @@ $(BUILD)/unit_tests: $(TEST_SRC) $(BUILD)/libancre.a tests/unit/check.h
 $(BUILD)/golden_runner: tests/golden_runner.c $(BUILD)/libancre.a
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $< $(BUILD)/libancre.a $(LDLIBS) -o $@
 
+# the batch loop of the CLI, with a record function that kills its process on some lines
+$(BUILD)/batch_test: tests/batch_test.c $(BUILD)/obj/cli/batch.o $(BUILD)/libancre.a
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) $< $(BUILD)/obj/cli/batch.o $(BUILD)/libancre.a $(LDLIBS) -o $@
+
 $(BUILD)/roster_gen: tools/roster_gen.c
 	@mkdir -p $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(LDFLAGS) $< -o $@
 
 GOLDEN = $(sort $(wildcard tests/golden/*/*.json))
 
-test: $(BUILD)/ancre $(BUILD)/unit_tests $(BUILD)/golden_runner $(BUILD)/roster_gen
+test: $(BUILD)/ancre $(BUILD)/unit_tests $(BUILD)/golden_runner $(BUILD)/roster_gen $(BUILD)/batch_test
 	tests/run_all.sh $(BUILD)
 
 sanitize:

@@ -10,6 +10,7 @@ void test_params(void);
 void test_decl(void);
 void test_decl_lists(void);
 void test_roster(void);
+void test_invalid(void);
 
 int main(void) {
     test_q();
@@ -18,6 +19,7 @@ int main(void) {
     test_decl();
     test_decl_lists();
     test_roster();
+    test_invalid();
     printf("unit: %d passed, %d failed\n", check_passed, check_failed);
     return check_failed ? 1 : 0;
 }

@@ -757,7 +757,13 @@ int ancre_contract_schedule(ancre_result **out, const ancre_decl *doc, const anc
         return -1;
     }
     ancre_result *r = calloc(1, sizeof *r);
-    eng_t e = {doc, params, readings, 0, {0, 0, 0}, r, NULL, errs, false, "contracts", {1, 1}};
+    eng_t e = {.decl = doc,
+               .params = params,
+               .readings = readings,
+               .res = r,
+               .errs = errs,
+               .payment = "contracts",
+               .unit_value = {1, 1}};
     const decl_value *v = decl_get(doc, "centre.type");
     r->type = strdup(v ? v->s : "");
     v = decl_get(doc, "centre.finess");
@@ -779,11 +785,11 @@ int ancre_contract_schedule(ancre_result **out, const ancre_decl *doc, const anc
     e.at = first;
     r->year = first.y;
     contracts_schedule(&e);
+    if (!e.failed) eng_amounts(&e); /* an amount beyond the bounds fails too */
     if (e.failed) {
         ancre_result_free(r);
         return -1;
     }
-    eng_amounts(&e);
     *out = r;
     return 0;
 }

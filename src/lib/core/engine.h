@@ -101,8 +101,9 @@ typedef struct {
     line_t *cur; /* line receiving the trace; NULL records on the result itself */
     ancre_errors *errs;
     bool failed;
-    const char *payment; /* payment of the lines the running module opens */
-    q_t unit_value;      /* euros per point of those lines */
+    const char *payment;    /* payment of the lines the running module opens */
+    q_t unit_value;         /* euros per point of those lines */
+    bool overflow_reported; /* an amount beyond Q_CENTS_MAX was reported (once) */
 } eng_t;
 
 /* ---- lines ---- */
@@ -139,6 +140,11 @@ bool par_bool(eng_t *e, const char *id);
 const char *par_text(eng_t *e, const char *id);
 /* same, at another date than the reference year's (payments, dated thresholds) */
 q_t par_at(eng_t *e, const char *id, date_t at);
+/* A count or a duration: the parameter must be an integer from lo to hi (the bounds the rule can
+ * use, e.g. 1 to 12 for a month); otherwise an error names it and lo is returned.  Never cast a
+ * parameter with (int). */
+int64_t par_int(eng_t *e, const char *id, int64_t lo, int64_t hi);
+int64_t par_int_at(eng_t *e, const char *id, date_t at, int64_t lo, int64_t hi);
 
 /* ---- readings ---- */
 /* Whether the chosen alternative of reading `id` is `value` (records the reading on the line and
@@ -155,7 +161,9 @@ void eng_fail(eng_t *e, const char *path, const char *rule, const char *expected
               ...) __attribute__((format(printf, 5, 6)));
 
 /* Converts every line not yet priced to euros (points × unit value × factor, rounded once per
- * line) and adds every line up into the result's total. */
+ * line) and adds every line up into the result's total.  An amount, a sum of lines or of
+ * payments beyond ±Q_CENTS_MAX (q.h) fails the computation with an error: amounts are never
+ * wrapped. */
 void eng_amounts(eng_t *e);
 /* Sum of the priced lines of one payment, in cents. */
 int64_t eng_payment_total(const eng_t *e, const char *payment);

@@ -3,6 +3,7 @@
 #include "errors.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,13 +67,61 @@ param_status params_lookup(const ancre_params *params, const char *id, date_t at
     return PARAM_NOT_IN_FORCE;
 }
 
-static const char *const units[] = {"points", "eur",   "rate",   "count", "patients", "etp",
-                                    "hours",  "weeks", "months", "years", "bool",     "text"};
+/* The bounds of each unit are physical limits, not figures of the accord: a value outside them
+ * cannot be what a parameter file meant, and accepting it would let a typing error (or a hostile
+ * file) reach the arithmetic.  Counts and durations are whole numbers: a rule reads them with
+ * par_int(), which casts nothing. */
+typedef struct {
+    const char *unit;
+    const char *min, *max; /* exact decimals; NULL for bool and text */
+    bool integer;
+    const char *why; /* the reason of the bound, shown with the error */
+} unit_def;
+
+static const unit_def units[] = {
+    {"points", "0", "1000000", false, "aucun indicateur ne vaut un million de points"},
+    {"eur", "0", "1000000000", false, "un milliard d'euros dépasse tout montant unitaire"},
+    {"rate", "0", "100", false, "un taux ou une part, en fraction ou en pourcentage"},
+    {"count", "0", "1000000", true, "un nombre entier"},
+    {"patients", "0", "100000000", true, "plus que la population française"},
+    {"etp", "0", "100000", false, "des équivalents temps plein"},
+    {"hours", "0", "10000", false, "plus d'heures qu'une année n'en compte"},
+    {"weeks", "0", "5300", true, "un siècle de semaines"},
+    {"months", "0", "1200", true, "un siècle de mois"},
+    {"years", "0", "100", true, "un siècle"},
+    {"bool", NULL, NULL, false, NULL},
+    {"text", NULL, NULL, false, NULL},
+};
+
+static const unit_def *unit_find(const char *u) {
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (strcmp(units[i].unit, u) == 0) return &units[i];
+    return NULL;
+}
 
 static bool known_unit(const char *u) {
-    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
-        if (strcmp(units[i], u) == 0) return true;
-    return false;
+    return unit_find(u) != NULL;
+}
+
+/* Whether a number read for `unit` lies within its bounds; if not, says so in errs. */
+static bool in_unit_bounds(const period_t *pe, const char *unit, const char *path, const char *id,
+                           ancre_errors *errs) {
+    const unit_def *u = unit_find(unit);
+    if (!u || !u->min) return true;
+    q_t lo, hi;
+    q_parse_decimal(u->min, &lo);
+    q_parse_decimal(u->max, &hi);
+    bool ok = q_cmp(pe->num, lo) >= 0 && q_cmp(pe->num, hi) <= 0 &&
+              (!u->integer || q_is_integer(pe->num));
+    if (!ok) {
+        char expected[160];
+        snprintf(expected, sizeof expected, "%s de %s à %s (%s)",
+                 u->integer ? "un entier" : "une valeur", u->min, u->max, unit);
+        errors_add(errs, path, "params", expected,
+                   "%s : la valeur %s de %s est hors des bornes de l'unité %s : attendu %s, car %s",
+                   path, pe->text, id, unit, expected, u->why);
+    }
+    return ok;
 }
 
 static char *str_or_null(json_t *o, const char *key) {
@@ -154,7 +203,7 @@ static int merge_param(ancre_params *params, param_t *incoming) {
     memcpy(all + kept, incoming->periods, incoming->n * sizeof *all);
     existing->periods = all;
     existing->n = kept + incoming->n;
-    qsort(existing->periods, existing->n, sizeof *all, cmp_period);
+    if (existing->n > 1) qsort(existing->periods, existing->n, sizeof *all, cmp_period);
     if (incoming->label) {
         free(existing->label);
         existing->label = incoming->label;
@@ -215,6 +264,12 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
                 good = json_is_string(to) && date_parse(json_string_value(to), &pe->to) &&
                        date_cmp(pe->from, pe->to) <= 0;
             if (good) good = parse_value(json_object_get(v, "value"), unit, pe);
+            if (good && pe->kind == PV_NUM && !in_unit_bounds(pe, unit, path, id, errs)) {
+                period_free(pe);
+                memset(pe, 0, sizeof *pe);
+                ok = false;
+                continue;
+            }
             if (!good) {
                 errors_add(errs, path, "params",
                            "from/to ISO dates, a cite object and an exact value of the unit",
@@ -229,11 +284,13 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
             pe->cite.quote = str_or_null(cite, "quote");
             pe->cite.note = str_or_null(v, "note");
             if (!pe->cite.note) pe->cite.note = str_or_null(cite, "note");
-            pe->cite.line = (int)json_integer_value(json_object_get(cite, "line"));
+            json_int_t line = json_integer_value(json_object_get(cite, "line"));
+            /* a line of the consolidated text: no document has a billion lines */
+            pe->cite.line = line > 0 && line < 1000000000 ? (int)line : 0;
             pe->origin = strdup(origin);
             p.n++;
         }
-        qsort(p.periods, p.n, sizeof(period_t), cmp_period);
+        if (p.n > 1) qsort(p.periods, p.n, sizeof(period_t), cmp_period);
         for (size_t a = 0; ok && a + 1 < p.n; a++)
             if (overlaps(&p.periods[a], &p.periods[a + 1])) {
                 errors_add(errs, path, "params", "periods that do not overlap",
@@ -250,7 +307,7 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
         }
     }
     json_decref(root);
-    qsort(params->items, params->n, sizeof(param_t), cmp_param);
+    if (params->n > 1) qsort(params->items, params->n, sizeof(param_t), cmp_param);
     return errs && errs->count > before ? -1 : 0;
 }
 

@@ -44,7 +44,7 @@ static void build_index(void) {
     if (!sorted_paths) abort();
     for (size_t i = 0; i < n; i++)
         sorted_paths[i] = (path_entry){schema_field(i)->path, i};
-    qsort(sorted_paths, n, sizeof *sorted_paths, cmp_entry);
+    if (n > 1) qsort(sorted_paths, n, sizeof *sorted_paths, cmp_entry);
     nsorted_paths = n;
 }
 

@@ -266,7 +266,7 @@ static int by_key(const void *a, const void *b) {
 }
 
 size_t ancre_roster_centres(ancre_roster *r, const ancre_roster_centre **out) {
-    qsort(r->recs, r->n, sizeof *r->recs, by_key);
+    if (r->n > 1) qsort(r->recs, r->n, sizeof *r->recs, by_key); /* recs is NULL when empty */
     fill_slots(r);
     r->last = 0;
     free(r->listed);
