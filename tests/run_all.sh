@@ -30,6 +30,7 @@ run "$build/golden_runner" $(find "$here/golden" -name '*.json' | sort)
 run "$here/cli_test.sh" "$build/ancre"
 run "$here/robust_test.sh" "$build"
 run "$build/batch_test"
+run "$here/cli_usage_test.sh" "$build/ancre"
 run "$here/roster_test.sh" "$build"
 run "$here/mt_cli_test.sh" "$build/ancre"
 run "$here/store_test.sh" "$build/ancre" sqlite

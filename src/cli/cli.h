@@ -4,13 +4,13 @@
 #define ANCRE_CLI_H
 
 #include "ancre/ancre.h"
+#include "options.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 
-/* ancre roster FILE --year YYYY [--json] [--params FILE] [--reading ID=VALUE]
- * (argv[0] is "roster") */
-int cmd_roster(int argc, char **argv);
+/* ancre roster FILE --year YYYY [--json] [--params FILE] [--reading ID=VALUE] */
+int cmd_roster(const cli_opts *o);
 
 void print_errors(const ancre_errors *errs, bool json, FILE *out);
 char *read_all(const char *path, size_t *len);

@@ -16,12 +16,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *roster_usage =
-    "usage: ancre roster FILE|- --year YYYY [--json] [--params FILE] [--reading ID=VALUE]\n"
-    "  one CSV row per patient: "
-    "centre_id,patient_key,birth_date,ald,css,mt_start,mt_end\n"
-    "  (docs/roster.md); prints the counts and the FPMT of each centre\n";
-
 #define READ_CHUNK (1 << 20)
 
 static int64_t fpmt_cents(const char *decl_text, const ancre_params *params,
@@ -37,69 +31,31 @@ static int64_t fpmt_cents(const char *decl_text, const ancre_params *params,
     return total;
 }
 
-int cmd_roster(int argc, char **argv) {
-    const char *file = NULL;
-    int year = 0;
-    bool json = false;
+int cmd_roster(const cli_opts *o) {
+    const cli_command *cmd = cli_find_command(o->command);
+    const char *file = o->file;
+    int year = o->year;
+    bool json = o->json;
+    if (!file)
+        return cli_usage_error(cmd, cli_tr("il faut un FICHIER (ou - pour l'entrée standard)"));
+    if (!year) return cli_usage_error(cmd, cli_tr("il faut --year AAAA"));
     ancre_errors errs;
     ancre_errors_init(&errs);
-    ancre_params *params = ancre_params_new();
+    ancre_params *params = cli_load_params(o, &errs);
     ancre_readings *readings = ancre_readings_new();
     int rc = 2;
-    ancre_params_load_defaults(params, &errs);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--year") == 0 && i + 1 < argc) {
-            char *end;
-            long y = strtol(argv[++i], &end, 10);
-            if (*end || y < 1900 || y > 9999) {
-                fprintf(stderr, "ancre roster: --year: a year YYYY expected\n");
-                goto done;
-            }
-            year = (int)y;
-        } else if (strcmp(a, "--json") == 0) {
-            json = true;
-        } else if (strcmp(a, "--params") == 0 && i + 1 < argc) {
-            size_t n = 0, cap = 1 << 16;
-            char *text = malloc(cap);
-            FILE *f = fopen(argv[++i], "rb");
-            if (!f || !text) {
-                fprintf(stderr, "ancre roster: cannot read %s\n", argv[i]);
-                free(text);
-                if (f) fclose(f);
-                goto done;
-            }
-            size_t got;
-            while ((got = fread(text + n, 1, cap - n, f)) > 0) {
-                n += got;
-                if (n == cap) text = realloc(text, cap *= 2);
-            }
-            fclose(f);
-            ancre_params_load_json(params, text, n, argv[i], &errs);
-            free(text);
-        } else if (strcmp(a, "--reading") == 0 && i + 1 < argc) {
-            ancre_readings_set_assignment(readings, argv[++i], &errs);
-        } else if (a[0] == '-' && a[1] == '-') {
-            fprintf(stderr, "ancre roster: unknown or incomplete option %s\n%s", a, roster_usage);
-            goto done;
-        } else if (!file) {
-            file = a;
-        } else {
-            fprintf(stderr, "ancre roster: one FILE only\n%s", roster_usage);
-            goto done;
-        }
-    }
-    size_t usage_errors = errs.count; /* bad --params or --reading */
-    if (!file || !year) {
-        fprintf(stderr, "ancre roster: %s\n%s", file ? "--year is required" : "FILE is required",
-                roster_usage);
+    for (int i = 0; params && i < o->nreadings; i++)
+        ancre_readings_set_assignment(readings, o->reading_args[i], &errs);
+    if (!params || errs.count) { /* a bad parameter file or reading is wrong usage (2) */
+        for (size_t k = 0; k < errs.count; k++)
+            fprintf(stderr, "error: %s\n", errs.items[k].message);
         goto done;
     }
     ancre_roster *roster = NULL;
-    if (errs.count || ancre_roster_new(&roster, year, params, &errs) != 0) {
-        /* a bad parameter file or reading is wrong usage (2); a year whose age limits are not
-         * in force (no FPMT before 2018) is a missing parameter (1) */
-        if (usage_errors == 0) rc = 1;
+    if (ancre_roster_new(&roster, year, params, &errs) != 0) {
+        /* a year whose age limits are not in force (no FPMT before 2018) is a missing
+         * parameter (1) */
+        rc = 1;
         for (size_t k = 0; k < errs.count; k++)
             fprintf(stderr, "error: %s\n", errs.items[k].message);
         goto done;
@@ -183,20 +139,20 @@ int cmd_roster(int argc, char **argv) {
         }
         ancre_errors_clear(&local);
         if (json) {
-            json_t *o = json_object();
-            json_object_set_new(o, "centre_id", json_string(c->centre_id));
-            json_object_set_new(o, "patients", json_integer(c->patients));
-            json_object_set_new(o, "child_0_6_no_ald", json_integer(c->child_0_6_no_ald));
-            json_object_set_new(o, "other_7_79_no_ald", json_integer(c->other_7_79_no_ald));
-            json_object_set_new(o, "age_80_plus_no_ald", json_integer(c->age_80_plus_no_ald));
-            json_object_set_new(o, "under_80_ald", json_integer(c->under_80_ald));
-            json_object_set_new(o, "age_80_plus_ald", json_integer(c->age_80_plus_ald));
-            json_object_set_new(o, "css", json_integer(c->css));
-            json_object_set_new(o, "under_16", json_integer(c->under_16));
-            json_object_set_new(o, "age_16_plus", json_integer(c->age_16_plus));
-            json_object_set_new(o, "not_at_snapshot", json_integer(c->not_at_snapshot));
-            json_object_set_new(o, "fpmt_cents", fpmt < 0 ? json_null() : json_integer(fpmt));
-            json_array_append_new(list, o);
+            json_t *row = json_object();
+            json_object_set_new(row, "centre_id", json_string(c->centre_id));
+            json_object_set_new(row, "patients", json_integer(c->patients));
+            json_object_set_new(row, "child_0_6_no_ald", json_integer(c->child_0_6_no_ald));
+            json_object_set_new(row, "other_7_79_no_ald", json_integer(c->other_7_79_no_ald));
+            json_object_set_new(row, "age_80_plus_no_ald", json_integer(c->age_80_plus_no_ald));
+            json_object_set_new(row, "under_80_ald", json_integer(c->under_80_ald));
+            json_object_set_new(row, "age_80_plus_ald", json_integer(c->age_80_plus_ald));
+            json_object_set_new(row, "css", json_integer(c->css));
+            json_object_set_new(row, "under_16", json_integer(c->under_16));
+            json_object_set_new(row, "age_16_plus", json_integer(c->age_16_plus));
+            json_object_set_new(row, "not_at_snapshot", json_integer(c->not_at_snapshot));
+            json_object_set_new(row, "fpmt_cents", fpmt < 0 ? json_null() : json_integer(fpmt));
+            json_array_append_new(list, row);
         } else {
             printf("%s,%lld,%lld,%lld,%lld,%lld,%lld,%lld,%lld,%lld,%lld,", c->centre_id,
                    (long long)c->patients, (long long)c->child_0_6_no_ald,

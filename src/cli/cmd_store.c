@@ -8,102 +8,17 @@
 #include "cmd_store.h"
 
 #include "../store/store.h"
+#include "options.h"
 
 #include <jansson.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-static const char *store_usage =
-    "usage: ancre import --db DB FILE|-        import declarations (JSON or JSON Lines)\n"
-    "       ancre record --db DB --year Y [--finess F]\n"
-    "                                          compute and record a year (one or every centre)\n"
-    "       ancre ledger --db DB --finess F    the payments ledger of a centre\n"
-    "       ancre calendar --db DB [--after YYYY-MM-DD]\n"
-    "                                          payments due after the date (default: today)\n"
-    "       ancre centres --db DB [--finess F] the centres of the store, or one with its\n"
-    "                                          declarations and results (JSON)\n"
-    "       ancre declaration --db DB --finess F --year Y\n"
-    "                                          the latest declaration stored for that year\n"
-    "       ancre result --db DB (--id N | --finess F --year Y)\n"
-    "                                          a recorded result with its provenance (JSON)\n"
-    "       ancre reproduce --db DB (--id N | --finess F --year Y)\n"
-    "                                          recompute a recorded result from what was stored\n"
-    "\n"
-    "DB: a SQLite file (created on first use) or postgresql://user@host:port/database\n"
-    "options: --params FILE (repeatable), --reading ID=VALUE (repeatable), --json,\n"
-    "         --skip-bad (import: write the valid records even if some are invalid),\n"
-    "         --all-or-nothing (record: write nothing if one centre fails)\n";
-
-typedef struct {
-    const char *command, *db, *file, *finess, *after;
-    int year;
-    long long id;
-    bool json, skip_bad, all_or_nothing, all_dates;
-    const char *param_files[32];
-    int nparam_files;
-    const char *reading_args[64];
-    int nreadings;
-} store_options;
-
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int usage_error(const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "ancre: ");
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "\n\n%s", store_usage);
-    return 2;
-}
-
-static int parse(int argc, char **argv, store_options *o) {
-    memset(o, 0, sizeof *o);
-    o->command = argv[1];
-    for (int i = 2; i < argc; i++) {
-        const char *a = argv[i];
-        bool has = i + 1 < argc;
-        if (strcmp(a, "--db") == 0 && has)
-            o->db = argv[++i];
-        else if (strcmp(a, "--finess") == 0 && has)
-            o->finess = argv[++i];
-        else if (strcmp(a, "--after") == 0 && has)
-            o->after = argv[++i];
-        else if (strcmp(a, "--year") == 0 && has) {
-            char *end;
-            long y = strtol(argv[++i], &end, 10);
-            if (*end || y < 1900 || y > 2999)
-                return usage_error("--year wants a year, not %s", argv[i]);
-            o->year = (int)y;
-        } else if (strcmp(a, "--id") == 0 && has) {
-            char *end;
-            o->id = strtoll(argv[++i], &end, 10);
-            if (*end || o->id <= 0) return usage_error("--id wants a result id, not %s", argv[i]);
-        } else if (strcmp(a, "--params") == 0 && has && o->nparam_files < 32)
-            o->param_files[o->nparam_files++] = argv[++i];
-        else if (strcmp(a, "--reading") == 0 && has && o->nreadings < 64)
-            o->reading_args[o->nreadings++] = argv[++i];
-        else if (strcmp(a, "--json") == 0)
-            o->json = true;
-        else if (strcmp(a, "--skip-bad") == 0)
-            o->skip_bad = true;
-        else if (strcmp(a, "--all-or-nothing") == 0)
-            o->all_or_nothing = true;
-        else if (strcmp(a, "--all") == 0)
-            o->all_dates = true;
-        else if (a[0] == '-' && a[1] == '-')
-            return usage_error("unknown or incomplete option %s", a);
-        else if (!o->file)
-            o->file = a;
-        else
-            return usage_error("unexpected argument %s", a);
-    }
-    if (!o->db) return usage_error("%s needs --db DB", o->command);
-    return 0;
-}
+/* the options of the one table (src/cli/options.c) */
+typedef cli_opts store_options;
 
 static char *read_file(const char *path, size_t *len) {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
@@ -195,7 +110,9 @@ static void print_payments(const ancre_store_payments *list, bool json, bool wit
 static int run(ancre_store *st, const store_options *o, ancre_errors *errs) {
     const char *c = o->command;
     if (strcmp(c, "import") == 0) {
-        if (!o->file) return usage_error("%s needs a FILE (or - for standard input)", c);
+        if (!o->file)
+            return cli_usage_error(cli_find_command(c),
+                                   cli_tr("il faut un FICHIER (ou - pour l'entrée standard)"));
         size_t len;
         char *text = read_file(o->file, &len);
         if (!text) {
@@ -222,7 +139,7 @@ static int run(ancre_store *st, const store_options *o, ancre_errors *errs) {
         return rc == 0 ? 0 : 1;
     }
     if (strcmp(c, "record") == 0) {
-        if (!o->year) return usage_error("%s needs --year Y", c);
+        if (!o->year) return cli_usage_error(cli_find_command(c), cli_tr("il faut --year AAAA"));
         ancre_store_paramset *ps = paramset(o, errs);
         if (!ps) return 2;
         ancre_readings *readings = ancre_readings_new();
@@ -247,7 +164,8 @@ static int run(ancre_store *st, const store_options *o, ancre_errors *errs) {
         int rc;
         char today[16];
         if (c[0] == 'l') {
-            if (!o->finess) return usage_error("%s needs --finess F", c);
+            if (!o->finess)
+                return cli_usage_error(cli_find_command(c), cli_tr("il faut --finess FINESS"));
             rc = ancre_store_ledger(st, o->finess, &list, errs);
         } else {
             const char *after = o->after;
@@ -273,11 +191,14 @@ static int run(ancre_store *st, const store_options *o, ancre_errors *errs) {
         out = o->finess ? ancre_store_centre_json(st, o->finess, errs)
                         : ancre_store_centres_json(st, errs);
     } else if (strcmp(c, "declaration") == 0) {
-        if (!o->finess || !o->year) return usage_error("%s needs --finess F and --year Y", c);
+        if (!o->finess || !o->year)
+            return cli_usage_error(cli_find_command(c),
+                                   cli_tr("il faut --finess FINESS et --year AAAA"));
         out = ancre_store_declaration_json(st, o->finess, o->year, errs);
     } else if (strcmp(c, "result") == 0 || strcmp(c, "reproduce") == 0) {
         if (!o->id && (!o->finess || !o->year))
-            return usage_error("%s needs --id N, or --finess F and --year Y", c);
+            return cli_usage_error(cli_find_command(c),
+                                   cli_tr("il faut --id N, ou --finess FINESS et --year AAAA"));
         if (c[1] == 'e' && c[2] == 's') { /* result */
             out = ancre_store_result_json(st, o->id, o->finess, o->year, errs);
         } else {
@@ -301,7 +222,7 @@ static int run(ancre_store *st, const store_options *o, ancre_errors *errs) {
             free(again);
         }
     } else {
-        return usage_error("unknown store command %s", c);
+        return cli_usage_error(NULL, cli_tr("commande inconnue %s"), c);
     }
     if (!out) {
         print_errors(errs);
@@ -312,31 +233,18 @@ static int run(ancre_store *st, const store_options *o, ancre_errors *errs) {
     return 0;
 }
 
-bool cmd_store_handles(const char *command) {
-    static const char *const names[] = {"import",  "record",      "ledger",    "calendar",
-                                        "centres", "declaration", "reproduce", "result"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (strcmp(command, names[i]) == 0) return true;
-    return false;
-}
-
-const char *cmd_store_usage(void) {
-    return store_usage;
-}
-
-int cmd_store(int argc, char **argv) {
-    store_options o;
-    int rc = parse(argc, argv, &o);
-    if (rc) return rc;
+int cmd_store(const cli_opts *o) {
+    if (!o->db) return cli_usage_error(cli_find_command(o->command), cli_tr("il faut --db BASE"));
+    int rc;
     ancre_errors errs;
     ancre_errors_init(&errs);
     ancre_store *st = NULL;
-    if (ancre_store_open(&st, o.db, &errs) != 0) {
+    if (ancre_store_open(&st, o->db, &errs) != 0) {
         print_errors(&errs);
         ancre_errors_clear(&errs);
         return 2;
     }
-    rc = run(st, &o, &errs);
+    rc = run(st, o, &errs);
     ancre_store_close(st);
     ancre_errors_clear(&errs);
     return rc;

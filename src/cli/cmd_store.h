@@ -2,13 +2,10 @@
 #ifndef ANCRE_CMD_STORE_H
 #define ANCRE_CMD_STORE_H
 
-#include <stdbool.h>
+#include "options.h"
 
-/* True for import, record, ledger, calendar, centres, declaration, result, reproduce. */
-bool cmd_store_handles(const char *command);
-/* Runs one of them: argv[1] is the command.  Returns the exit code. */
-int cmd_store(int argc, char **argv);
-/* Their usage text. */
-const char *cmd_store_usage(void);
+/* import, record, ledger, calendar, centres, declaration, result, reproduce (o->command).
+ * Returns the exit code. */
+int cmd_store(const cli_opts *o);
 
 #endif

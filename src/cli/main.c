@@ -5,51 +5,13 @@
 #include "ancre/ancre.h"
 #include "cmd_store.h"
 #include "cli.h"
+#include "options.h"
 
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *usage_text =
-    "usage: ancre COMMAND [options] [FILE]\n"
-    "\n"
-    "commands:\n"
-    "  compute FILE|-     compute a declaration (JSON) or a batch (JSON Lines) and print the\n"
-    "                     breakdown; --json for the JSON document, one line per record in batch\n"
-    "  explain FILE|-     the breakdown with every line's inputs, parameters and readings\n"
-    "  batch FILE|-       compute a JSON Lines file: one result or error record per line\n"
-    "  validate FILE|-    check a declaration, list every error, compute nothing\n"
-    "  params [ID]        parameters with their values, dates of effect and citations\n"
-    "  readings           the readings of ambiguous passages and their alternatives\n"
-    "  schema             the declaration fields (Markdown)\n"
-    "  import, record, ledger, calendar, centres, declaration, result, reproduce\n"
-    "                     the store of centres, declarations, results and payments\n"
-    "                     (ancre import --help; docs/store.md)\n"
-    "  roster FILE|-      patient-level roster (CSV) to counts and FPMT per centre; --year YYYY\n"
-    "  contract FILE|-    the dated schedule of a centre's contracts and aids (Art. 19):\n"
-    "                     payments, recoveries and decisions; --json for the JSON document\n"
-    "  serve              the HTTP API and the web simulator (ancre serve --help)\n"
-    "\n"
-    "options:\n"
-    "  --json             JSON output\n"
-    "  --params FILE      load a parameter file after the built-in ones (repeatable)\n"
-    "  --reading ID=VALUE choose a reading of an ambiguous passage (repeatable)\n"
-    "  --sensitivity      also show the total under each alternative reading that changes it\n"
-    "  --date YYYY-MM-DD  (params) only the values in force at that date\n"
-    "  --version          print the version\n";
-
-typedef struct {
-    const char *command;
-    const char *file;
-    const char *date;
-    bool json, sensitivity, batch;
-    const char *param_files[32];
-    int nparam_files;
-    const char *reading_args[64];
-    int nreadings;
-} options;
 
 void print_errors(const ancre_errors *errs, bool json, FILE *out) {
     if (json) {
@@ -108,59 +70,9 @@ char *read_all(const char *path, size_t *len) {
     return buf;
 }
 
-static int parse_args(int argc, char **argv, options *o) {
-    memset(o, 0, sizeof *o);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--json") == 0)
-            o->json = true;
-        else if (strcmp(a, "--sensitivity") == 0)
-            o->sensitivity = true;
-        else if (strcmp(a, "--params") == 0 && i + 1 < argc && o->nparam_files < 32)
-            o->param_files[o->nparam_files++] = argv[++i];
-        else if (strcmp(a, "--reading") == 0 && i + 1 < argc && o->nreadings < 64)
-            o->reading_args[o->nreadings++] = argv[++i];
-        else if (strcmp(a, "--date") == 0 && i + 1 < argc)
-            o->date = argv[++i];
-        else if (a[0] == '-' && a[1] == '-') {
-            fprintf(stderr, "ancre: unknown or incomplete option %s\n\n%s", a, usage_text);
-            return -1;
-        } else if (!o->command)
-            o->command = a;
-        else if (!o->file)
-            o->file = a;
-        else {
-            fprintf(stderr, "ancre: unexpected argument %s\n\n%s", a, usage_text);
-            return -1;
-        }
-    }
-    return 0;
-}
-
-static ancre_params *load_params(const options *o, ancre_errors *errs) {
-    ancre_params *p = ancre_params_new();
-    ancre_params_load_defaults(p, errs);
-    for (int i = 0; i < o->nparam_files; i++) {
-        size_t len;
-        char *text = read_all(o->param_files[i], &len);
-        if (!text) {
-            fprintf(stderr, "ancre: cannot read parameter file %s\n", o->param_files[i]);
-            ancre_params_free(p);
-            return NULL;
-        }
-        ancre_params_load_json(p, text, len, o->param_files[i], errs);
-        free(text);
-    }
-    if (errs->count) {
-        ancre_params_free(p);
-        return NULL;
-    }
-    return p;
-}
-
 /* Computes one declaration; prints the result or the errors.  Returns 0 or 1. */
 static int compute_one(const char *text, size_t len, const ancre_params *params,
-                       const ancre_readings *readings, const options *o, int verbose) {
+                       const ancre_readings *readings, const cli_opts *o, int verbose) {
     ancre_errors errs;
     ancre_errors_init(&errs);
     ancre_decl *d = NULL;
@@ -200,7 +112,7 @@ static int compute_record(ancre_result **out, const char *text, size_t len,
     return rc;
 }
 
-static int cmd_params(const options *o, const ancre_params *params) {
+static int print_params(const cli_opts *o, const ancre_params *params) {
     ancre_errors errs;
     ancre_errors_init(&errs);
     char *s = ancre_params_to_json(params, o->file, o->date, &errs);
@@ -247,97 +159,183 @@ static int cmd_params(const options *o, const ancre_params *params) {
     return 0;
 }
 
-int main(int argc, char **argv) {
-    options o;
-    if (argc >= 2 && strcmp(argv[1], "serve") == 0) return cmd_serve(argc - 1, argv + 1);
-    if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
-        printf("ancre %s\n", ANCRE_VERSION);
-        return 0;
-    }
-    if (argc >= 2 && cmd_store_handles(argv[1])) {
-        if (argc >= 3 && strcmp(argv[2], "--help") == 0) {
-            fputs(cmd_store_usage(), stdout);
-            return 0;
-        }
-        return cmd_store(argc, argv);
-    }
-    if (argc >= 2 && strcmp(argv[1], "roster") == 0) return cmd_roster(argc - 1, argv + 1);
-    if (parse_args(argc, argv, &o) != 0) return 2;
-    if (!o.command || strcmp(o.command, "help") == 0) {
-        fputs(usage_text, o.command ? stdout : stderr);
-        return o.command ? 0 : 2;
-    }
-    if (strcmp(o.command, "readings") == 0) {
-        char *s = ancre_readings_catalogue_json();
-        printf("%s\n", s);
-        free(s);
-        return 0;
-    }
-    if (strcmp(o.command, "schema") == 0) {
-        char *s = ancre_schema_markdown();
-        printf("| field | type | required | range | article | meaning "
-               "|\n|---|---|---|---|---|---|\n%s",
-               s);
-        free(s);
-        return 0;
-    }
+static int cmd_readings(const cli_opts *o) {
+    (void)o;
+    char *s = ancre_readings_catalogue_json();
+    printf("%s\n", s);
+    free(s);
+    return 0;
+}
+
+static int cmd_schema(const cli_opts *o) {
+    (void)o;
+    char *s = ancre_schema_markdown();
+    printf("| field | type | required | range | article | meaning "
+           "|\n|---|---|---|---|---|---|\n%s",
+           s);
+    free(s);
+    return 0;
+}
+
+static int cmd_params(const cli_opts *o) {
     ancre_errors errs;
     ancre_errors_init(&errs);
-    ancre_params *params = load_params(&o, &errs);
+    ancre_params *params = cli_load_params(o, &errs);
+    if (!params) {
+        print_errors(&errs, false, stderr);
+        ancre_errors_clear(&errs);
+        return 2;
+    }
+    int rc = print_params(o, params);
+    ancre_params_free(params);
+    return rc;
+}
+
+/* compute, explain, batch, validate and contract: one declaration, contract document or JSON
+ * Lines batch read from FILE. */
+static int cmd_declaration(const cli_opts *o) {
+    const cli_command *cmd = cli_find_command(o->command);
+    if (!o->file)
+        return cli_usage_error(cmd, cli_tr("il faut un FICHIER (ou - pour l'entrée standard)"));
+    ancre_errors errs;
+    ancre_errors_init(&errs);
+    ancre_params *params = cli_load_params(o, &errs);
     if (!params) {
         print_errors(&errs, false, stderr);
         ancre_errors_clear(&errs);
         return 2;
     }
     int rc = 2;
-    if (strcmp(o.command, "params") == 0) {
-        rc = cmd_params(&o, params);
-        ancre_params_free(params);
-        return rc;
-    }
-    bool known = strcmp(o.command, "compute") == 0 || strcmp(o.command, "explain") == 0 ||
-                 strcmp(o.command, "batch") == 0 || strcmp(o.command, "validate") == 0 ||
-                 strcmp(o.command, "contract") == 0;
-    if (!known || !o.file) {
-        fprintf(stderr,
-                known ? "ancre: %s needs a FILE (or - for standard input)\n\n%s"
-                      : "ancre: unknown command %s\n\n%s",
-                o.command, usage_text);
-        ancre_params_free(params);
-        return 2;
-    }
     ancre_readings *readings = ancre_readings_new();
-    for (int i = 0; i < o.nreadings; i++)
-        ancre_readings_set_assignment(readings, o.reading_args[i], &errs);
+    for (int i = 0; i < o->nreadings; i++)
+        ancre_readings_set_assignment(readings, o->reading_args[i], &errs);
     size_t len = 0;
-    char *text = errs.count ? NULL : read_all(o.file, &len);
+    char *text = errs.count ? NULL : read_all(o->file, &len);
     if (errs.count) {
         print_errors(&errs, false, stderr);
         rc = 1;
     } else if (!text) {
-        fprintf(stderr, "ancre: cannot read %s\n", o.file);
-    } else if (strcmp(o.command, "contract") == 0) {
-        rc = cmd_contract(o.file, text, len, params, readings, o.json);
-    } else if (strcmp(o.command, "validate") == 0) {
+        fprintf(stderr, cli_tr("ancre : impossible de lire %s\n"), o->file);
+    } else if (strcmp(o->command, "contract") == 0) {
+        rc = cmd_contract(o->file, text, len, params, readings, o->json);
+    } else if (strcmp(o->command, "validate") == 0) {
         ancre_decl *d = NULL;
         if ((is_contract_document(text, len)
                  ? ancre_contract_parse_json(&d, text, len, params, &errs)
                  : ancre_decl_parse_json(&d, text, len, params, &errs)) == 0) {
-            printf(o.json ? "{\"ok\": true}\n" : "%s: valid declaration\n", o.file);
+            printf(o->json ? "{\"ok\": true}\n" : "%s: valid declaration\n", o->file);
             rc = 0;
         } else {
-            print_errors(&errs, o.json, o.json ? stdout : stderr);
+            print_errors(&errs, o->json, o->json ? stdout : stderr);
             rc = 1;
         }
         ancre_decl_free(d);
-    } else if (strcmp(o.command, "batch") == 0 || cli_is_jsonl(o.file, text, len)) {
+    } else if (strcmp(o->command, "batch") == 0 || cli_is_jsonl(o->file, text, len)) {
         rc = cli_batch(text, len, params, readings, compute_record, "computed");
     } else {
-        rc = compute_one(text, len, params, readings, &o, strcmp(o.command, "explain") == 0);
+        rc = compute_one(text, len, params, readings, o, strcmp(o->command, "explain") == 0);
     }
     free(text);
     ancre_errors_clear(&errs);
     ancre_readings_free(readings);
     ancre_params_free(params);
     return rc;
+}
+
+static int cmd_help(const cli_opts *o) {
+    if (!o->file) {
+        cli_usage(stdout, NULL);
+        return 0;
+    }
+    const cli_command *cmd = cli_find_command(o->file);
+    if (!cmd) {
+        fprintf(stderr, cli_tr("ancre : commande inconnue %s\n\n"), o->file);
+        cli_usage(stderr, NULL);
+        return 2;
+    }
+    if (cmd->run_argv) {
+        char *argv[] = {(char *)cmd->name, "--help", NULL};
+        return cmd->run_argv(2, argv);
+    }
+    cli_usage(stdout, cmd);
+    return 0;
+}
+
+#define STORE_DETAILS "  (docs/store.md)\n"
+
+/* The commands of the tool: adding a command is adding its row. */
+const cli_command cli_commands[] = {
+    {"compute", cmd_declaration, NULL, CLI_G_COMPUTE, "FICHIER|-",
+     "calcule une déclaration (JSON) ou un lot (JSON Lines) et en affiche le détail", NULL},
+    {"explain", cmd_declaration, NULL, CLI_G_COMPUTE, "FICHIER|-",
+     "le détail du calcul avec les entrées, paramètres et lectures de chaque ligne", NULL},
+    {"batch", cmd_declaration, NULL, CLI_G_COMPUTE, "FICHIER|-",
+     "calcule un lot JSON Lines : un résultat ou un enregistrement d'erreurs par ligne", NULL},
+    {"validate", cmd_declaration, NULL, CLI_G_COMPUTE, "FICHIER|-",
+     "vérifie une déclaration et liste toutes ses erreurs, sans rien calculer", NULL},
+    {"contract", cmd_declaration, NULL, CLI_G_COMPUTE, "FICHIER|-",
+     "l'échéancier daté des contrats et aides d'un centre (Art. 19)", NULL},
+    {"params", cmd_params, NULL, CLI_G_PARAMS, "[ID]",
+     "les paramètres avec leurs valeurs, dates d'effet et citations", NULL},
+    {"readings", cmd_readings, NULL, CLI_G_INFO, "",
+     "les lectures des passages ambigus du texte et leurs variantes (JSON)", NULL},
+    {"schema", cmd_schema, NULL, CLI_G_INFO, "", "les champs de la déclaration (Markdown)", NULL},
+    {"roster", cmd_roster, NULL, CLI_G_ROSTER, "FICHIER|-",
+     "une liste de patients (CSV) en effectifs et forfait médecin traitant par centre",
+     "  une ligne CSV par patient : centre_id,patient_key,birth_date,ald,css,mt_start,mt_end\n"
+     "  (docs/roster.md) ; --year est obligatoire\n"},
+    {"import", cmd_store, NULL, CLI_G_STORE, "FICHIER|-",
+     "importe des déclarations (JSON ou JSON Lines) dans la base", STORE_DETAILS},
+    {"record", cmd_store, NULL, CLI_G_STORE, "",
+     "calcule et enregistre une année (--year), d'un centre (--finess) ou de tous", STORE_DETAILS},
+    {"ledger", cmd_store, NULL, CLI_G_STORE, "",
+     "le grand livre des paiements d'un centre (--finess)", STORE_DETAILS},
+    {"calendar", cmd_store, NULL, CLI_G_STORE, "", "les paiements dus après une date (--after)",
+     STORE_DETAILS},
+    {"centres", cmd_store, NULL, CLI_G_STORE, "",
+     "les centres de la base, ou un centre avec ses déclarations et résultats (--finess)",
+     STORE_DETAILS},
+    {"declaration", cmd_store, NULL, CLI_G_STORE, "",
+     "la dernière déclaration enregistrée d'un centre pour une année (--finess, --year)",
+     STORE_DETAILS},
+    {"result", cmd_store, NULL, CLI_G_STORE, "",
+     "un résultat enregistré avec sa provenance (--id, ou --finess et --year)", STORE_DETAILS},
+    {"reproduce", cmd_store, NULL, CLI_G_STORE, "",
+     "recalcule un résultat enregistré à partir de ce qui a été enregistré", STORE_DETAILS},
+    {"serve", NULL, cmd_serve, 0, "", "l'API HTTP et le simulateur web", NULL},
+    {"help", cmd_help, NULL, 0, "[COMMANDE]", "l'usage de l'outil ou d'une commande", NULL},
+    {NULL, NULL, NULL, 0, NULL, NULL, NULL},
+};
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        cli_usage(stderr, NULL);
+        return 2;
+    }
+    const char *first = argv[1];
+    if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0) {
+        cli_usage(stdout, NULL);
+        return 0;
+    }
+    if (strcmp(first, "--version") == 0) {
+        printf("ancre %s\n", ANCRE_VERSION);
+        return 0;
+    }
+    const cli_command *cmd = cli_find_command(first);
+    if (!cmd) {
+        fprintf(stderr,
+                first[0] == '-' ? cli_tr("ancre : option inconnue %s\n\n")
+                                : cli_tr("ancre : commande inconnue %s\n\n"),
+                first);
+        cli_usage(stderr, NULL);
+        return 2;
+    }
+    if (cmd->run_argv) return cmd->run_argv(argc - 1, argv + 1);
+    cli_opts o;
+    if (cli_parse(argc - 1, argv + 1, cmd, &o) != 0) return 2;
+    if (o.help) {
+        cli_usage(stdout, cmd);
+        return 0;
+    }
+    return cmd->run(&o);
 }
