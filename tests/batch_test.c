@@ -53,8 +53,8 @@ int main(void) {
     CHECK(rc == 1, "a batch with bad lines exits 1");
     FILE *f = fopen(path, "r");
     char line[1024];
-    const char *want[] = {"\"line\":1,", "\"line\":3,", "\"line\":4,", "\"line\":5,", "\"line\":6,",
-                          "\"line\":7,"};
+    const char *want[] = {"\"line\":1,", "\"line\":3,", "\"line\":4,",
+                          "\"line\":5,", "\"line\":6,", "\"line\":7,"};
     const char *what[] = {"ok one", "signal", "ok three", "code de sortie 7", "signal 9", "ok six"};
     size_t n = 0;
     while (f && fgets(line, sizeof line, f)) {

@@ -6,6 +6,8 @@
  * a query argument is wrong, 422 when the declaration is refused or cannot be computed. */
 #include "routes.h"
 
+#include "../lib/core/errors.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,9 +80,17 @@ static bool json_body(const http_request *req, http_response *res, bool *lines) 
 /* ---- readings from the query string -------------------------------------------------------- */
 
 static ancre_readings *query_readings(const http_request *req, ancre_errors *errs) {
-    const char *values[MAX_READINGS];
-    size_t n = http_query_all(req, "reading", values, MAX_READINGS);
+    const char *values[MAX_READINGS + 1];
+    size_t n = http_query_all(req, "reading", values, MAX_READINGS + 1);
     ancre_readings *r = ancre_readings_new();
+    if (n > MAX_READINGS) { /* never ignore an argument silently */
+        char expected[64];
+        snprintf(expected, sizeof expected, "au plus %d arguments reading=", MAX_READINGS);
+        errors_add(errs, "reading", "http", expected,
+                   "plus de %d arguments reading= : au plus %d, un par lecture choisie",
+                   MAX_READINGS, MAX_READINGS);
+        return r;
+    }
     for (size_t i = 0; i < n; i++)
         ancre_readings_set_assignment(r, values[i], errs);
     return r;

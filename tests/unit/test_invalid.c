@@ -65,8 +65,8 @@ static void test_engine_checks(void) {
     ancre_params *p = ancre_params_new();
     CHECK(ancre_params_load_json(p, years_doc, strlen(years_doc), "t", &errs) == 0, "load");
     ancre_result *r = calloc(1, sizeof *r);
-    eng_t e = {.params = p, .res = r, .errs = &errs, .at = date_make(2023, 12, 31),
-               .unit_value = {1, 1}};
+    eng_t e = {
+        .params = p, .res = r, .errs = &errs, .at = date_make(2023, 12, 31), .unit_value = {1, 1}};
     CHECK_EQ_INT(par_int(&e, "t.duration", 1, 10), 5, "an integer parameter within bounds");
     CHECK(!e.failed && errs.count == 0, "no error");
     CHECK_EQ_INT(par_int(&e, "t.duration", 6, 10), 6, "outside the rule's bounds: lo");
