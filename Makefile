@@ -16,7 +16,10 @@ PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/includ
 LIB_SRC = $(wildcard src/lib/*.c) $(wildcard src/lib/*/*.c)
 LIB_SRC := $(sort $(LIB_SRC))
 PARAM_FILES = $(sort $(wildcard params/*.json))
-LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/params_embedded.o
+# English of the French messages, one table per module (i18n/en/*.tsv), built in like params/
+I18N_EN_FILES = $(sort $(wildcard i18n/en/*.tsv))
+LIB_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/params_embedded.o \
+	$(BUILD)/obj/i18n_en_embedded.o
 TEST_SRC = $(sort $(wildcard tests/unit/*.c))
 # the ancre command: the CLI, the HTTP server and the web simulator (web/, docs/openapi.json)
 CLI_SRC = $(sort $(wildcard src/cli/*.c) $(wildcard src/server/*.c))
@@ -49,6 +52,14 @@ $(BUILD)/gen/params_embedded.c: $(PARAM_FILES) $(BUILD)/embed
 	$(BUILD)/embed $@ $(PARAM_FILES)
 
 $(BUILD)/obj/params_embedded.o: $(BUILD)/gen/params_embedded.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/gen/i18n_en_embedded.c: $(I18N_EN_FILES) $(BUILD)/embed
+	@mkdir -p $(dir $@)
+	$(BUILD)/embed --symbol ancre_i18n_en $@ $(I18N_EN_FILES)
+
+$(BUILD)/obj/i18n_en_embedded.o: $(BUILD)/gen/i18n_en_embedded.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) -c $< -o $@
 

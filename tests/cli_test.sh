@@ -22,7 +22,7 @@ example="$root/examples/centre-polyvalent-2023.json"
 
 expect_rc 0 "example computes" "$ancre" compute "$example" --params "$national"
 grep -q 'Art. 8.3.4.1' "$tmp/out" && ok || ko "breakdown cites the articles"
-grep -q '^Total: ' "$tmp/out" && ok || ko "breakdown has a total"
+grep -q '^Total : ' "$tmp/out" && ok || ko "breakdown has a total"
 
 expect_rc 0 "example as JSON" "$ancre" compute --json "$example" --params "$national"
 grep -q '"ancre_result": 1' "$tmp/out" && ok || ko "versioned JSON document"
@@ -32,7 +32,7 @@ for kind in infirmier dentaire; do
     ex="$root/examples/centre-$kind-2023.json"
     expect_rc 0 "$kind example computes" "$ancre" compute "$ex" --params "$national"
     grep -q "type of centre: $kind" "$tmp/out" && ok || ko "$kind: the type of centre is explained"
-    grep -q '^Total: ' "$tmp/out" && ok || ko "$kind: breakdown has a total"
+    grep -q '^Total : ' "$tmp/out" && ok || ko "$kind: breakdown has a total"
     grep -q 'majoration_precarite' "$tmp/out" && ok || ko "$kind: precarity majoration line"
     expect_rc 0 "$kind example explained" "$ancre" explain "$ex" --params "$national"
     grep -q "national.taux_css.$kind" "$tmp/out" && ok || ko "$kind: explanation cites the national rate"
@@ -54,7 +54,7 @@ grep -q 'national.taux_css' "$tmp/err" && ok || ko "the error names the missing 
 
 # ten different mistakes: ten errors, no result, exit 1
 expect_rc 1 "ten mistakes refused" "$ancre" compute "$here/cli/ten-mistakes.json"
-n=$(grep -c '^error: ' "$tmp/err")
+n=$(grep -c '^erreur : ' "$tmp/err")
 [ "$n" -eq 10 ] && ok || { ko "ten mistakes give $n errors"; cat "$tmp/err" >&2; }
 [ ! -s "$tmp/out" ] && ok || ko "no result printed on errors"
 expect_rc 1 "validate lists the same errors" "$ancre" validate --json "$here/cli/ten-mistakes.json"
@@ -122,8 +122,8 @@ for f in "$root"/examples/contracts/*.json; do
     grep -q '"due": "' "$tmp/out" && ok || ko "$(basename "$f"): JSON lines carry their due date"
 done
 expect_rc 0 "a declaration with contracts" "$ancre" compute "$root/examples/contracts/declaration-2025.json"
-grep -q '^Total: 36 000,00 €' "$tmp/out" && ok || ko "the contract payments due in the year join the declaration's total"
-grep -q '2025-03-01  cai: ' "$tmp/out" && ok || ko "and its calendar"
+grep -q '^Total : 36 000,00 €' "$tmp/out" && ok || ko "the contract payments due in the year join the declaration's total"
+grep -q '01/03/2025  cai: ' "$tmp/out" && ok || ko "and its calendar"
 expect_rc 0 "the whole schedule of a declaration's contracts" "$ancre" contract "$root/examples/contracts/declaration-2025.json"
 grep -q '^Total of the schedule: 56 000,00 €' "$tmp/out" && ok || ko "ancre contract on a declaration gives the whole schedule"
 expect_rc 0 "CAI example" "$ancre" contract "$root/examples/contracts/cai_med.json"

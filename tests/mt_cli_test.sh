@@ -21,20 +21,20 @@ ko() {
 [ $? -eq 0 ] && ok || ko "the example computes"
 # FPMT: 180×6 + 120×42 + 400×42 + 60×70 + 1900×5 = 36 620 €; CSS 399/2 660 = 15 % → +4 %
 # = 1 464,80 €; total 38 084,80 €.  MPA: (40+35+22+41) × 5 = 690 €.
-grep -q '^  Total fpmt: 38 084,80 €' "$tmp/out" && ok || ko "FPMT total"
-grep -q '^  Total mpa: 690,00 €' "$tmp/out" && ok || ko "MPA total"
-grep -q '^  Total rosp: ' "$tmp/out" && ok || ko "ROSP total"
-grep -q '^Total: ' "$tmp/out" && ok || ko "grand total"
+grep -q '^  Total fpmt : 38 084,80 €' "$tmp/out" && ok || ko "FPMT total"
+grep -q '^  Total mpa : 690,00 €' "$tmp/out" && ok || ko "MPA total"
+grep -q '^  Total rosp : ' "$tmp/out" && ok || ko "ROSP total"
+grep -q '^Total : ' "$tmp/out" && ok || ko "grand total"
 # acomptes of 6 000 € in June, September, November; solde in March 2020 = 38 084,80 − 18 000
-grep -q '2020-03-31  FPMT 2019 : solde .*20 084,80 €' "$tmp/out" && ok || ko "FPMT solde in the calendar"
-grep -q '2019-09-30  FPMT 2019 : acompte 2' "$tmp/out" && ok || ko "FPMT acompte in the calendar"
+grep -q '31/03/2020  FPMT 2019 : solde .*20 084,80 €' "$tmp/out" && ok || ko "FPMT solde in the calendar"
+grep -q '30/09/2019  FPMT 2019 : acompte 2' "$tmp/out" && ok || ko "FPMT acompte in the calendar"
 "$ancre" compute --json "$example" >"$tmp/json"
 grep -q '"fpmt": 3808480' "$tmp/json" && grep -q '"mpa": 69000' "$tmp/json" && ok ||
     ko "totals_by_payment_cents in the JSON document"
-"$ancre" explain "$example" | grep -q 'param fpmt.css.cap = 0.25 (Art. 23.3, 000 l.7176)' && ok ||
+"$ancre" explain "$example" | grep -q 'paramètre fpmt.css.cap = 0,25 (Art. 23.3, 000 l.7176)' && ok ||
     ko "explain cites the CSS cap"
 "$ancre" readings | grep -q '"rosp_2020_adult_table"' && ok || ko "the ROSP readings are listed"
-"$ancre" compute "$example" --reading fpmt_calendar=accord | grep -q '2020-06-30  FPMT 2019 : régularisation' &&
+"$ancre" compute "$example" --reading fpmt_calendar=accord | grep -q '30/06/2020  FPMT 2019 : régularisation' &&
     ok || ko "--reading fpmt_calendar=accord"
 
 echo "mt-cli: $pass passed, $fail failed"

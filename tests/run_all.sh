@@ -26,6 +26,7 @@ run() {
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then total_fail=$((total_fail + 1)); fi
 }
 run "$build/unit_tests"
+run node "$here/i18n/check.js" "$here/.."
 run "$build/golden_runner" $(find "$here/golden" -name '*.json' | sort)
 run "$here/cli_test.sh" "$build/ancre"
 run "$here/robust_test.sh" "$build"

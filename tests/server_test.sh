@@ -100,7 +100,7 @@ expect 400 "unknown reading"
 jqtest "unknown reading named" '.errors[0].message | test("nope")'
 call POST '/v1/compute?format=text' --data-binary @"$decl"
 expect 200 "text breakdown"
-grep -q '^Total: ' "$tmp/body" && ok || ko "text breakdown has the total line"
+grep -q '^Total : ' "$tmp/body" && ok || ko "text breakdown has the total line"
 call POST '/v1/compute?format=pdf' --data-binary @"$decl"
 expect 400 "unknown format"
 
@@ -127,7 +127,7 @@ url=$(sed -n 's/^listening on //p' "$tmp/api.out")
 head -c 1100000 /dev/zero | tr '\0' ' ' >"$tmp/big.json"
 call POST /v1/compute --data-binary @"$tmp/big.json"
 expect 413 "oversized body"
-jqtest "oversized body: error document" '.errors[0].message | test("larger than the limit")'
+jqtest "oversized body: error document" '.errors[0].message | test("plus grand que la limite")'
 call POST /v1/compute -H 'Transfer-Encoding: chunked' --data-binary @"$tmp/big.json"
 expect 413 "oversized chunked body"
 call POST /v1/compute -F "file=@$decl"

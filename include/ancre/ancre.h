@@ -34,10 +34,26 @@ typedef struct ancre_error {
 typedef struct ancre_errors {
     ancre_error *items;
     size_t count, cap;
+    const char *lang; /* language of the messages: NULL (French, the default) or "en" */
 } ancre_errors;
 
 void ancre_errors_init(ancre_errors *errs);
+/* Frees the errors; the list keeps its language. */
 void ancre_errors_clear(ancre_errors *errs);
+
+/* ---- languages -------------------------------------------------------------------------- */
+
+/* Messages (errors, notes of result lines, the text breakdown) are French by default.  The
+ * language chosen on an error list applies to the errors appended to it and to the results
+ * computed with it (ancre_compute, ancre_contract_schedule): "fr" or "en" (also "en-GB", ...).
+ * Returns -1 and keeps the current language for another one. */
+int ancre_errors_set_lang(ancre_errors *errs, const char *lang);
+/* The language to answer in for an HTTP Accept-Language value: "en" when English is preferred
+ * to French, else "fr" (static string). */
+const char *ancre_lang_negotiate(const char *accept_language);
+/* The translation into lang of a French format string of ancre (itself when there is none),
+ * with the same conversions in the same order. */
+const char *ancre_tr(const char *lang, const char *french) __attribute__((format_arg(2)));
 
 /* ---- parameters ------------------------------------------------------------------------ */
 

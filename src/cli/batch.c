@@ -87,6 +87,7 @@ static void run_lines(const batch_job *j, size_t from, size_t lineno, int fd, si
         (*done)++;
         ancre_errors errs;
         ancre_errors_init(&errs);
+        ancre_errors_set_lang(&errs, cli_lang);
         ancre_result *r = NULL;
         if (j->compute(&r, line, l, j->params, j->readings, &errs) == 0) {
             char *out = ancre_result_to_json(r, ANCRE_JSON_COMPACT);
@@ -196,7 +197,8 @@ int cli_batch(char *text, size_t len, const ancre_params *params, const ancre_re
         from = started.next;
         lineno = started.lineno;
     }
-    fprintf(stderr, "ancre: %zu records, %zu %s, %zu with errors\n", done, done - failed, verb,
-            failed);
+    /* verb: the French past participle of what was done ("calculés") */
+    fprintf(stderr, ancre_tr(cli_lang, "ancre : %zu enregistrements, %zu %s, %zu en erreur\n"),
+            done, done - failed, ancre_tr(cli_lang, verb), failed);
     return failed ? 1 : 0;
 }

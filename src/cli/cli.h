@@ -12,6 +12,9 @@
 /* ancre roster FILE --year YYYY [--json] [--params FILE] [--reading ID=VALUE] */
 int cmd_roster(const cli_opts *o);
 
+/* The language chosen with --lang (NULL: French), for every command. */
+extern const char *cli_lang;
+
 void print_errors(const ancre_errors *errs, bool json, FILE *out);
 char *read_all(const char *path, size_t *len);
 

@@ -34,16 +34,20 @@ void print_errors(const ancre_errors *errs, bool json, FILE *out) {
     }
     for (size_t i = 0; i < errs->count; i++) {
         const ancre_error *e = &errs->items[i];
-        fprintf(out, "error: %s", e->message);
+        fprintf(out, cli_tr("erreur : %s"), e->message);
         if (e->rule[0] || e->expected[0]) {
             fprintf(out, " [");
-            if (e->rule[0]) fprintf(out, "rule: %s", e->rule);
-            if (e->expected[0]) fprintf(out, "%sexpected: %s", e->rule[0] ? "; " : "", e->expected);
+            if (e->rule[0]) fprintf(out, cli_tr("règle : %s"), e->rule);
+            if (e->expected[0])
+                fprintf(out, cli_tr("%sattendu : %s"), e->rule[0] ? " ; " : "", e->expected);
             fprintf(out, "]");
         }
         fprintf(out, "\n");
     }
-    fprintf(out, "%zu error%s\n", errs->count, errs->count == 1 ? "" : "s");
+    if (errs->count == 1)
+        fprintf(out, "%s", cli_tr("1 erreur\n"));
+    else
+        fprintf(out, cli_tr("%zu erreurs\n"), errs->count);
 }
 
 char *read_all(const char *path, size_t *len) {
@@ -75,6 +79,7 @@ static int compute_one(const char *text, size_t len, const ancre_params *params,
                        const ancre_readings *readings, const cli_opts *o, int verbose) {
     ancre_errors errs;
     ancre_errors_init(&errs);
+    ancre_errors_set_lang(&errs, cli_lang);
     ancre_decl *d = NULL;
     ancre_result *r = NULL;
     int rc = 1;
@@ -87,7 +92,8 @@ static int compute_one(const char *text, size_t len, const ancre_params *params,
         if (o->sensitivity) {
             char *s = ancre_sensitivity_json(d, params, readings, &errs);
             if (s) {
-                printf("%s%s\n", o->json ? "" : "\nSensibilité aux lectures du texte:\n", s);
+                printf("%s%s\n", o->json ? "" : cli_tr("\nSensibilité aux lectures du texte :\n"),
+                       s);
                 free(s);
             }
         }
@@ -115,6 +121,7 @@ static int compute_record(ancre_result **out, const char *text, size_t len,
 static int print_params(const cli_opts *o, const ancre_params *params) {
     ancre_errors errs;
     ancre_errors_init(&errs);
+    ancre_errors_set_lang(&errs, cli_lang);
     char *s = ancre_params_to_json(params, o->file, o->date, &errs);
     if (!s) {
         print_errors(&errs, o->json, stderr);
@@ -136,7 +143,7 @@ static int print_params(const cli_opts *o, const ancre_params *params) {
                json_string_value(json_object_get(p, "unit")), label ? "  " : "",
                label ? label : "");
         json_t *vals = json_object_get(p, "values");
-        if (json_array_size(vals) == 0) printf("    not in force on %s\n", o->date);
+        if (json_array_size(vals) == 0) printf(cli_tr("    pas en vigueur le %s\n"), o->date);
         size_t k;
         json_t *v;
         json_array_foreach (vals, k, v) {
@@ -180,6 +187,7 @@ static int cmd_schema(const cli_opts *o) {
 static int cmd_params(const cli_opts *o) {
     ancre_errors errs;
     ancre_errors_init(&errs);
+    ancre_errors_set_lang(&errs, cli_lang);
     ancre_params *params = cli_load_params(o, &errs);
     if (!params) {
         print_errors(&errs, false, stderr);
@@ -199,6 +207,7 @@ static int cmd_declaration(const cli_opts *o) {
         return cli_usage_error(cmd, cli_tr("il faut un FICHIER (ou - pour l'entrée standard)"));
     ancre_errors errs;
     ancre_errors_init(&errs);
+    ancre_errors_set_lang(&errs, cli_lang);
     ancre_params *params = cli_load_params(o, &errs);
     if (!params) {
         print_errors(&errs, false, stderr);
@@ -223,7 +232,10 @@ static int cmd_declaration(const cli_opts *o) {
         if ((is_contract_document(text, len)
                  ? ancre_contract_parse_json(&d, text, len, params, &errs)
                  : ancre_decl_parse_json(&d, text, len, params, &errs)) == 0) {
-            printf(o->json ? "{\"ok\": true}\n" : "%s: valid declaration\n", o->file);
+            if (o->json)
+                printf("{\"ok\": true}\n");
+            else
+                printf(cli_tr("%s : déclaration valide\n"), o->file);
             rc = 0;
         } else {
             print_errors(&errs, o->json, o->json ? stdout : stderr);
@@ -231,7 +243,7 @@ static int cmd_declaration(const cli_opts *o) {
         }
         ancre_decl_free(d);
     } else if (strcmp(o->command, "batch") == 0 || cli_is_jsonl(o->file, text, len)) {
-        rc = cli_batch(text, len, params, readings, compute_record, "computed");
+        rc = cli_batch(text, len, params, readings, compute_record, "calculés");
     } else {
         rc = compute_one(text, len, params, readings, o, strcmp(o->command, "explain") == 0);
     }
@@ -307,7 +319,25 @@ const cli_command cli_commands[] = {
     {NULL, NULL, NULL, 0, NULL, NULL, NULL},
 };
 
+/* --lang LANG (any command): the language of messages and breakdowns, French by default */
+const char *cli_lang = NULL;
+
 int main(int argc, char **argv) {
+    /* --lang LANG is taken out of the arguments before any command reads them */
+    for (int i = 1; i + 1 < argc; i++) {
+        if (strcmp(argv[i], "--lang") != 0) continue;
+        ancre_errors probe;
+        ancre_errors_init(&probe);
+        if (ancre_errors_set_lang(&probe, argv[i + 1]) != 0) {
+            fprintf(stderr, "ancre : --lang %s : langue inconnue (fr ou en)\n", argv[i + 1]);
+            return 2;
+        }
+        cli_lang = probe.lang;
+        for (int k = i; k + 2 <= argc; k++)
+            argv[k] = argv[k + 2];
+        argc -= 2;
+        i--;
+    }
     if (argc < 2) {
         cli_usage(stderr, NULL);
         return 2;

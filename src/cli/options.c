@@ -70,9 +70,9 @@ static const option_def option_table[] = {
 #define NOPTIONS (sizeof option_table / sizeof *option_table)
 
 const char *cli_tr(const char *french) {
-    /* the language mechanism (i18n/) plugs in here: every string of the command line passes
-     * through this function, and i18n/en/cli.tsv holds the English of each */
-    return french;
+    /* every string of the command line passes through this function; i18n/en/cli.tsv holds
+     * the English of each (--lang en) */
+    return ancre_tr(cli_lang, french);
 }
 
 const cli_command *cli_find_command(const char *name) {

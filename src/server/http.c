@@ -3,6 +3,8 @@
  * refused as soon as it passes the limit.  Everything else is the handler's business. */
 #include "http.h"
 
+#include "ancre/ancre.h"
+
 #include <arpa/inet.h>
 #include <jansson.h>
 #include <microhttpd.h>
@@ -193,6 +195,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, const http_req
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     if (r->no_store) MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     if (r->allow) MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow);
+    if (r->lang) MHD_add_response_header(resp, "Content-Language", r->lang);
     if (r->status == MHD_HTTP_UNAUTHORIZED)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"ancre\"");
     if (r->content_type && strncmp(r->content_type, "text/html", 9) == 0)
@@ -232,6 +235,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         b->started = true;
         track_waiting(s, conn, false);
         http_response r = {0};
+        r.lang = ancre_lang_negotiate(
+            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Language"));
         if (b->bad_uri) {
             http_error(&r, 400, "http",
                        "le chemin ou les arguments de la requête contiennent un caractère de "
@@ -250,7 +255,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         if (cl && strtoull(cl, NULL, 10) > s->opt->max_body) {
             http_error(&r, MHD_HTTP_CONTENT_TOO_LARGE, "http",
-                       "request body of %s bytes is larger than the limit of %zu bytes", cl,
+                       "corps de requête de %s octets, plus grand que la limite de %zu octets", cl,
                        s->opt->max_body);
             b->too_large = true;
             return send_response(conn, &req, &r, s->opt);
@@ -281,9 +286,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return MHD_YES;
     }
     http_response r = {0};
+    r.lang =
+        ancre_lang_negotiate(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Language"));
     if (b->too_large) {
         http_error(&r, MHD_HTTP_CONTENT_TOO_LARGE, "http",
-                   "request body larger than the limit of %zu bytes", s->opt->max_body);
+                   "corps de requête plus grand que la limite de %zu octets", s->opt->max_body);
         return send_response(conn, &req, &r, s->opt);
     }
     if (b->buf) b->buf[b->len] = '\0';
@@ -440,7 +447,7 @@ void http_error(http_response *res, int status, const char *rule, const char *fm
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, ancre_tr(res->lang, fmt), ap);
     va_end(ap);
     json_t *root = json_object(), *list = json_array(), *e = json_object();
     json_object_set_new(e, "path", json_string(""));

@@ -24,6 +24,7 @@ typedef struct {
     size_t body_len;          /* 0: strlen(body) */
     bool no_store;            /* Cache-Control: no-store (API answers) */
     const char *allow;        /* Allow header of a 405, or NULL */
+    const char *lang;         /* language of the messages ("fr", "en"): Content-Language */
 } http_response;
 
 typedef void (*http_handler)(void *ctx, const http_request *req, http_response *res);
@@ -60,7 +61,8 @@ const char *http_query(const http_request *req, const char *key);
 size_t http_query_all(const http_request *req, const char *key, const char **out, size_t max);
 const char *http_header(const http_request *req, const char *name);
 
-/* Answers: JSON text (taken), and the error document of the command line's --json output,
+/* Answers: JSON text (taken), and the error document (its French message in res->lang) of the
+ * command line's --json output,
  * {"ok": false, "errors": [{path, rule, expected, message}]}, with one error. */
 void http_json(http_response *res, int status, char *json_text);
 void http_error(http_response *res, int status, const char *rule, const char *fmt, ...)

@@ -52,7 +52,8 @@ static bool method_is(const http_request *req, const char *allowed, http_respons
     if (strcmp(req->method, allowed) == 0 ||
         (strcmp(allowed, "GET") == 0 && strcmp(req->method, "HEAD") == 0))
         return true;
-    http_error(res, 405, "http", "%s is not allowed here: use %s", req->method, allowed);
+    http_error(res, 405, "http", "la méthode %s n'est pas acceptée ici : utilisez %s", req->method,
+               allowed);
     res->allow = strcmp(allowed, "GET") == 0 ? "GET, HEAD" : allowed;
     return false;
 }
@@ -69,8 +70,8 @@ static bool json_body(const http_request *req, http_response *res, bool *lines) 
     }
     if (strncmp(ct, "multipart/", 10) == 0) {
         http_error(res, 415, "http",
-                   "Content-Type %s is not accepted: send the JSON document itself "
-                   "(application/json, or application/x-ndjson for a batch)",
+                   "le Content-Type %s n'est pas accepté : envoyez le document JSON lui-même "
+                   "(application/json, ou application/x-ndjson pour un lot)",
                    ct);
         return false;
     }
@@ -130,6 +131,7 @@ static void batch_lines(const server_ctx *s, const http_request *req,
         if (k == l) continue;
         ancre_errors errs;
         ancre_errors_init(&errs);
+        ancre_errors_set_lang(&errs, res->lang);
         ancre_decl *d = NULL;
         ancre_result *r = NULL;
         char *rec;
@@ -164,7 +166,7 @@ static void batch_lines(const server_ctx *s, const http_request *req,
         ancre_errors_clear(&errs);
     }
     if (!out) {
-        http_error(res, 500, "http", "out of memory");
+        http_error(res, 500, "http", "mémoire insuffisante");
         return;
     }
     res->status = 200;
@@ -179,11 +181,12 @@ static void route_compute(server_ctx *s, const http_request *req, http_response 
     if (!method_is(req, "POST", res) || !json_body(req, res, &lines)) return;
     ancre_errors errs;
     ancre_errors_init(&errs);
+    ancre_errors_set_lang(&errs, res->lang);
     ancre_readings *readings = query_readings(req, &errs);
     const char *format = http_query(req, "format");
     if (format && strcmp(format, "json") != 0 && strcmp(format, "text") != 0 &&
         strcmp(format, "explain") != 0)
-        http_error(res, 400, "http", "format must be json, text or explain, not '%s'", format);
+        http_error(res, 400, "http", "format : json, text ou explain, et non « %s »", format);
     else if (errs.count)
         answer_errors(res, 400, &errs);
     else if (lines)
@@ -227,6 +230,7 @@ static void route_validate(server_ctx *s, const http_request *req, http_response
     if (!method_is(req, "POST", res) || !json_body(req, res, &lines)) return;
     ancre_errors errs;
     ancre_errors_init(&errs);
+    ancre_errors_set_lang(&errs, res->lang);
     json_error_t jerr;
     json_t *probe = json_loadb(req->body, req->body_len, 0, &jerr);
     bool syntax = probe == NULL;
@@ -271,18 +275,19 @@ static void route_whatif(server_ctx *s, const http_request *req, http_response *
     if (!body || !json_is_object(decl) || !json_is_array(variants) ||
         json_array_size(variants) > MAX_VARIANTS) {
         if (!body)
-            http_error(res, 400, "json", "line %d column %d: %s", jerr.line, jerr.column,
-                       jerr.text);
+            http_error(res, 400, "json", "JSON invalide : ligne %d, colonne %d : %s", jerr.line,
+                       jerr.column, jerr.text);
         else
             http_error(res, 400, "http",
-                       "expected {\"declaration\": {...}, \"variants\": [{\"id\": ..., \"patch\": "
-                       "{...}}]} with at most %d variants",
+                       "attendu : {\"declaration\": {...}, \"variants\": [{\"id\": ..., "
+                       "\"patch\": {...}}]} avec au plus %d variantes",
                        MAX_VARIANTS);
         json_decref(body);
         return;
     }
     ancre_errors errs;
     ancre_errors_init(&errs);
+    ancre_errors_set_lang(&errs, res->lang);
     ancre_readings *readings = query_readings(req, &errs);
     if (errs.count) {
         answer_errors(res, 400, &errs);
@@ -315,6 +320,7 @@ static void route_whatif(server_ctx *s, const http_request *req, http_response *
         json_decref(patched);
         ancre_errors verrs;
         ancre_errors_init(&verrs);
+        ancre_errors_set_lang(&verrs, res->lang);
         ancre_decl *vd = NULL;
         ancre_result *vr = NULL;
         if (vt && compute_text(s, vt, strlen(vt), readings, &vd, &vr, &verrs) == 200) {
@@ -347,6 +353,7 @@ static void route_parameters(server_ctx *s, const http_request *req, const char 
     if (!method_is(req, "GET", res)) return;
     ancre_errors errs;
     ancre_errors_init(&errs);
+    ancre_errors_set_lang(&errs, res->lang);
     const char *date = http_query(req, "date");
     const char *prefix = id ? id : http_query(req, "prefix");
     char *json = ancre_params_to_json(s->params, prefix && *prefix ? prefix : NULL, date, &errs);
@@ -372,7 +379,7 @@ static void route_parameters(server_ctx *s, const http_request *req, const char 
         if (found)
             answer_json(res, 200, json_incref(found));
         else
-            http_error(res, 404, "params", "no parameter '%s'", id);
+            http_error(res, 404, "params", "aucun paramètre « %s »", id);
         json_decref(list);
         return;
     }
@@ -384,7 +391,7 @@ static bool query_year(const http_request *req, int *year, http_response *res) {
     char *end = NULL;
     long v = y ? strtol(y, &end, 10) : 0;
     if (!y || *end || v < 1900 || v > 9999) {
-        http_error(res, 400, "http", "year: expected the reference year (YYYY), got '%s'",
+        http_error(res, 400, "http", "year : l'année de référence (AAAA) est attendue, reçu « %s »",
                    y ? y : "");
         return false;
     }
@@ -398,12 +405,14 @@ static void route_rules(server_ctx *s, const http_request *req, http_response *r
     const char *type = http_query(req, "type");
     if (!type || !*type) {
         http_error(res, 400, "http",
-                   "type: expected the centre type (medical, polyvalent, infirmier, dentaire)");
+                   "type : le type de centre est attendu (medical, polyvalent, infirmier, "
+                   "dentaire)");
         return;
     }
     if (!query_year(req, &year, res)) return;
     ancre_errors errs;
     ancre_errors_init(&errs);
+    ancre_errors_set_lang(&errs, res->lang);
     char *json = ancre_rules_json(s->params, type, year, &errs);
     if (json)
         http_json(res, 200, json);
@@ -434,13 +443,13 @@ static void route_health(server_ctx *s, const http_request *req, http_response *
 static bool authorized(server_ctx *s, const http_request *req, http_response *res) {
     if (!s->token) {
         http_error(res, 403, "auth",
-                   "this server accepts no changes: start it with --token-file FILE or "
-                   "ANCRE_TOKEN set");
+                   "ce serveur n'accepte aucune modification : lancez-le avec --token-file "
+                   "FICHIER ou ANCRE_TOKEN");
         return false;
     }
     const char *h = http_header(req, "Authorization");
     if (!h || strncmp(h, "Bearer ", 7) != 0) {
-        http_error(res, 401, "auth", "missing bearer token (Authorization: Bearer TOKEN)");
+        http_error(res, 401, "auth", "jeton absent (Authorization: Bearer JETON)");
         return false;
     }
     /* compare in constant time over the configured token's length */
@@ -450,7 +459,7 @@ static bool authorized(server_ctx *s, const http_request *req, http_response *re
     for (size_t i = 0; i < n; i++)
         diff |= (unsigned char)(s->token[i] ^ (i < m ? given[i] : 0));
     if (diff) {
-        http_error(res, 403, "auth", "wrong bearer token");
+        http_error(res, 403, "auth", "jeton incorrect");
         return false;
     }
     return true;
@@ -489,6 +498,8 @@ static bool serve_asset(const char *name, http_response *res) {
 
 void routes_handle(void *ctx, const http_request *req, http_response *res) {
     server_ctx *s = ctx;
+    /* French unless the client prefers English (Accept-Language), for editors */
+    res->lang = ancre_lang_negotiate(http_header(req, "Accept-Language"));
     const char *p = req->path;
     if (strcmp(p, "/v1/compute") == 0) return route_compute(s, req, res);
     if (strcmp(p, "/v1/validate") == 0) return route_validate(s, req, res);
@@ -517,7 +528,7 @@ void routes_handle(void *ctx, const http_request *req, http_response *res) {
             if (serve_asset(name, res)) return;
         }
     }
-    http_error(res, 404, "http", "no such resource: %s (see /v1/openapi.json)", p);
+    http_error(res, 404, "http", "ressource inexistante : %s (voir /v1/openapi.json)", p);
 }
 
 /* HTTP status of a store error: an unknown centre, declaration or result is a 404, a malformed
@@ -581,8 +592,8 @@ static void store_record(server_ctx *s, const http_request *req, http_response *
     if (!json_is_integer(year) || (finess && !json_is_string(finess)) ||
         (all && !json_is_boolean(all))) {
         http_error(res, 400, body ? "http" : "json",
-                   "expected {\"year\": YYYY, \"finess\": \"...\" (optional), \"all_or_nothing\": "
-                   "false (optional)}");
+                   "attendu : {\"year\": AAAA, \"finess\": \"...\" (facultatif), "
+                   "\"all_or_nothing\": false (facultatif)}");
         json_decref(body);
         return;
     }
@@ -626,7 +637,7 @@ static void store_dispatch(server_ctx *s, const http_request *req, const char *c
     char a[64] = "", b[64] = "";
     const char *slash = strchr(rest, '/');
     if (strlen(rest) >= sizeof a) {
-        http_error(res, 404, "http", "no such resource: %s", req->path);
+        http_error(res, 404, "http", "ressource inexistante : %s", req->path);
         return;
     }
     if (slash) {
@@ -647,7 +658,7 @@ static void store_dispatch(server_ctx *s, const http_request *req, const char *c
     } else if (strcmp(collection, "declarations") == 0 && b[0]) {
         if (!method_is(req, "GET", res)) return;
         if (!parse_int(b, 1900, 9999, &n))
-            http_error(res, 400, "http", "year: expected YYYY, got '%s'", b);
+            http_error(res, 400, "http", "year : AAAA attendu, reçu « %s »", b);
         else
             answer_store(res, ancre_store_declaration_json(s->store, a, (int)n, errs), errs);
     } else if (strcmp(collection, "results") == 0 && !a[0] && post) {
@@ -656,13 +667,14 @@ static void store_dispatch(server_ctx *s, const http_request *req, const char *c
         if (!method_is(req, "GET", res)) return;
         const char *finess = http_query(req, "finess");
         if (!finess || !parse_int(http_query(req, "year"), 1900, 9999, &n))
-            http_error(res, 400, "http", "expected ?finess=FINESS&year=YYYY (or /v1/results/ID)");
+            http_error(res, 400, "http", "attendu : ?finess=FINESS&year=AAAA (ou /v1/results/ID)");
         else
             answer_store(res, ancre_store_result_json(s->store, 0, finess, (int)n, errs), errs);
     } else if (strcmp(collection, "results") == 0 && (!b[0] || strcmp(b, "reproduce") == 0)) {
         if (!method_is(req, "GET", res)) return;
         if (!parse_int(a, 1, 0x7fffffffL, &n)) {
-            http_error(res, 400, "http", "result id: expected a positive integer, got '%s'", a);
+            http_error(res, 400, "http",
+                       "identifiant de résultat : un entier positif est attendu, reçu « %s »", a);
         } else if (!b[0]) {
             answer_store(res, ancre_store_result_json(s->store, n, NULL, 0, errs), errs);
         } else {
@@ -687,18 +699,20 @@ static void store_dispatch(server_ctx *s, const http_request *req, const char *c
                       : ancre_store_calendar(s->store, http_query(req, "after"), &list, errs);
         store_payments(res, rc, &list, errs);
     } else {
-        http_error(res, 404, "http", "no such resource: %s (see /v1/openapi.json)", req->path);
+        http_error(res, 404, "http", "ressource inexistante : %s (voir /v1/openapi.json)",
+                   req->path);
     }
 }
 
 static void route_store(server_ctx *s, const http_request *req, const char *collection,
                         const char *rest, http_response *res) {
     if (!s->store) {
-        http_error(res, 503, "store", "no store: start the server with --db PATH");
+        http_error(res, 503, "store", "aucun entrepôt : lancez le serveur avec --db CHEMIN");
         return;
     }
     ancre_errors errs;
     ancre_errors_init(&errs);
+    ancre_errors_set_lang(&errs, res->lang);
     /* one connection: one request at a time on it */
     pthread_mutex_lock(&s->store_lock);
     store_dispatch(s, req, collection, rest, res, &errs);

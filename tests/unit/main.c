@@ -11,6 +11,7 @@ void test_decl(void);
 void test_decl_lists(void);
 void test_roster(void);
 void test_invalid(void);
+void test_i18n(void);
 
 int main(void) {
     test_q();
@@ -20,6 +21,7 @@ int main(void) {
     test_decl_lists();
     test_roster();
     test_invalid();
+    test_i18n();
     printf("unit: %d passed, %d failed\n", check_passed, check_failed);
     return check_failed ? 1 : 0;
 }

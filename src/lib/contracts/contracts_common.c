@@ -757,6 +757,7 @@ int ancre_contract_schedule(ancre_result **out, const ancre_decl *doc, const anc
         return -1;
     }
     ancre_result *r = calloc(1, sizeof *r);
+    r->lang = errs ? errs->lang : NULL;
     eng_t e = {.decl = doc,
                .params = params,
                .readings = readings,

@@ -1,6 +1,7 @@
 #include "decl.h"
 
 #include "errors.h"
+#include "i18n.h"
 #include "params.h"
 
 #include <jansson.h>
@@ -37,26 +38,30 @@ const field_def *decl_field(const ancre_decl *d, size_t i) {
     return sc_field(d->schema, i);
 }
 
-static const char *type_name(field_type t) {
+static const char *type_name(const char *lang, field_type t) {
     switch (t) {
     case F_BOOL:
-        return "a boolean";
+        return i18n_tr(lang, "un booléen");
     case F_INT:
-        return "an integer";
+        return i18n_tr(lang, "un nombre entier");
     case F_DEC:
-        return "a number";
+        return i18n_tr(lang, "un nombre");
     case F_DATE:
-        return "a date YYYY-MM-DD";
+        return i18n_tr(lang, "une date AAAA-MM-JJ");
     case F_STRING:
-        return "a string";
+        return i18n_tr(lang, "un texte");
     case F_ENUM:
-        return "one of the listed values";
+        return i18n_tr(lang, "l'une des valeurs prévues");
     case F_STRLIST:
-        return "a list of strings";
+        return i18n_tr(lang, "une liste de textes");
     case F_OBJLIST:
-        return "a list of objects";
+        return i18n_tr(lang, "une liste d'objets");
     }
     return "?";
+}
+
+static const char *lang_of(const ancre_errors *errs) {
+    return errs ? errs->lang : NULL;
 }
 
 void ancre_decl_free(ancre_decl *d) {
@@ -98,7 +103,7 @@ void decl_value_text(const field_def *f, const decl_value *v, char *buf, size_t 
         break;
     }
     case F_OBJLIST:
-        snprintf(buf, cap, "%zu element%s", v->nitems, v->nitems == 1 ? "" : "s");
+        snprintf(buf, cap, "%zu élément%s", v->nitems, v->nitems > 1 ? "s" : "");
         break;
     default:
         snprintf(buf, cap, "%s", v->s ? v->s : "");
@@ -141,7 +146,8 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
     const field_def *f = sc_field(d->schema, (size_t)idx);
     decl_value *dv = &d->values[idx];
     char expected[256];
-    snprintf(expected, sizeof expected, "%s", type_name(f->type));
+    const char *lang = lang_of(errs);
+    snprintf(expected, sizeof expected, "%s", type_name(lang, f->type));
     bool ok = true;
     switch (f->type) {
     case F_BOOL:
@@ -164,7 +170,7 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
         if (ok) dv->s = strdup(json_string_value(v));
         break;
     case F_ENUM:
-        snprintf(expected, sizeof expected, "one of %s", f->choices);
+        snprintf(expected, sizeof expected, i18n_tr(lang, "l'une des valeurs %s"), f->choices);
         ok = json_is_string(v) && enum_has(f->choices, json_string_value(v));
         if (ok) dv->s = strdup(json_string_value(v));
         break;
@@ -198,7 +204,7 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
             ancre_decl *sub = decl_new(sc);
             dv->items[dv->nitems++] = sub;
             if (!json_is_object(item)) {
-                errors_add(errs, base, f->article, "an object", "%s: expected an object", base);
+                errors_add(errs, base, f->article, "un objet", "%s : un objet est attendu", base);
                 dv->invalid = true;
                 continue;
             }
@@ -209,8 +215,8 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
             q_t hi;
             if (q_parse_decimal(f->max, &hi) && q_cmp(q_int((int64_t)dv->nitems), hi) > 0) {
                 char most[96];
-                snprintf(most, sizeof most, "at most %s elements", f->max);
-                errors_add(errs, path, f->article, most, "%s: %zu elements (expected %s)", path,
+                snprintf(most, sizeof most, i18n_tr(lang, "au plus %s éléments"), f->max);
+                errors_add(errs, path, f->article, most, "%s : %zu éléments (attendu : %s)", path,
                            dv->nitems, most);
                 dv->invalid = true;
             }
@@ -221,8 +227,8 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
     }
     if (!ok) {
         char *shown = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
-        errors_add(errs, path, f->article, expected, "%s: expected %s, got %s", path, expected,
-                   shown ? shown : "?");
+        errors_add(errs, path, f->article, expected, "%s : reçu %s (attendu : %s)", path,
+                   shown ? shown : "?", expected);
         free(shown);
         dv->invalid = true;
         return;
@@ -232,11 +238,21 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
         bool below = f->min && q_parse_decimal(f->min, &lo) && q_cmp(dv->num, lo) < 0;
         bool above = f->max && q_parse_decimal(f->max, &hi) && q_cmp(dv->num, hi) > 0;
         if (below || above) {
-            char got[64];
-            q_format_decimal(dv->num, 6, got, sizeof got);
-            snprintf(expected, sizeof expected, "a value from %s to %s", f->min ? f->min : "-inf",
-                     f->max ? f->max : "+inf");
-            errors_add(errs, path, f->article, expected, "%s: %s is out of range (expected %s)",
+            char raw[64], got[96], lo_text[64], hi_text[64];
+            q_format_decimal(dv->num, 6, raw, sizeof raw);
+            i18n_decimal(lang, raw, got, sizeof got);
+            i18n_decimal(lang, f->min ? f->min : "", lo_text, sizeof lo_text);
+            i18n_decimal(lang, f->max ? f->max : "", hi_text, sizeof hi_text);
+            if (f->min && f->max)
+                snprintf(expected, sizeof expected, i18n_tr(lang, "une valeur de %s à %s"), lo_text,
+                         hi_text);
+            else if (f->min)
+                snprintf(expected, sizeof expected, i18n_tr(lang, "une valeur d'au moins %s"),
+                         lo_text);
+            else
+                snprintf(expected, sizeof expected, i18n_tr(lang, "une valeur d'au plus %s"),
+                         hi_text);
+            errors_add(errs, path, f->article, expected, "%s : %s est hors limites (attendu : %s)",
                        path, got, expected);
             dv->invalid = true;
             return;
@@ -262,11 +278,11 @@ static void walk(ancre_decl *d, const char *base, const char *rel, json_t *obj,
             if (json_is_object(v))
                 walk(d, base, relpath, v, errs);
             else
-                errors_add(errs, path, "schema", "an object",
-                           "%s: expected an object (see docs/declaration.md)", path);
+                errors_add(errs, path, "schema", "un objet",
+                           "%s : un objet est attendu (voir docs/declaration.md)", path);
         } else {
-            errors_add(errs, path, "schema", "a field of docs/declaration.md", "%s: unknown field",
-                       path);
+            errors_add(errs, path, "schema", "un champ de docs/declaration.md",
+                       "%s : champ inconnu", path);
         }
     }
 }
@@ -314,20 +330,24 @@ static void check_fields(ancre_decl *d, const char *base, const ancre_params *pa
                 needed = last_present;
             }
             if (needed)
-                errors_add(errs, full, f->article, type_name(f->type), "%s: missing (expected %s)",
-                           full, type_name(f->type));
+                errors_add(errs, full, f->article, type_name(lang_of(errs), f->type),
+                           "%s : non renseigné (attendu : %s)", full,
+                           type_name(lang_of(errs), f->type));
             continue;
         }
         if (!v->present) continue;
         if (f->le_path) {
             const decl_value *pop = decl_get(d, f->le_path);
             if (pop && q_cmp(v->num, pop->num) > 0) {
-                char a[64], b[64], expected[600];
-                q_format_decimal(v->num, 6, a, sizeof a);
-                q_format_decimal(pop->num, 6, b, sizeof b);
-                snprintf(expected, sizeof expected, "at most %s (%s)", b, f->le_path);
+                char ra[64], rb[64], a[96], b[96], expected[600];
+                q_format_decimal(v->num, 6, ra, sizeof ra);
+                q_format_decimal(pop->num, 6, rb, sizeof rb);
+                i18n_decimal(lang_of(errs), ra, a, sizeof a);
+                i18n_decimal(lang_of(errs), rb, b, sizeof b);
+                snprintf(expected, sizeof expected, i18n_tr(lang_of(errs), "au plus %s (%s)"), b,
+                         f->le_path);
                 errors_add(errs, full, f->article, expected,
-                           "%s: %s is larger than its population %s = %s", full, a, f->le_path, b);
+                           "%s : %s dépasse sa population %s = %s", full, a, f->le_path, b);
             }
         }
     }
@@ -345,10 +365,11 @@ static void check_fields(ancre_decl *d, const char *base, const ancre_params *pa
         if (!lo || !hi || lo->kind != PV_NUM || hi->kind != PV_NUM ||
             q_cmp(year->num, lo->num) < 0 || q_cmp(year->num, hi->num) > 0) {
             char expected[128];
-            snprintf(expected, sizeof expected, "a reference year from %s to %s",
+            snprintf(expected, sizeof expected,
+                     i18n_tr(lang_of(errs), "une année de référence de %s à %s"),
                      lo ? lo->text : "?", hi ? hi->text : "?");
             errors_add(errs, "year", "accord.reference_year_min/max", expected,
-                       "year: %d is outside the years the accord governs (%s)", y, expected);
+                       "year : %d est hors des années que régit l'accord (%s)", y, expected);
         }
     }
 }
@@ -373,12 +394,12 @@ int decl_parse_with(ancre_decl **out, const char *text, size_t len, const item_s
     json_error_t jerr;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
-        errors_add(errs, "", "json", "a JSON object", "not valid JSON: line %d column %d: %s",
+        errors_add(errs, "", "json", "un objet JSON", "JSON invalide : ligne %d, colonne %d : %s",
                    jerr.line, jerr.column, jerr.text);
         return -1;
     }
     if (!json_is_object(root)) {
-        errors_add(errs, "", "json", "a JSON object", "a declaration is a JSON object");
+        errors_add(errs, "", "json", "un objet JSON", "une déclaration est un objet JSON");
         json_decref(root);
         return -1;
     }
@@ -416,7 +437,8 @@ static void schema_rows(mdbuf *b, const item_schema *sc, const char *prefix) {
         if (f->le_path)
             snprintf(range + strlen(range), sizeof range - strlen(range), "%s≤ `%s`",
                      range[0] ? "; " : "", f->le_path);
-        snprintf(row, sizeof row, "| `%s` | %s | %s | %s | %s | %s |\n", path, type_name(f->type),
+        snprintf(row, sizeof row, "| `%s` | %s | %s | %s | %s | %s |\n", path,
+                 type_name("en", f->type),
                  f->req == REQ_ALWAYS ? "yes" : (f->req == REQ_SECTION ? "with its section" : "no"),
                  range, f->article, f->doc);
         size_t rl = strlen(row);

@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "errors.h"
+#include "i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,12 +15,21 @@
         (arr) = grown_;                                                                            \
     } while (0)
 
+const char *eng_lang(const eng_t *e) {
+    if (e->res) return e->res->lang;
+    return e->errs ? e->errs->lang : NULL;
+}
+
+const char *eng_tr(const eng_t *e, const char *french) {
+    return i18n_tr(eng_lang(e), french);
+}
+
 void eng_fail(eng_t *e, const char *path, const char *rule, const char *expected, const char *fmt,
               ...) {
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, eng_tr(e, fmt), ap);
     va_end(ap);
     errors_add(e->errs, path, rule, expected, "%s", msg);
     e->failed = true;
@@ -55,7 +65,7 @@ void eng_note(eng_t *e, const char *fmt, ...) {
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, eng_tr(e, fmt), ap);
     va_end(ap);
     size_t len = strlen(e->cur->note);
     snprintf(e->cur->note + len, sizeof e->cur->note - len, "%s%s", len ? "; " : "", msg);
@@ -65,7 +75,7 @@ void eng_result_note(eng_t *e, const char *fmt, ...) {
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, eng_tr(e, fmt), ap);
     va_end(ap);
     ancre_result *r = e->res;
     GROW(r->notes, r->nnotes, 0);
@@ -114,7 +124,8 @@ static const decl_value *lookup(eng_t *e, const char *path, const field_def **f)
     long i = schema_find(path);
     if (i < 0) {
         /* a rules module asked for a field the schema does not define: a programming error */
-        eng_fail(e, path, "schema", "a declared schema field", "internal: unknown field %s", path);
+        eng_fail(e, path, "schema", "un champ du schéma de la déclaration",
+                 "erreur interne : champ inconnu %s", path);
         return NULL;
     }
     *f = schema_field((size_t)i);
@@ -128,8 +139,8 @@ static const decl_value *lookup(eng_t *e, const char *path, const field_def **f)
 
 static void missing(eng_t *e, const char *path, const field_def *f) {
     const char *rule = e->cur ? e->cur->id : "engine";
-    eng_fail(e, path, f ? f->article : "", "a value", "%s: missing, needed by %s (%s)", path, rule,
-             e->cur ? e->cur->article : "");
+    eng_fail(e, path, f ? f->article : "", "une valeur", "%s : non renseigné, nécessaire à %s (%s)",
+             path, rule, e->cur ? e->cur->article : "");
 }
 
 bool in_has(eng_t *e, const char *path) {
@@ -141,7 +152,7 @@ bool in_flag(eng_t *e, const char *path) {
     const field_def *f = NULL;
     const decl_value *v = lookup(e, path, &f);
     if (!v) {
-        if (f) record_input(e, path, "absent (false)");
+        if (f) record_input(e, path, eng_tr(e, "absent (faux)"));
         return false;
     }
     return v->b;
@@ -234,17 +245,19 @@ static const period_t *find(eng_t *e, const char *id, date_t at, bool report) {
         return pe;
     }
     if (report) {
-        char d[16];
-        date_format(at, d, sizeof d);
+        char iso[16], d[16];
+        date_format(at, iso, sizeof iso);
+        i18n_date(eng_lang(e), iso, d, sizeof d);
         if (st == PARAM_UNKNOWN)
-            eng_fail(e, id, "params", "a parameter of params/ or of a --params file",
-                     "parameter %s is not defined (needed by %s); supply it with --params", id,
-                     e->cur ? e->cur->id : "the computation");
-        else
-            eng_fail(e, id, "params", "a period of effect covering the date",
-                     "parameter %s has no value in force on %s (needed by %s); supply it with "
+            eng_fail(e, id, "params", "un paramètre de params/ ou d'un fichier --params",
+                     "le paramètre %s n'est pas défini (nécessaire à %s) ; fournissez-le avec "
                      "--params",
-                     id, d, e->cur ? e->cur->id : "the computation");
+                     id, e->cur ? e->cur->id : eng_tr(e, "le calcul"));
+        else
+            eng_fail(e, id, "params", "une période d'effet couvrant la date",
+                     "le paramètre %s n'a pas de valeur en vigueur le %s (nécessaire à %s) ; "
+                     "fournissez-le avec --params",
+                     id, d, e->cur ? e->cur->id : eng_tr(e, "le calcul"));
     }
     return NULL;
 }
@@ -253,9 +266,10 @@ q_t par_at(eng_t *e, const char *id, date_t at) {
     const period_t *pe = find(e, id, at, true);
     if (!pe) return q_invalid();
     if (pe->kind != PV_NUM) {
-        char d[16];
-        date_format(at, d, sizeof d);
-        eng_fail(e, id, "params", "a number", "parameter %s is not a number on %s", id, d);
+        char iso[16], d[16];
+        date_format(at, iso, sizeof iso);
+        i18n_date(eng_lang(e), iso, d, sizeof d);
+        eng_fail(e, id, "params", "un nombre", "le paramètre %s n'est pas un nombre le %s", id, d);
         return q_invalid();
     }
     return pe->num;
@@ -296,14 +310,14 @@ bool par_exists(eng_t *e, const char *id) {
 bool par_bool(eng_t *e, const char *id) {
     const period_t *pe = find(e, id, e->at, true);
     if (pe && pe->kind != PV_BOOL)
-        eng_fail(e, id, "params", "a boolean", "%s is not a boolean", id);
+        eng_fail(e, id, "params", "un booléen", "le paramètre %s n'est pas un booléen", id);
     return pe && pe->kind == PV_BOOL && pe->b;
 }
 
 const char *par_text(eng_t *e, const char *id) {
     const period_t *pe = find(e, id, e->at, true);
     if (pe && pe->kind != PV_TEXT) {
-        eng_fail(e, id, "params", "a text value", "%s is not a text value", id);
+        eng_fail(e, id, "params", "un texte", "le paramètre %s n'est pas un texte", id);
         return NULL;
     }
     return pe ? pe->text : NULL;
@@ -314,8 +328,8 @@ const char *par_text(eng_t *e, const char *id) {
 int reading(eng_t *e, const char *id) {
     long i = reading_find(id);
     if (i < 0) {
-        eng_fail(e, id, "readings", "a reading of the registry", "internal: unknown reading %s",
-                 id);
+        eng_fail(e, id, "readings", "une lecture du registre",
+                 "erreur interne : lecture inconnue %s", id);
         return 0;
     }
     int choice = readings_choice(e->readings, (size_t)i);
@@ -348,8 +362,8 @@ bool reading_is(eng_t *e, const char *id, const char *value) {
         return false;
     }
     if (reading_alt_find(reading_def_at((size_t)i), value) < 0) {
-        eng_fail(e, id, "readings", "an alternative of the reading",
-                 "internal: reading %s has no alternative %s", id, value);
+        eng_fail(e, id, "readings", "une alternative de la lecture",
+                 "erreur interne : la lecture %s n'a pas d'alternative %s", id, value);
         return false;
     }
     return strcmp(reading_value(e, id), value) == 0;
@@ -522,6 +536,7 @@ int ancre_compute(ancre_result **out, const ancre_decl *decl, const ancre_params
                   const ancre_readings *readings, ancre_errors *errs) {
     *out = NULL;
     ancre_result *r = calloc(1, sizeof *r);
+    r->lang = errs ? errs->lang : NULL;
     eng_t e = {.decl = decl,
                .params = params,
                .readings = readings,
@@ -531,8 +546,8 @@ int ancre_compute(ancre_result **out, const ancre_decl *decl, const ancre_params
     const decl_value *year = decl_get(decl, "year");
     const decl_value *type = decl_get(decl, "centre.type");
     if (!year || !type) {
-        errors_add(errs, year ? "centre.type" : "year", "schema", "a value",
-                   "the declaration has no %s", year ? "centre.type" : "year");
+        errors_add(errs, year ? "centre.type" : "year", "schema", "une valeur",
+                   "la déclaration n'a pas de champ %s", year ? "centre.type" : "year");
         ancre_result_free(r);
         return -1;
     }
@@ -559,9 +574,9 @@ int ancre_compute(ancre_result **out, const ancre_decl *decl, const ancre_params
         eng_amounts(&e);
     }
     if (!any && !e.failed)
-        eng_fail(&e, "", "schema", "a section that some chapter of the accord pays",
-                 "nothing to compute: the declaration has no section of a payment (for the "
-                 "forfait spécifique: indicators)");
+        eng_fail(&e, "", "schema", "une section qu'un chapitre de l'accord rémunère",
+                 "rien à calculer : la déclaration n'a aucune section d'une rémunération (pour la "
+                 "rémunération forfaitaire spécifique : indicators)");
     if (e.failed) {
         ancre_result_free(r);
         return -1;

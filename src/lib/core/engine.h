@@ -69,6 +69,7 @@ typedef struct {
 } prereq_t;
 
 struct ancre_result {
+    const char *lang; /* language of its notes and text (NULL: French), from the error list */
     int year;
     char *finess, *name, *type;
     char **notes;
@@ -109,6 +110,8 @@ typedef struct {
 /* ---- lines ---- */
 line_t *eng_line(eng_t *e, const char *id, const char *article, const char *label, const char *bloc,
                  const char *kind);
+/* Notes are written in French; they are stored in the result's language (the .tsv files of
+ * i18n/en/). */
 void eng_note(eng_t *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void eng_result_note(eng_t *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void eng_payment(eng_t *e, const char *label, const char *article, const date_t *due,
@@ -159,6 +162,11 @@ int reading(eng_t *e, const char *id);
 
 void eng_fail(eng_t *e, const char *path, const char *rule, const char *expected, const char *fmt,
               ...) __attribute__((format(printf, 5, 6)));
+
+/* The language of the computation (NULL: French) and a French format string in it, for text a
+ * module composes itself (snprintf(r->gate_reason, n, eng_tr(e, "..."), ...)). */
+const char *eng_lang(const eng_t *e);
+const char *eng_tr(const eng_t *e, const char *french) __attribute__((format_arg(2)));
 
 /* Converts every line not yet priced to euros (points × unit value × factor, rounded once per
  * line) and adds every line up into the result's total.  An amount, a sum of lines or of

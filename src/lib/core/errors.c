@@ -1,5 +1,7 @@
 #include "errors.h"
 
+#include "i18n.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +23,9 @@ void ancre_errors_clear(ancre_errors *errs) {
         free(errs->items[i].message);
     }
     free(errs->items);
+    const char *lang = errs->lang;
     memset(errs, 0, sizeof *errs);
+    errs->lang = lang;
 }
 
 void errors_add(ancre_errors *errs, const char *path, const char *rule, const char *expected,
@@ -37,11 +41,13 @@ void errors_add(ancre_errors *errs, const char *path, const char *rule, const ch
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(msg, sizeof msg, i18n_tr(errs->lang, fmt), ap);
     va_end(ap);
     ancre_error *e = &errs->items[errs->count++];
     e->path = dup_or_empty(path);
     e->rule = dup_or_empty(rule);
-    e->expected = dup_or_empty(expected);
+    /* a fixed expectation ("une valeur") is a message of its own; a composed one is written in
+     * the list's language by its caller */
+    e->expected = dup_or_empty(i18n_tr(errs->lang, expected));
     e->message = strdup(msg);
 }

@@ -2,6 +2,7 @@
 #include "engine.h"
 
 #include "errors.h"
+#include "i18n.h"
 #include "jsonw.h"
 
 #include <jansson.h>
@@ -255,78 +256,93 @@ static void sb_printf(sbuf *b, const char *fmt, ...) {
     }
 }
 
-static void euros(int64_t cents, char *buf, size_t cap) {
-    int64_t a = cents < 0 ? -cents : cents;
-    char digits[32];
-    snprintf(digits, sizeof digits, "%lld", (long long)(a / 100));
-    char grouped[64];
-    size_t n = strlen(digits), k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i && (n - i) % 3 == 0) grouped[k++] = ' ';
-        grouped[k++] = digits[i];
-    }
-    grouped[k] = '\0';
-    snprintf(buf, cap, "%s%s,%02lld €", cents < 0 ? "-" : "", grouped, (long long)(a % 100));
+/* Numbers and dates of the breakdown in the notation of the result's language. */
+#define euros(cents, buf, cap) i18n_euros(r->lang, (cents), (buf), (cap))
+#define TR(french) i18n_tr(r->lang, french)
+
+static void number(const ancre_result *r, q_t v, int places, char *buf, size_t cap) {
+    char raw[80];
+    q_format_decimal(v, places, raw, sizeof raw);
+    i18n_decimal(r->lang, raw, buf, cap);
+}
+
+static void day(const ancre_result *r, date_t d, char *buf, size_t cap) {
+    char iso[16];
+    date_format(d, iso, sizeof iso);
+    i18n_date(r->lang, iso, buf, cap);
 }
 
 static int64_t eng_total_of(const ancre_result *r, const char *payment);
 
-static void text_trace(sbuf *b, const line_t *l) {
+static void text_trace(sbuf *b, const ancre_result *r, const line_t *l) {
     for (size_t j = 0; j < l->ninputs; j++)
-        sb_printf(b, "      input %s = %s\n", l->inputs[j].path, l->inputs[j].value);
+        sb_printf(b, TR("      donnée %s = %s\n"), l->inputs[j].path, l->inputs[j].value);
     for (size_t j = 0; j < l->nparams; j++) {
         const param_use *u = &l->params[j];
-        sb_printf(b, "      param %s = %s (%s, %s l.%d)\n", u->param->id, u->period->text,
+        char value[128];
+        if (u->period->kind == PV_NUM)
+            number(r, u->period->num, 6, value, sizeof value);
+        else
+            snprintf(value, sizeof value, "%s", u->period->text);
+        sb_printf(b, TR("      paramètre %s = %s (%s, %s l.%d)\n"), u->param->id, value,
                   u->period->cite.article ? u->period->cite.article : "",
                   u->period->cite.doc ? u->period->cite.doc : "", u->period->cite.line);
     }
     for (size_t j = 0; j < l->nreadings; j++) {
         const reading_def *d = reading_def_at(l->readings[j].index);
-        sb_printf(b, "      reading %s = %s\n", d->id, d->alts[l->readings[j].choice].value);
+        sb_printf(b, TR("      lecture %s = %s\n"), d->id, d->alts[l->readings[j].choice].value);
     }
 }
 
 /* The forfait spécifique: prerequisites, both blocs, the total in points, advance and balance. */
 static void text_rsf(sbuf *b, const ancre_result *r, int verbose) {
     char e1[96], p1[64], f1[64], v1[64];
-    sb_printf(b, "\nPrérequis (Art. 12): %s\n", r->gate_reason);
+    sb_printf(b, TR("\nPrérequis (Art. 12) : %s\n"), r->gate_reason);
     for (size_t i = 0; i < r->nprereqs; i++)
         sb_printf(b, "  [%s] %s\n", r->prereqs[i].met ? "x" : " ", r->prereqs[i].id);
     const char *blocs[3] = {"principal", "complementaire", NULL};
-    const char *titles[2] = {"Bloc commun principal", "Bloc commun complémentaire"};
+    const char *titles[2] = {TR("Bloc commun principal"), TR("Bloc commun complémentaire")};
     for (int k = 0; blocs[k]; k++) {
         sb_printf(b, "\n%s\n", titles[k]);
-        sb_printf(b, "  %-34s %-20s %10s %10s %10s %14s\n", "indicateur", "article", "fixe",
-                  "variable", "points", "montant");
+        sb_printf(b, "  %-34s %-20s %10s %10s %10s %14s\n", TR("indicateur"), TR("article"),
+                  TR("fixe"), TR("variable"), TR("points"), TR("montant"));
         for (size_t i = 0; i < r->nlines; i++) {
             const line_t *l = &r->lines[i];
             if (strcmp(l->bloc, blocs[k]) != 0) continue;
             if (!verbose && l->status != ST_ACHIEVED && l->amount_cents == 0 &&
                 l->status != ST_NOT_TRIGGERED)
                 continue;
-            q_format_decimal(l->fixed, 2, f1, sizeof f1);
-            q_format_decimal(l->variable, 2, v1, sizeof v1);
-            q_format_decimal(l->points, 2, p1, sizeof p1);
+            number(r, l->fixed, 2, f1, sizeof f1);
+            number(r, l->variable, 2, v1, sizeof v1);
+            number(r, l->points, 2, p1, sizeof p1);
             euros(l->amount_cents, e1, sizeof e1);
             sb_printf(b, "  %-34s %-20s %10s %10s %10s %14s\n", l->id, l->article, f1, v1, p1, e1);
             if (l->note[0] && (verbose || l->status != ST_ACHIEVED))
                 sb_printf(b, "      %s\n", l->note);
-            if (verbose) text_trace(b, l);
+            if (verbose) text_trace(b, r, l);
         }
     }
-    if (!verbose) sb_printf(b, "  (lines without amount hidden: use 'ancre explain' for all)\n");
-    q_format_decimal(r->total_points, 2, p1, sizeof p1);
-    q_format_decimal(r->point_value, 2, v1, sizeof v1);
-    q_format_decimal(r->prorata, 6, f1, sizeof f1);
+    if (!verbose)
+        sb_printf(b, "%s",
+                  TR("  (lignes sans montant masquées : « ancre explain » les montre "
+                     "toutes)\n"));
+    number(r, r->total_points, 2, p1, sizeof p1);
+    number(r, r->point_value, 2, v1, sizeof v1);
+    number(r, r->prorata, 6, f1, sizeof f1);
     euros(eng_total_of(r, "rsf"), e1, sizeof e1);
     sb_printf(b,
-              "\nTotal RSF: %s points × %s € × prorata %s = %s (sum of the lines, each rounded "
-              "to the cent)\n",
+              TR("\nTotal RSF : %s points × %s € × prorata %s = %s (somme des lignes, chacune "
+                 "arrondie au centime)\n"),
               p1, v1, f1, e1);
     euros(r->advance_cents, e1, sizeof e1);
-    sb_printf(b, "Avance versée (Art. 18.1): %s\n", e1);
+    sb_printf(b, TR("Avance versée (Art. 18.1) : %s\n"), e1);
     euros(r->balance_cents, e1, sizeof e1);
-    sb_printf(b, "Solde (Art. 18): %s\n", e1);
+    if (r->balance_cents < 0) {
+        euros(-r->balance_cents, e1, sizeof e1);
+        sb_printf(b, TR("Solde (Art. 18) : %s à rembourser\n"), e1);
+    } else {
+        sb_printf(b, TR("Solde (Art. 18) : %s\n"), e1);
+    }
 }
 
 /* Every other payment (médecin traitant forfaits, MPA, ROSP, ...): its lines and its total,
@@ -343,28 +359,30 @@ static void text_other_payments(sbuf *b, const ancre_result *r, int verbose) {
         npay++;
         if (strcmp(pay, "rsf") == 0) continue;
         sb_printf(b, "\n%s (%s)\n", ancre_modules[m].title, pay);
-        sb_printf(b, "  %-38s %-22s %10s %10s %9s %14s\n", "ligne", "article", "unitaire",
-                  "points/€", "facteur", "montant");
+        sb_printf(b, "  %-38s %-22s %10s %10s %9s %14s\n", TR("ligne"), TR("article"),
+                  TR("unitaire"), TR("points/€"), TR("facteur"), TR("montant"));
         for (size_t i = 0; i < r->nlines; i++) {
             const line_t *l = &r->lines[i];
             if (strcmp(l->payment, pay) != 0) continue;
             if (!verbose && l->amount_cents == 0 && l->status != ST_ACHIEVED) continue;
-            q_format_decimal(l->fixed, 2, f1, sizeof f1);
-            q_format_decimal(l->points, 4, p1, sizeof p1);
-            q_format_decimal(l->factor, 4, v1, sizeof v1);
+            number(r, l->fixed, 2, f1, sizeof f1);
+            number(r, l->points, 4, p1, sizeof p1);
+            number(r, l->factor, 4, v1, sizeof v1);
             euros(l->amount_cents, e1, sizeof e1);
             sb_printf(b, "  %-38s %-22s %10s %10s %9s %14s\n", l->id, l->article, f1, p1, v1, e1);
             if (l->note[0] && (verbose || l->status != ST_ACHIEVED))
                 sb_printf(b, "      %s\n", l->note);
-            if (verbose) text_trace(b, l);
+            if (verbose) text_trace(b, r, l);
         }
         if (!verbose)
-            sb_printf(b, "  (lines without amount hidden: use 'ancre explain' for all)\n");
+            sb_printf(b, "%s",
+                      TR("  (lignes sans montant masquées : « ancre explain » les montre "
+                         "toutes)\n"));
         euros(eng_total_of(r, pay), e1, sizeof e1);
-        sb_printf(b, "  Total %s: %s\n", pay, e1);
+        sb_printf(b, TR("  Total %s : %s\n"), pay, e1);
     }
     if (npay > 1 || !npay) {
-        sb_printf(b, "\nTotal par paiement\n");
+        sb_printf(b, "%s", TR("\nTotal par paiement\n"));
         for (size_t m = 0; m < ancre_module_count; m++) {
             const char *pay = ancre_modules[m].payment;
             for (size_t i = 0; i < r->nlines; i++)
@@ -376,7 +394,7 @@ static void text_other_payments(sbuf *b, const ancre_result *r, int verbose) {
         }
     }
     euros(r->total_cents, e1, sizeof e1);
-    sb_printf(b, "Total: %s (sum of the lines, each rounded to the cent)\n", e1);
+    sb_printf(b, TR("Total : %s (somme des lignes, chacune arrondie au centime)\n"), e1);
 }
 
 static int64_t eng_total_of(const ancre_result *r, const char *payment) {
@@ -392,27 +410,27 @@ char *ancre_result_to_text(const ancre_result *r, int verbose) {
     bool has_rsf = false;
     for (size_t i = 0; i < r->nlines; i++)
         if (strcmp(r->lines[i].payment, "rsf") == 0) has_rsf = true;
-    sb_printf(&b, "%s %d", has_rsf ? "Rémunération forfaitaire spécifique" : "Rémunérations",
-              r->year);
+    sb_printf(&b, "%s %d",
+              has_rsf ? TR("Rémunération forfaitaire spécifique") : TR("Rémunérations"), r->year);
     sb_printf(&b, " — centre %s%s%s (%s)\n", r->name ? r->name : "", r->finess ? " " : "",
               r->finess ? r->finess : "", r->type);
     for (size_t i = 0; i < r->nnotes; i++)
         sb_printf(&b, "  · %s\n", r->notes[i]);
     if (has_rsf) text_rsf(&b, r, verbose);
     text_other_payments(&b, r, verbose);
-    if (r->npayments) sb_printf(&b, "\nCalendrier des paiements\n");
+    if (r->npayments) sb_printf(&b, "%s", TR("\nCalendrier des paiements\n"));
     for (size_t i = 0; i < r->npayments; i++) {
         char d[16] = "-";
-        if (r->payments[i].has_due) date_format(r->payments[i].due, d, sizeof d);
+        if (r->payments[i].has_due) day(r, r->payments[i].due, d, sizeof d);
         euros(r->payments[i].amount_cents, e1, sizeof e1);
         sb_printf(&b, "  %s  %-50s %14s  %s\n", d, r->payments[i].label, e1,
                   r->payments[i].article);
     }
-    if (r->nreadings) sb_printf(&b, "\nLectures du texte utilisées\n");
+    if (r->nreadings) sb_printf(&b, "%s", TR("\nLectures du texte utilisées\n"));
     for (size_t k = 0; k < r->nreadings; k++) {
         const reading_def *d = reading_def_at(r->readings[k].index);
         sb_printf(&b, "  %s = %s%s  (%s)\n", d->id, d->alts[r->readings[k].choice].value,
-                  r->readings[k].choice == 0 ? " (default)" : "", d->ref);
+                  r->readings[k].choice == 0 ? TR(" (par défaut)") : "", d->ref);
     }
     return b.buf;
 }
@@ -435,6 +453,7 @@ char *ancre_sensitivity_json(const ancre_decl *decl, const ancre_params *params,
             ancre_result *r = NULL;
             ancre_errors local;
             ancre_errors_init(&local);
+            local.lang = errs ? errs->lang : NULL;
             json_t *o = json_object();
             json_object_set_new(o, "reading", json_string(d->id));
             json_object_set_new(o, "value", json_string(d->alts[a].value));
