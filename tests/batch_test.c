@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+const char *cli_lang = NULL; /* French, as the command line without --lang */
+
 static int passed, failed;
 #define CHECK(c, what)                                                                             \
     do {                                                                                           \

@@ -52,7 +52,7 @@ expect_rc 1 "batch with a fatal line" "$ancre" batch "$tmp/batch.jsonl" --params
 sed -n 1p "$tmp/out" | grep -q '"ancre_result":1' && ok || ko "line 1 computed"
 sed -n 2p "$tmp/out" | grep -q '"line":2,"ok":false' && ok || ko "line 2 reported"
 sed -n 3p "$tmp/out" | grep -q '"ancre_result":1' && ok || ko "line 3 computed after the bad line"
-grep -q '3 records, 2 computed, 1 with errors' "$tmp/err" && ok || ko "the batch ends with the count"
+grep -q '3 enregistrements, 2 calculés, 1 en erreur' "$tmp/err" && ok || ko "the batch ends with the count"
 # (records flushed one by one, and a line that kills its worker: tests/batch_test.c)
 
 # 2. amounts past 64 bits: refused at load by the unit's bounds, and overflow at compute reported

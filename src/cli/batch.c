@@ -118,17 +118,18 @@ static void print_lost_line(size_t lineno, int status) {
     char msg[256];
     if (WIFSIGNALED(status))
         snprintf(msg, sizeof msg,
-                 "le calcul de cette ligne a interrompu le processus (signal %d) ; les autres "
-                 "lignes sont calculées",
+                 ancre_tr(cli_lang, "le calcul de cette ligne a interrompu le processus (signal "
+                                    "%d) ; les autres lignes sont calculées"),
                  WTERMSIG(status));
     else
         snprintf(msg, sizeof msg,
-                 "le calcul de cette ligne a interrompu le processus (code de sortie %d) ; les "
-                 "autres lignes sont calculées",
+                 ancre_tr(cli_lang, "le calcul de cette ligne a interrompu le processus (code de "
+                                    "sortie %d) ; les autres lignes sont calculées"),
                  WIFEXITED(status) ? WEXITSTATUS(status) : -1);
     ancre_errors errs;
     ancre_errors_init(&errs);
-    ancre_error e = {(char *)"", (char *)"batch", (char *)"une ligne calculable", msg};
+    ancre_error e = {(char *)"", (char *)"batch",
+                     (char *)ancre_tr(cli_lang, "une ligne calculable"), msg};
     errs.items = &e;
     errs.count = errs.cap = 1;
     print_error_record(lineno, &errs);
