@@ -87,5 +87,34 @@ expect_rc 0 "an empty parameter file" "$ancre" params rsf.point_value --params "
 "$build/roster_gen" 1 1 2019 0 0 | head -1 >"$tmp/empty.csv"
 expect_rc 0 "a roster with only its header" "$ancre" roster "$tmp/empty.csv" --year 2019
 
+
+# 6. diagnostics: a pretty-printed declaration followed by garbage is one document with one error
+#    at the garbage (it was read as a batch, one error per physical line)
+{ cat "$example"; echo 'garbage here'; } >"$tmp/garbage.json"
+expect_rc 1 "a declaration followed by garbage" "$ancre" compute "$tmp/garbage.json" --params "$national"
+n=$(grep -c '^erreur\|^error' "$tmp/err")
+[ "$n" -eq 1 ] && ok || { ko "one error for the garbage, not $n"; head -5 "$tmp/err" >&2; }
+glines=$(wc -l <"$example")
+grep -q "ligne $((glines + 1))" "$tmp/err" && ok || { ko "the error gives the line of the garbage"; cat "$tmp/err" >&2; }
+[ ! -s "$tmp/out" ] && ok || ko "no record printed for a document with garbage"
+# identifiers: FINESS, names and contract ids are checked for length and characters
+for bad in '"12345678"' '"1234567890"' '"2C0000001"' '"75000000A"' '"75000\u000a001"'; do
+    jq -c ".centre.finess = $bad" "$example" >"$tmp/finess.json"
+    expect_rc 1 "FINESS $bad refused" "$ancre" validate "$tmp/finess.json"
+    grep -q 'centre.finess' "$tmp/err" && ok || ko "the error names centre.finess ($bad)"
+done
+jq -c '.centre.finess = "2A0000001"' "$example" >"$tmp/corse.json"
+expect_rc 0 "a Corsican FINESS (2A) is accepted" "$ancre" validate "$tmp/corse.json"
+jq -c --arg n "$(head -c 400 /dev/zero | tr '\0' x)" '.centre.name = $n' "$example" >"$tmp/name.json"
+expect_rc 1 "a 400-byte centre name is refused" "$ancre" validate "$tmp/name.json"
+grep -q 'centre.name' "$tmp/err" && ok || ko "the error names centre.name"
+jq -c '.centre.name = "Centre\u0000NUL"' "$example" >"$tmp/nul.json"
+expect_rc 1 "a NUL in a name is refused" "$ancre" validate "$tmp/nul.json"
+for bad in '""' '"a b"' '"<script>"' "\"$(head -c 65 /dev/zero | tr '\0' c)\""; do
+    jq -c ".contracts[0].id = $bad" "$root/examples/contracts/cai_med.json" >"$tmp/cid.json"
+    expect_rc 1 "contract id $bad refused" "$ancre" validate "$tmp/cid.json"
+    grep -q 'contracts\[0\].id' "$tmp/err" && ok || ko "the error names contracts[0].id ($bad)"
+done
+
 echo "robust: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

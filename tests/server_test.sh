@@ -336,7 +336,7 @@ printf 'short\n' >"$tmp/short"
 "$ancre" serve --port 0 --token-file "$tmp/short" >/dev/null 2>&1
 [ $? -eq 2 ] && ok || ko "a short token is refused at start"
 "$ancre" serve --port 0 --db "$tmp" >/dev/null 2>"$tmp/err"
-[ $? -eq 2 ] && ok || ko "an unusable store is refused at start"
+[ $? -eq 3 ] && ok || ko "an unusable store is refused at start (exit 3, a store error)"
 
 
 # ---- hostile requests: the server stays up and answers each with an error ----------------------

@@ -29,8 +29,19 @@ bool cli_is_jsonl(const char *path, const char *text, size_t len) {
         json_decref(whole);
         return false;
     }
-    /* several documents, one per line */
-    return memchr(text, '\n', len) && strstr(jerr.text, "end of file expected") != NULL;
+    /* several documents, one per line: the first line is a whole document by itself.  A
+     * pretty-printed document followed by garbage is one document with an error at the
+     * garbage, not a batch of broken lines. */
+    if (!memchr(text, '\n', len) || strstr(jerr.text, "end of file expected") == NULL) return false;
+    const char *p = text, *end = text + len;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+        p++;
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    if (!nl) return false;
+    json_t *first = json_loadb(p, (size_t)(nl - p), 0, NULL);
+    bool lines = json_is_object(first);
+    json_decref(first);
+    return lines;
 }
 
 static void print_error_record(size_t lineno, const ancre_errors *errs) {

@@ -177,7 +177,7 @@ int cmd_serve(int argc, char **argv) {
         weak = "sur une adresse qui n'est pas locale, un jeton est exigé (--token-file ou "
                "ANCRE_TOKEN), ou --public pour servir sans jeton";
     if (weak) {
-        fprintf(stderr, "ancre serve : %s\n", weak);
+        fprintf(stderr, "ancre serve : %s\n", ancre_tr(cli_lang, weak));
         free(token);
         ancre_params_free(params);
         ancre_store_paramset_free(ps);
@@ -199,7 +199,7 @@ int cmd_serve(int argc, char **argv) {
     if (db && ancre_store_open(&ctx.store, db, &errs) != 0) {
         for (size_t i = 0; i < errs.count; i++)
             fprintf(stderr, "ancre serve: %s\n", errs.items[i].message);
-        rc = 2;
+        rc = ancre_store_failed(&errs) ? ANCRE_STORE_EXIT : 2;
     }
     if (rc == 0) {
         char banner[512] = "";

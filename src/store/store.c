@@ -32,7 +32,13 @@ void store_error(ancre_errors *errs, const char *path, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    errors_add(errs, path, "store", "", "%s", msg);
+    errors_add(errs, path, ANCRE_STORE_DB_RULE, "", "%s", msg);
+}
+
+bool ancre_store_failed(const ancre_errors *errs) {
+    for (size_t i = 0; errs && i < errs->count; i++)
+        if (strcmp(errs->items[i].rule, ANCRE_STORE_DB_RULE) == 0) return true;
+    return false;
 }
 
 const char *store_cell(const store_rows *rows, size_t row, size_t col) {
@@ -210,7 +216,7 @@ static int migrate(ancre_store *st, ancre_errors *errs) {
     int version;
     if (current_version(st, &version, errs) != 0) goto fail;
     if (version > ANCRE_STORE_SCHEMA_VERSION) {
-        errors_add(errs, "db", "store",
+        errors_add(errs, "db", ANCRE_STORE_DB_RULE,
                    "schema version at most "
                    "1",
                    "the database has schema version %d, newer than this ancre (%d): use a newer "
@@ -290,16 +296,6 @@ typedef struct {
 } import_record;
 
 /* FINESS numbers have 9 characters: digits, with 2A or 2B as the department of Corsica. */
-static bool finess_valid(const char *s) {
-    if (strlen(s) != 9) return false;
-    for (int i = 0; i < 9; i++) {
-        bool digit = s[i] >= '0' && s[i] <= '9';
-        bool corsica = i == 1 && s[0] == '2' && (s[1] == 'A' || s[1] == 'B');
-        if (!digit && !corsica) return false;
-    }
-    return true;
-}
-
 /* Validates one record; fills rec from it or reports why it cannot be stored. */
 static bool check_record(import_record *rec, const ancre_params *params, ancre_errors *errs) {
     ancre_errors local;

@@ -137,6 +137,46 @@ static bool enum_has(const char *choices, const char *s) {
     return false;
 }
 
+bool finess_valid(const char *s) {
+    if (strlen(s) != 9) return false;
+    for (int i = 0; i < 9; i++) {
+        bool digit = s[i] >= '0' && s[i] <= '9';
+        bool corsica = i == 1 && s[0] == '2' && (s[1] == 'A' || s[1] == 'B');
+        if (!digit && !corsica) return false;
+    }
+    return true;
+}
+
+/* The longest text a declaration field holds: a name of a centre or of a contract is short; a
+ * longer text is a mistake (or an attack on whatever stores and shows it). */
+#define TEXT_MAX 300
+#define ID_MAX 64
+
+static const char *last_segment(const char *path) {
+    const char *dot = strrchr(path, '.');
+    return dot ? dot + 1 : path;
+}
+
+/* Identifiers and texts: NULL when s is acceptable for the field, else what was expected. */
+static const char *text_problem(const field_def *f, const char *s) {
+    const char *leaf = last_segment(f->path);
+    size_t len = strlen(s);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f) return "un texte sans caractère de contrôle";
+    if (strcmp(leaf, "finess") == 0)
+        return finess_valid(s) ? NULL : "9 caractères : des chiffres, ou 2A/2B pour la Corse";
+    if (strcmp(leaf, "id") == 0) {
+        if (len == 0 || len > ID_MAX) return "un identifiant de 1 à 64 caractères";
+        for (const char *p = s; *p; p++)
+            if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                  (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' || *p == '.'))
+                return "un identifiant fait de lettres sans accent, de chiffres, de _ - et .";
+        return NULL;
+    }
+    if (len > TEXT_MAX) return "un texte d'au plus 300 octets";
+    return NULL;
+}
+
 static ancre_decl *decl_new(const item_schema *sc);
 static void walk(ancre_decl *d, const char *base, const char *rel, json_t *obj, ancre_errors *errs);
 static void check_fields(ancre_decl *d, const char *base, const ancre_params *params,
@@ -165,10 +205,16 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
         ok = json_is_string(v) && date_parse(json_string_value(v), &dv->date);
         if (ok) dv->s = strdup(json_string_value(v));
         break;
-    case F_STRING:
+    case F_STRING: {
         ok = json_is_string(v);
+        const char *problem = ok ? text_problem(f, json_string_value(v)) : NULL;
+        if (problem) {
+            snprintf(expected, sizeof expected, "%s", problem);
+            ok = false;
+        }
         if (ok) dv->s = strdup(json_string_value(v));
         break;
+    }
     case F_ENUM:
         snprintf(expected, sizeof expected, i18n_tr(lang, "l'une des valeurs %s"), f->choices);
         ok = json_is_string(v) && enum_has(f->choices, json_string_value(v));

@@ -287,7 +287,9 @@ char *ancre_roster_declaration_json(const ancre_roster *r, const ancre_roster_ce
     size_t n = 0;
     FILE *f = open_memstream(&s, &n);
     if (!f) return NULL;
-    fprintf(f, "{\"year\": %d, \"centre\": {\"finess\": \"", r->year);
+    /* a centre id that is a FINESS number identifies the centre; another one names it */
+    fprintf(f, "{\"year\": %d, \"centre\": {\"%s\": \"", r->year,
+            finess_valid(c->centre_id) ? "finess" : "name");
     for (const char *p = c->centre_id; *p; p++) {
         if (*p == '"' || *p == '\\')
             fprintf(f, "\\%c", *p);
