@@ -103,7 +103,7 @@ static q_t year_factor(am_t *a, int n, am_result r, bool *decrease) {
 static q_t max_amount(am_t *a, int n) {
     contract_t *ct = a->ct;
     if (!a->y2020 && strcmp(a->band, "p95") == 0) {
-        if (n == 2 && reading(ct->e, "am_p95_year2") == 1) return cpar(ct, "year2");
+        if (n == 2 && reading_is(ct->e, "am_p95_year2", "year2_row")) return cpar(ct, "year2");
         return n == 1 ? cpar(ct, "year1") : cpar(ct, "amount_p95");
     }
     if (n == 1) return cpar(ct, "year1");
@@ -187,7 +187,10 @@ int contracts_am(contract_t *ct) {
                     : sched_open(ct, "year_1", "Assistant médical, 1re année", art, "instalment");
     setup(&a);
     if (e->failed) return -1;
-    int years = (int)q_floor_int(pam(ct, "duration_years"));
+    int years = par_int_at(e, "contracts.am.duration_years", ct->sign, 1, 30);
+    int single_delay = a.y2020 ? 0 : cpar_int(ct, "single_payment_delay_months", 0, 24);
+    int delay = cpar_int(ct, "payment_delay_months", 0, 24);
+    if (years < 0 || single_delay < 0 || delay < 0) return -1;
     int64_t paid_by_year[32] = {0};
     for (int n = 1; n <= years && n < 32; n++) {
         date_t s = add_years(ct->sign, n - 1), en = add_years(ct->sign, n);
@@ -207,8 +210,7 @@ int contracts_am(contract_t *ct) {
             /* years 1 and 2: the whole aid « dans le mois suivant la signature ou la date
              * anniversaire » (Art. 19.10.5.2.4), whatever the achievement */
             full = q_mul(max_amount(&a, n), a.financed);
-            date_t due =
-                date_add_months(s, (int)q_floor_int(cpar(ct, "single_payment_delay_months")));
+            date_t due = date_add_months(s, single_delay);
             bool ok = paid_before_end(ct, due);
             paid_by_year[n] = sched_close(ct, l, &due, full, q_int(ok ? 1 : 0),
                                           ok ? ST_ACHIEVED : ST_NOT_ACHIEVED);
@@ -228,11 +230,11 @@ int contracts_am(contract_t *ct) {
              * 50 % after the level observed at the end of the previous year */
             share = cpar(ct, "acompte_share");
             if (n == 1)
-                due = add_days(s, (long)q_floor_int(cpar(ct, "first_payment_delay_days")));
+                due = add_days(s, cpar_int(ct, "first_payment_delay_days", 0, 366));
             else if (n == 2)
                 due = s;
             else {
-                due = date_add_months(s, (int)q_floor_int(cpar(ct, "payment_delay_months")));
+                due = date_add_months(s, delay);
                 am_result prev = result_of(&a, n - 1);
                 if (!prev.present) {
                     sched_note(ct,
@@ -260,7 +262,7 @@ int contracts_am(contract_t *ct) {
             /* Art. 19.10.5.2.4, Annexe 33: 50 % within 2 months of the anniversary, « sauf
              * diminution » at the end of the previous year */
             share = cpar(ct, "acompte_share");
-            due = date_add_months(s, (int)q_floor_int(cpar(ct, "payment_delay_months")));
+            due = date_add_months(s, delay);
             am_result prev = result_of(&a, n - 1);
             bool dec = false;
             if (prev.present && n - 1 >= 3) {
@@ -289,7 +291,7 @@ int contracts_am(contract_t *ct) {
         if (a.y2020 && n <= 2)
             due = en; /* « Le solde … est versé à la … date anniversaire » */
         else
-            due = date_add_months(en, (int)q_floor_int(cpar(ct, "payment_delay_months")));
+            due = date_add_months(en, delay);
         if (!complete) {
             sched_note(ct, "not paid: the contract ended during the year");
             sched_close(ct, l, &due, q_int(0), q_int(1), ST_NOT_ACHIEVED);

@@ -71,7 +71,11 @@ int contracts_annual(contract_t *ct) {
     /* commitments assessed « à compter du premier jour du mois suivant la date d'adhésion »
      * (Annexe 13 ter l. 17128, Annexe 11 l. 16454, Annexe 14 l. 17459) */
     date_t start = ct->sign;
-    if (is(ct->type, "cam_inf") || is(ct->type, "incitatif_inf_2015") || dent2015) {
+    bool from_next_month =
+        is(ct->type, "cam_inf") || is(ct->type, "incitatif_inf_2015") || dent2015;
+    /* « En cas d'adhésion au cours d'une année civile »: an adhesion on 1 January is not made
+     * during a civil year but at its start, and the whole year is assessed */
+    if (from_next_month && !(ct->sign.m == 1 && ct->sign.d == 1)) {
         start = date_add_months(date_make(ct->sign.y, ct->sign.m, 1), 1);
     }
     /* no aid for the year the contract is terminated: Annexe 17 quinquies (l. 18701), Annexes
@@ -79,7 +83,8 @@ int contracts_annual(contract_t *ct) {
     bool none_in_termination_year = is(ct->type, "camcdsd_2023") ||
                                     is(ct->type, "incitatif_med_2015") ||
                                     is(ct->type, "incitatif_inf_2015") || dent2015;
-    int quarter = (int)q_floor_int(par_at(e, "contracts.annual_payment_quarter", ct->sign));
+    int quarter = par_int_at(e, "contracts.annual_payment_quarter", ct->sign, 1, 4);
+    if (quarter < 0) return -1;
     date_t last = add_days(ct->end, -1);
     for (int y = start.y; y <= last.y; y++) {
         date_t a = date_make(y, 1, 1), b = date_make(y + 1, 1, 1);
@@ -92,7 +97,10 @@ int contracts_annual(contract_t *ct) {
         snprintf(label, sizeof label, "Aide au titre de l'année %d", y);
         line_t *l = sched_open(ct, suffix, label, art, "instalment");
         date_t due = quarter_end(y + 1, quarter);
-        bool termination_year = ct->terminated && date_cmp(b, ct->end) == 0;
+        /* « l'aide prévue pour l'année au cours de laquelle il résilie le contrat » (Annexe 17
+         * quinquies l. 18701-18703, 18727-18729): the calendar year of the date of effect; a
+         * termination effective on 1 January leaves the previous year whole */
+        bool termination_year = ct->terminated && y == ct->end.y;
         if (termination_year) termination_input(ct);
         if (covered < diy)
             sched_note(ct, "%ld days of %ld covered (from %d-%02d-%02d, prorata temporis)", covered,
@@ -115,8 +123,9 @@ int contracts_annual(contract_t *ct) {
             q_t doc = etp_days(ct, a, b, P_GP | P_DOCTOR, POST_ANY, false);
             q_t np = etp_days(ct, a, b, ~(unsigned)(P_GP | P_DOCTOR), POST_NEW, true);
             q_t rp = etp_days(ct, a, b, P_SF | P_MK | P_ORTHO, POST_REPLACEMENT, true);
-            q_t rate_np = reading(e, "cosco_new_post") == 0 ? cpar(ct, "new_post_per_etp")
-                                                            : cpar(ct, "new_post_per_etp_annex");
+            q_t rate_np = reading_is(e, "cosco_new_post", "article")
+                              ? cpar(ct, "new_post_per_etp")
+                              : cpar(ct, "new_post_per_etp_annex");
             base = q_add(q_mul(cpar(ct, "doctor_per_etp"), doc),
                          q_add(q_mul(rate_np, np), q_mul(cpar(ct, "replacement_per_etp"), rp)));
             base = q_div(base, days_year);

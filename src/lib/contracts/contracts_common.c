@@ -205,6 +205,54 @@ bool cpar_exists(contract_t *ct, const char *name) {
     return ok;
 }
 
+/* An integer parameter (a duration, a delay, a quarter) read within bounds: a value that is not
+ * a whole number between lo and hi fails through the engine, never truncated.  -1 on error. */
+int par_int_at(eng_t *e, const char *id, date_t at, int lo, int hi) {
+    q_t v = par_at(e, id, at);
+    if (!q_valid(v)) {
+        e->failed = true;
+        return -1;
+    }
+    if (!q_is_integer(v) || q_cmp(v, q_int(lo)) < 0 || q_cmp(v, q_int(hi)) > 0) {
+        char d[16];
+        date_format(at, d, sizeof d);
+        eng_fail(e, id, "params", "un entier dans les bornes",
+                 "le paramètre %s en vigueur le %s doit être un entier entre %d et %d", id, d, lo,
+                 hi);
+        return -1;
+    }
+    return (int)q_floor_int(v);
+}
+
+int cpar_int(contract_t *ct, const char *name, int lo, int hi) {
+    char id[160];
+    snprintf(id, sizeof id, "%s.%s", ct->prefix, name);
+    return par_int_at(ct->e, id, ct->sign, lo, hi);
+}
+
+void fr_decimal(q_t v, int digits, char *buf, size_t cap) {
+    char raw[64];
+    q_format_decimal(v, digits, raw, sizeof raw);
+    const char *dot = strchr(raw, '.');
+    size_t int_len = dot ? (size_t)(dot - raw) : strlen(raw);
+    size_t o = 0, start = raw[0] == '-' ? 1 : 0;
+    if (start && o + 1 < cap) buf[o++] = '-';
+    for (size_t k = start; k < int_len && o + 2 < cap; k++) {
+        if (k > start && (int_len - k) % 3 == 0) buf[o++] = ' ';
+        buf[o++] = raw[k];
+    }
+    if (dot && o + 1 < cap) {
+        buf[o++] = ',';
+        for (const char *p = dot + 1; *p && o + 1 < cap; p++)
+            buf[o++] = *p;
+    }
+    buf[o < cap ? o : cap - 1] = '\0';
+}
+
+void fr_date(date_t d, char *buf, size_t cap) {
+    snprintf(buf, cap, "%02d/%02d/%04d", d.d, d.m, d.y);
+}
+
 /* ---- lines ---- */
 
 line_t *sched_open(contract_t *ct, const char *suffix, const char *label, const char *article,
@@ -440,6 +488,33 @@ static void check_eligibility(size_t i, const ancre_decl *c, const ancre_params 
                        "the national distribution (or a new centre, or a CNAM derogation)",
                        path);
         }
+        /* Annexe 33 (l. 26373-26377): « justifier de l'embauche a minima de 0,5 ETP d'assistant
+         * médical maximum pour 1 ETP de médecin … dans la limite de 4 ETP »: the financed ETP, the
+         * option within the quota, is at least 0,5 */
+        const decl_value *reg = decl_get(c, "am.regime");
+        const decl_value *am_etp = decl_get(c, "am.etp");
+        q_t per_doctor, max_etp, min_etp;
+        if (reg && am_etp && is(reg->s, "am_2024") &&
+            pnum(params, "contracts.am.quota_per_doctor_etp", sign, &per_doctor) &&
+            pnum(params, "contracts.am.quota_max_etp", sign, &max_etp) &&
+            pnum(params, "contracts.am_2024.min_financed_etp", sign, &min_etp)) {
+            q_t doctors = etp_sum(&probe, sign, P_GP | P_DOCTOR, POST_ANY, false, false);
+            q_t financed = q_min(am_etp->num, q_min(q_mul(per_doctor, doctors), max_etp));
+            if (q_cmp(financed, min_etp) < 0) {
+                char d[32], f[32], m[32], expected[96];
+                fr_decimal(doctors, 2, d, sizeof d);
+                fr_decimal(financed, 2, f, sizeof f);
+                fr_decimal(min_etp, 2, m, sizeof m);
+                snprintf(path, sizeof path, "contracts[%zu].am.etp", i);
+                snprintf(expected, sizeof expected, "au moins %s ETP d'assistant médical financé",
+                         m);
+                errors_add(errs, path, "Annexe 33 art. 2.1", expected,
+                           "%s : l'aide demande l'embauche « a minima de %s ETP d'assistant "
+                           "médical » (Annexe 33, l. 26373-26375) ; avec %s ETP de médecin à la "
+                           "signature, %s ETP seulement sont finançables",
+                           path, m, d, f);
+            }
+        }
         if (q_is_zero(etp_sum(&probe, sign, P_GP | P_DOCTOR, POST_ANY, false, false))) {
             snprintf(path, sizeof path, "contracts[%zu].etp", i);
             errors_add(errs, path, "Art. 19.10.3", "salaried doctors at signature",
@@ -595,6 +670,53 @@ static void check_one(size_t i, const ancre_decl *c, const char *centre_type,
     }
 }
 
+/* A contract signed before the rules of its type exist is outside the accord: the rules of
+ * Article 19 apply from the accord's entry into force (1 October 2015, the avis of 30 September
+ * 2015) or from the avenant that created them, which the first period of the contract's duration
+ * (or, for a conventionnement request, of its decision delay) records.  The regulation of
+ * Art. 19.12 « ne concerne pas les centres déjà installés à l'entrée en vigueur du présent
+ * accord » (l. 6244-6246): such a request is refused here rather than computed. */
+static void check_in_force(size_t i, const ancre_decl *c, const ancre_params *params,
+                           ancre_errors *errs) {
+    if (!params) return;
+    const char *type = decl_get(c, "type")->s;
+    date_t sign = decl_get(c, "signature_date")->date;
+    const char *pid = strncmp(type, "conventionnement", 16) == 0
+                          ? "contracts.regul_csi.decision_days"
+                          : duration_param(type, c);
+    const param_t *p = NULL;
+    const period_t *pe = NULL;
+    param_status st = params_lookup(params, pid, sign, &p, &pe);
+    if (st == PARAM_OK && pe->kind == PV_NUM) return;
+    char path[64], signed_on[16], from[16] = "";
+    snprintf(path, sizeof path, "contracts[%zu].signature_date", i);
+    snprintf(signed_on, sizeof signed_on, "%02d/%02d/%04d", sign.d, sign.m, sign.y);
+    const period_t *first = p && p->n ? &p->periods[0] : NULL;
+    for (size_t k = 1; p && k < p->n; k++)
+        if (date_cmp(p->periods[k].from, first->from) < 0) first = &p->periods[k];
+    if (first)
+        snprintf(from, sizeof from, "%02d/%02d/%04d", first->from.d, first->from.m, first->from.y);
+    const char *article = first && first->cite.article ? first->cite.article : "Art. 19";
+    if (first && date_cmp(sign, first->from) < 0) {
+        if (strncmp(type, "conventionnement", 16) == 0)
+            errors_add(errs, path, "Art. 19.12.1, 19.13", "une date à partir du 01/10/2015",
+                       "%s : une demande de conventionnement du %s précède l'entrée en vigueur "
+                       "de l'accord (%s) ; la régulation de l'article 19.12 « ne concerne pas "
+                       "les centres déjà installés à l'entrée en vigueur du présent accord » "
+                       "(l. 6244-6246) et ancre ne la calcule pas",
+                       path, signed_on, from);
+        else
+            errors_add(errs, path, article, "une date à partir de l'entrée en vigueur du contrat",
+                       "%s : le contrat %s signé le %s précède l'entrée en vigueur de ses "
+                       "règles (%s, %s) : l'accord ne le couvre pas",
+                       path, type, signed_on, from, article);
+        return;
+    }
+    errors_add(errs, path, article, "une date où les règles du contrat sont en vigueur",
+               "%s : le paramètre %s n'a pas de valeur en vigueur le %s (contrat %s)", path, pid,
+               signed_on, type);
+}
+
 typedef struct {
     const char *a, *b;
     bool ever; /* forbidden even one after the other */
@@ -643,6 +765,7 @@ void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_e
     const decl_value *ct = decl_get(d, "centre.type");
     for (size_t i = 0; i < list->nitems; i++) {
         check_one(i, list->items[i], ct ? ct->s : NULL, params, errs);
+        check_in_force(i, list->items[i], params, errs);
         check_eligibility(i, list->items[i], params, errs);
     }
     if (!params) return;

@@ -86,7 +86,9 @@ int contracts_installation(contract_t *ct) {
     /* signature instalment: A(ETP at signature) × (1 + majoration ARS) × 50 % */
     line_t *l = sched_open(ct, "signature", "Aide à l'installation: 50 % à la signature", k.article,
                            "instalment");
-    int years = (int)q_floor_int(cpar(ct, "duration_years"));
+    int years = cpar_int(ct, "duration_years", 1, 30);
+    int quarter = par_int_at(e, "contracts.annual_payment_quarter", ct->sign, 1, 4);
+    if (years < 0 || quarter < 0) return -1;
     q_t cap = cpar(ct, "etp_cap");
     q_t e0 = q_min(etp_at(ct, ct->sign, k.prof, POST_ANY, false), cap);
     q_t a0 = aid(ct, e0);
@@ -136,11 +138,10 @@ int contracts_installation(contract_t *ct) {
         q_t anew = aid(ct, en), aold = aid(ct, financed);
         q_t remaining = q_frac(years - n, years);
         up = uplift_factor(ct);
-        int rd = reading(e, "installation_supplement");
         fmt(en, b1, sizeof b1);
         fmt(financed, b2, sizeof b2);
         q_t base, factor;
-        if (rd == 0) {
+        if (reading_is(e, "installation_supplement", "prorated_difference")) {
             base = q_mul(q_sub(anew, aold), up);
             factor = remaining;
             sched_note(ct, "(A(%s ETP) - A(%s ETP)) × %d/%d", b1, b2, years - n, years);
@@ -179,8 +180,7 @@ int contracts_installation(contract_t *ct) {
                    "%s ETP beyond the cap on %d-%02d-%02d (new posts of zoned professions "
                    "included)",
                    b1, m.y, m.m, m.d);
-        int q = (int)q_floor_int(par_at(e, "contracts.annual_payment_quarter", ct->sign));
-        date_t d = quarter_end(y + 1, q);
+        date_t d = quarter_end(y + 1, quarter);
         sched_close(ct, l, &d, cpar(ct, "beyond_cap_per_etp"), extra, ST_ACHIEVED);
     }
 

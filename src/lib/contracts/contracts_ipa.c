@@ -17,7 +17,8 @@ int contracts_ipa_demarrage(contract_t *ct) {
     cpar(ct, "min_etp"); /* at least 0,5 ETP: checked with the document */
     const char *first = zip ? "zip_first" : "other_first";
     const char *second = zip ? "zip_second" : "other_second";
-    int years = (int)q_floor_int(cpar(ct, "duration_years"));
+    int years = cpar_int(ct, "duration_years", 1, 30);
+    if (years < 0) return -1;
     date_t due = date_add_months(ct->sign, 1);
     bool ok = paid_before_end(ct, due);
     if (!ok) sched_note(ct, "not paid: the contract ended before this date");
@@ -89,11 +90,10 @@ int contracts_ipa_demarrage(contract_t *ct) {
         l = sched_open(ct, "repayment", "Remboursement après résiliation", "Annexe 31 art. 4",
                        "recovery");
         termination_input(ct);
-        int rd = reading(e, "ipa_termination_repayment");
         char d[16];
         date_format(ct->end, d, sizeof d);
         q_t f = q_int(0);
-        if (rd == 1 || ct->term_breach) {
+        if (reading_is(e, "ipa_termination_repayment", "always") || ct->term_breach) {
             f = q_int(1);
             sched_note(ct, "%s effective on %s: the sums paid are repaid", ct->term_kind, d);
         } else {
@@ -124,7 +124,10 @@ int contracts_ipa_formation(contract_t *ct) {
     c_num(ct, "formation.fees_previous_year", NULL);
     c_num(ct, "formation.nurse_etp", NULL);
     cpar(ct, "fee_threshold");
-    date_t due = date_add_months(ct->sign, (int)q_floor_int(cpar(ct, "payment_delay_months")));
+    int delay = cpar_int(ct, "payment_delay_months", 0, 24);
+    int repay = cpar_int(ct, "repay_months", 0, 24);
+    if (delay < 0 || repay < 0) return -1;
+    date_t due = date_add_months(ct->sign, delay);
     bool ok = paid_before_end(ct, due);
     int64_t paid =
         sched_close(ct, l, &due, amount, q_int(ok ? 1 : 0), ok ? ST_ACHIEVED : ST_NOT_ACHIEVED);
@@ -140,7 +143,7 @@ int contracts_ipa_formation(contract_t *ct) {
             which = "repay_divisor_year1";
         else if (date_cmp(ct->end, add_years(end_training, 2)) < 0)
             which = "repay_divisor_year2";
-        date_t rdue = date_add_months(ct->end, (int)q_floor_int(cpar(ct, "repay_months")));
+        date_t rdue = date_add_months(ct->end, repay);
         char d[16];
         date_format(ct->end, d, sizeof d);
         if (!which) {

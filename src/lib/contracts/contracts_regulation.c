@@ -16,8 +16,9 @@ int contracts_regulation(contract_t *ct) {
     const char *zone = c_text(ct, "zone");
     bool creation = c_flag(ct, "request.new_centre");
     line_status st = ST_ACHIEVED;
-    date_t due = add_days(
-        ct->sign, (long)q_floor_int(par_at(e, "contracts.regul_csi.decision_days", ct->sign)));
+    int delay = par_int_at(e, "contracts.regul_csi.decision_days", ct->sign, 0, 366);
+    if (delay < 0) return -1;
+    date_t due = add_days(ct->sign, delay);
     if (!dental) {
         /* « aucun nouveau conventionnement ne peut être accordé » to a CSI created in a zone
          * sur-dotée, « sauf dérogation »: QPV or a majority specific activity (19.12.2) */

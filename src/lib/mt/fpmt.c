@@ -30,17 +30,19 @@ static const fpmt_category categories[] = {
 
 /* The amount per patient of a category under the readings of the text's contradictions. */
 static q_t per_patient(eng_t *e, const char *cat) {
-    char id[128];
-    if (strcmp(cat, "age_80_plus_ald") == 0 && reading(e, "fpmt_80_plus_ald") == 1) {
+    if (strcmp(cat, "age_80_plus_ald") == 0 && reading_is(e, "fpmt_80_plus_ald", "as_80_plus")) {
         /* no line for them in the consolidated text: paid as "80 ans et plus" */
-        eng_note(e, "no line in the consolidated text: paid as a patient of 80 and more");
+        eng_note(e, "aucune ligne du texte consolidé : payé comme un patient de 80 ans et plus");
         cat = "age_80_plus_no_ald";
     }
     bool revalued = strcmp(cat, "age_80_plus_no_ald") == 0 || strcmp(cat, "under_80_ald") == 0;
-    int rev = revalued ? reading(e, "fpmt_revaluation") : 0;
-    static const char *const grids[] = {"per_patient", "per_patient_46_from_2018",
-                                        "per_patient_42_throughout"};
-    snprintf(id, sizeof id, "fpmt.%s.%s", grids[rev], cat);
+    const char *grid = "per_patient";
+    if (revalued && reading_is(e, "fpmt_revaluation", "46_from_2018"))
+        grid = "per_patient_46_from_2018";
+    else if (revalued && reading_is(e, "fpmt_revaluation", "42_throughout"))
+        grid = "per_patient_42_throughout";
+    char id[128];
+    snprintf(id, sizeof id, "fpmt.%s.%s", grid, cat);
     return par(e, id);
 }
 
@@ -65,7 +67,7 @@ static void fpmt_calendar(eng_t *e) {
         }
     }
     char label[160];
-    if (reading(e, "fpmt_calendar") == 0) {
+    if (reading_is(e, "fpmt_calendar", "slides")) {
         /* slides 001 l. 287-288: "3 acomptes (juin/septembre/novembre)", "Solde en mars" */
         for (int k = 0; k < 3; k++) {
             if (paid[k] < 0) continue;
@@ -102,12 +104,12 @@ static void fpmt_calendar(eng_t *e) {
         eng_payment_kind(e, "solde");
     }
     if (!any)
-        eng_result_note(e, "FPMT: no acompte declared (medecin_traitant.advance_N_cents); the "
-                           "text does not set their amount, the calendar shows the whole forfait "
-                           "at the solde");
+        eng_result_note(e, "FPMT : aucun acompte déclaré (medecin_traitant.advance_N_cents) ; le "
+                           "texte n'en fixe pas le montant, le calendrier porte tout le forfait au "
+                           "solde");
     if (total - sum < 0)
-        eng_result_note(e, "FPMT: the acomptes exceed the forfait; the negative solde is to be "
-                           "recovered");
+        eng_result_note(e, "FPMT : les acomptes dépassent le forfait ; le solde négatif est à "
+                           "récupérer (régularisation, Art. 23.3)");
 }
 
 int fpmt_compute(eng_t *e) {
@@ -123,7 +125,7 @@ int fpmt_compute(eng_t *e) {
         l->fixed = amount; /* euros per patient */
         l->points = q_mul(n, amount);
         l->status = q_is_zero(n) ? ST_NOT_ACHIEVED : ST_ACHIEVED;
-        if (q_is_zero(n)) eng_note(e, "no patient in this category");
+        if (q_is_zero(n)) eng_note(e, "aucun patient dans cette catégorie");
         base = q_add(base, l->points);
         patients = q_add(patients, n);
     }
@@ -136,13 +138,18 @@ int fpmt_compute(eng_t *e) {
     if (!q_valid(css) || !q_valid(base) || e->failed) return e->failed ? -1 : 0;
     if (q_cmp(css, patients) > 0) {
         eng_fail(e, "medecin_traitant.n_css", "Art. 23.3",
-                 "at most the médecin-traitant patients of the five categories",
-                 "medecin_traitant.n_css: more CSS beneficiaries than médecin-traitant patients");
+                 "au plus les patients médecin traitant des cinq catégories",
+                 "medecin_traitant.n_css : plus de bénéficiaires de la CSS que de patients "
+                 "médecin traitant");
         return -1;
     }
     if (q_is_zero(patients)) {
-        eng_note(e, "no médecin-traitant patient: no majoration");
-        return 0;
+        /* the acomptes paid during the year are still regularised (Art. 23.3, l. 7200-7204:
+         * « La régularisation du paiement dû au titre de ce forfait est versée au cours du 1er
+         * semestre de l'année suivante »): the solde is the forfait, nil, minus the acomptes */
+        eng_note(e, "aucun patient médecin traitant : pas de majoration");
+        fpmt_calendar(e);
+        return e->failed ? -1 : 0;
     }
     q_t rate = q_div(css, patients);
     q_t national = par(e, "fpmt.css.national_share");
@@ -154,11 +161,11 @@ int fpmt_compute(eng_t *e) {
     if (q_cmp(rate, national) > 0) { /* "si le taux est supérieur à la part ... de 7%" */
         m = q_mul(q_sub(rate, national), share);
         if (q_cmp(m, cap) > 0) {
-            eng_note(e, "majoration capped at the maximum (Art. 23.3)");
+            eng_note(e, "majoration plafonnée au maximum (Art. 23.3)");
             m = cap;
         }
     } else {
-        eng_note(e, "CSS rate not above the national share: no majoration");
+        eng_note(e, "taux de CSS non supérieur à la part nationale : pas de majoration");
     }
     mt_record(e, "derived.majoration_rate", m);
     l->fixed = m;
@@ -168,6 +175,51 @@ int fpmt_compute(eng_t *e) {
 }
 
 /* ---- Annexe 24: forfaits RMT, RST, FMT (until 31 December 2017) ---- */
+
+/* The RMT of quarter q, due on `due`, and the advance of a payment incident: « Dans le cas où la
+ * caisse n'est pas en mesure d'assurer le paiement des forfaits à la date prévue et sauf cas de
+ * force majeure, le centre de santé peut demander le versement d'une avance dont le montant est
+ * calculé sur la base de 80% du montant versé pour la même période l'année précédente. Cette
+ * avance est versée dans les 15 jours qui suivent la demande. » (Annexe 24, l. 20229-20237).  The
+ * forfait itself is then paid at the settlement date the caisse announced, less the advance. */
+static int rmt_incident(eng_t *e, int q, date_t due, int64_t cents) {
+    char path[96], label[160];
+    snprintf(path, sizeof path, "forfaits_mt_2017.incident_q%d.request_date", q);
+    date_t request;
+    if (!in_date_opt(e, path, &request)) {
+        snprintf(label, sizeof label, "Forfait RMT %d, trimestre %d", e->year, q);
+        eng_payment(e, label, "Annexe 24", &due, cents);
+        return 0;
+    }
+    snprintf(path, sizeof path, "forfaits_mt_2017.incident_q%d.previous_year_cents", q);
+    q_t previous = in_num(e, path);
+    q_t share = par(e, "mt2017.rmt.incident_advance_share");
+    int delay = mt_par_int(e, "mt2017.rmt.incident_advance_delay_days");
+    if (!q_valid(previous) || !q_valid(share) || delay < 0) return -1;
+    int64_t advance = q_round_cents(q_mul(share, q_div(previous, q_int(100))));
+    date_t paid_on = mt_add_days(request, delay);
+    snprintf(label, sizeof label,
+             "Forfait RMT %d, trimestre %d : avance sur incident de paiement (demandée le "
+             "%02d/%02d/%04d)",
+             e->year, q, request.d, request.m, request.y);
+    eng_payment(e, label, "Annexe 24", &paid_on, advance);
+    eng_payment_kind(e, "advance");
+    snprintf(path, sizeof path, "forfaits_mt_2017.incident_q%d.settlement_date", q);
+    date_t settled;
+    bool known = in_date_opt(e, path, &settled);
+    snprintf(label, sizeof label,
+             "Forfait RMT %d, trimestre %d : règlement après incident, avance "
+             "déduite%s",
+             e->year, q, known ? "" : " (date de règlement prévisionnelle non déclarée)");
+    eng_payment(e, label, "Annexe 24", known ? &settled : NULL, cents - advance);
+    eng_payment_kind(e, "balance");
+    if (cents - advance < 0)
+        eng_result_note(e,
+                        "Forfait RMT, trimestre %d : l'avance dépasse le forfait dû ; le "
+                        "règlement négatif est à récupérer",
+                        q);
+    return 0;
+}
 
 int mt2017_compute(eng_t *e) {
     char id[32], label[96], path[64];
@@ -203,7 +255,9 @@ int mt2017_compute(eng_t *e) {
     q_t fmt = par(e, "mt2017.fmt.per_patient");
     bool first = in_flag(e, "forfaits_mt_2017.new_centre_first_year");
     n = first ? in_num(e, "forfaits_mt_2017.n_mt_total") : in_num(e, "forfaits_mt_2017.n_fmt");
-    if (first) eng_note(e, "new centre, first year: every médecin-traitant patient counts");
+    if (first)
+        eng_note(e, "centre nouvellement créé, première année : tous les patients médecin "
+                    "traitant comptent");
     if (q_valid(n) && q_valid(fmt)) {
         l->fixed = fmt;
         l->points = q_mul(n, fmt);
@@ -218,8 +272,7 @@ int mt2017_compute(eng_t *e) {
         for (size_t i = 0; i < e->res->nlines; i++)
             if (strcmp(e->res->lines[i].id, id) == 0) cents = e->res->lines[i].amount_cents;
         date_t due = mt_add_days(mt_month_end(e->year, 3 * q), delay);
-        snprintf(label, sizeof label, "Forfait RMT %d, trimestre %d", e->year, q);
-        eng_payment(e, label, "Annexe 24", &due, cents);
+        if (rmt_incident(e, q, due, cents) != 0) return -1;
     }
     int64_t rst_cents = 0, fmt_cents = 0;
     for (size_t i = 0; i < e->res->nlines; i++) {

@@ -45,6 +45,38 @@ static const field_def fields[] = {
     {"forfaits_mt_2017.new_centre_first_year", F_BOOL, N, 0, 0, 0, 0, "Annexe 24",
      "First year of a newly created centre (not a FINESS change or a move): the FMT is paid for "
      "every médecin-traitant patient (absent: false)."},
+#define INCIDENT(q)                                                                                     \
+    {"forfaits_mt_2017.incident_q" #q ".request_date",                                                  \
+     F_DATE,                                                                                            \
+     N,                                                                                                 \
+     0,                                                                                                 \
+     0,                                                                                                 \
+     0,                                                                                                 \
+     0,                                                                                                 \
+     "Annexe 24",                                                                                       \
+     "Date à laquelle le centre a demandé l'avance de 80 % sur l'incident de paiement du forfait "    \
+     "RMT du trimestre " #q                                                                             \
+     " (l. 20229-20237) ; avec le montant de la même période de l'année précédente."},                  \
+        {"forfaits_mt_2017.incident_q" #q ".previous_year_cents",                                       \
+         F_INT,                                                                                         \
+         N,                                                                                             \
+         "0",                                                                                           \
+         "100000000000",                                                                                \
+         0,                                                                                             \
+         0,                                                                                             \
+         "Annexe 24",                                                                                   \
+         "Montant versé pour la même période l'année précédente, en centimes : base de l'avance " \
+         "(« 80% du montant versé pour la même période l'année précédente »)."},                        \
+    {                                                                                                   \
+        "forfaits_mt_2017.incident_q" #q ".settlement_date", F_DATE, N, 0, 0, 0, 0, "Annexe 24",        \
+            "Date de règlement prévisionnelle annoncée par la caisse : le forfait du trimestre y "   \
+            "est "                                                                                      \
+            "versé, l'avance déduite (absent : date non connue)."                                     \
+    }
+    INCIDENT(1),
+    INCIDENT(2),
+    INCIDENT(3),
+    INCIDENT(4),
     {"forfaits_mt_2017.n_mt_total", F_INT, N, "0", "10000000", 0, 0, "Annexe 24",
      "All patients having chosen the centre as médecin traitant; required in a new centre's "
      "first year."},

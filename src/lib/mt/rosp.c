@@ -69,7 +69,8 @@ static q_t new_centre_uplift(eng_t *e) {
         return q_invalid();
     }
     int calendar_year = e->year - opened.y + 1;
-    if (reading(e, "rosp_new_centre_year") == 0) return majoration_of_year(e, calendar_year);
+    if (reading_is(e, "rosp_new_centre_year", "calendar"))
+        return majoration_of_year(e, calendar_year);
     /* years of opening as twelve-month periods from the opening date: the reference year's
      * majoration is the average of the periods' majorations over the days the centre was open */
     date_t anniversary = date_make(e->year, opened.m,
@@ -103,7 +104,7 @@ static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult
         /* Art. 24.5, Annexe 25 l. 20454-20486: patientèle déclarante / 800 (16 and over) or
          * / 600 (under 16) */
         q_t pop;
-        if (reading(e, "rosp_weighting_population") == 0)
+        if (reading_is(e, "rosp_weighting_population", "by_age"))
             pop = in_num(e, is_adult ? "rosp.patients_16_plus" : "rosp.patients_under_16");
         else
             pop = q_add(in_num(e, "rosp.patients_16_plus"), in_num(e, "rosp.patients_under_16"));
@@ -162,11 +163,10 @@ static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult
         }
         q_t oi, target;
         snprintf(id, sizeof id, "rosp.%s.intermediate_as_printed", ind->id);
-        if (mt_param_defined(e, id) && reading(e, "rosp_2020_adult_table") == 1) {
+        if (mt_param_defined(e, id) && reading_is(e, "rosp_2020_adult_table", "as_printed")) {
             oi = ipar(e, ind->id, "intermediate_as_printed");
             target = ipar(e, ind->id, "target_as_printed");
         } else {
-            if (mt_param_defined(e, id)) reading(e, "rosp_2020_adult_table");
             oi = ipar(e, ind->id, "intermediate");
             target = ipar(e, ind->id, "target");
         }
