@@ -28,7 +28,7 @@ CLI_LDLIBS = -lmicrohttpd
 WEB_FILES = $(sort $(wildcard web/*)) docs/openapi.json
 STORE_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(sort $(wildcard src/store/*.c)))
 
-.PHONY: all test sanitize format format-check clean
+.PHONY: all test sanitize format format-check clean fuzz fuzz-ci
 
 all: $(BUILD)/ancre $(BUILD)/libancre.a $(BUILD)/libancre_store.a
 
@@ -92,6 +92,33 @@ $(BUILD)/roster_gen: tools/roster_gen.c
 	@mkdir -p $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(LDFLAGS) $< -o $@
 
+# ---- fuzzing (fuzz/, docs/fuzzing.md): libFuzzer harnesses under ASan and UBSan ------------------
+#   make fuzz                 builds build-fuzz/fuzz_* with clang
+#   make fuzz-ci              replays fuzz/regressions/, then fuzzes each harness briefly (CI)
+#   scripts/fuzz.sh SECONDS   a longer campaign (docs/fuzzing.md)
+FUZZ_BUILD = build-fuzz
+FUZZ_CC ?= clang
+FUZZ_TARGETS = decl contract roster params http
+FUZZ_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+fuzz:
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" \
+	    LDFLAGS="-fsanitize=address,undefined" $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
+
+fuzz-ci: fuzz
+	scripts/fuzz.sh --ci
+
+FUZZ_LIBS = $(BUILD)/libancre_store.a $(BUILD)/libancre.a
+$(BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_LIBS)
+	$(CC) $(CPPFLAGS) -DANCRE_ROOT='"$(CURDIR)"' $(WARN) $(CFLAGS) -fsanitize=fuzzer $< $(FUZZ_LIBS) \
+	    $(LDLIBS) $(STORE_LIBS) -o $@
+
+$(BUILD)/fuzz_http: fuzz/fuzz_http.c fuzz/fuzz_common.h $(BUILD)/obj/server/routes.o \
+	    $(BUILD)/obj/server/http.o $(BUILD)/obj/web_embedded.o $(FUZZ_LIBS)
+	$(CC) $(CPPFLAGS) -DANCRE_ROOT='"$(CURDIR)"' $(WARN) $(CFLAGS) -fsanitize=fuzzer $< \
+	    $(BUILD)/obj/server/routes.o $(BUILD)/obj/server/http.o $(BUILD)/obj/web_embedded.o \
+	    $(FUZZ_LIBS) $(CLI_LDLIBS) $(LDLIBS) $(STORE_LIBS) -o $@
+
 GOLDEN = $(sort $(wildcard tests/golden/*/*.json))
 
 test: $(BUILD)/ancre $(BUILD)/unit_tests $(BUILD)/golden_runner $(BUILD)/roster_gen $(BUILD)/batch_test
@@ -107,4 +134,4 @@ format-check:
 	clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz

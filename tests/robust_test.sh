@@ -29,7 +29,7 @@ example="$root/examples/centre-polyvalent-2023.json"
 pre2015='{"centre":{"type":"infirmier"},"contracts":[{"id":"r","type":"conventionnement_csi","signature_date":"2012-03-01","zone":"sur_dotee"}]}'
 printf '%s\n' "$pre2015" >"$tmp/pre2015.json"
 expect_rc 1 "pre-2015 conventionnement: contract" "$ancre" contract "$tmp/pre2015.json"
-grep -q 'contracts.regul_csi' "$tmp/err" && ok || ko "the error names the parameter without a value"
+grep -q 'contracts\[0\]\|contracts.regul_csi' "$tmp/err" && ok || ko "the error names the contract or the parameter without a value"
 dent='{"centre":{"type":"dentaire"},"contracts":[{"id":"d","type":"conventionnement_dentaire","signature_date":"2014-06-01","zone":"sur_dotee"}]}'
 printf '%s\n' "$dent" >"$tmp/pre2015d.json"
 "$ancre" contract "$tmp/pre2015d.json" >/dev/null 2>&1

@@ -349,7 +349,7 @@ jq -c '.contracts = [{"id":"r","type":"conventionnement_csi","signature_date":"2
     "$root/examples/centre-infirmier-2023.json" >"$tmp/pre2015.json"
 call POST /v1/compute --data-binary @"$tmp/pre2015.json"
 expect 422 "a pre-2015 conventionnement contract: an error, not a crash"
-jqtest "the error names the parameter without a value" '[.errors[].message] | any(test("regul_csi"))'
+jqtest "the error names the contract or the parameter without a value" '[.errors[] | .path + " " + .message] | any(test("contracts\\[0\\]|regul_csi"))'
 call POST /v1/whatif --data-binary "{\"declaration\": $(cat "$tmp/pre2015.json"), \"variants\": [{}]}"
 [ "$code" -lt 500 ] && [ "$code" != 000 ] && ok || ko "whatif with that contract: HTTP $code"
 call GET /v1/readings

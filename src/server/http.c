@@ -225,7 +225,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     (void)version;
     server_state *s = cls;
     body_state *b = *con_cls;
-    http_request req = {method, url, "", 0, conn};
+    http_request req = {method, url, "", 0, conn, NULL, NULL};
     if (!b) { /* no URI callback state: out of memory */
         b = calloc(1, sizeof *b);
         if (!b) return MHD_NO;
@@ -399,7 +399,16 @@ int http_serve(const http_options *opt, http_handler handler, void *ctx) {
     return 0;
 }
 
+/* the value of name in a NULL-terminated list of name, value (headers: any case) */
+static const char *list_find(const char *const *list, const char *name, bool any_case) {
+    for (size_t i = 0; list && list[i] && list[i + 1]; i += 2)
+        if (any_case ? strcasecmp(list[i], name) == 0 : strcmp(list[i], name) == 0)
+            return list[i + 1];
+    return NULL;
+}
+
 const char *http_query(const http_request *req, const char *key) {
+    if (!req->conn) return list_find(req->args, key, false);
     return MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND, key);
 }
 
@@ -419,11 +428,17 @@ static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *k
 
 size_t http_query_all(const http_request *req, const char *key, const char **out, size_t max) {
     collect_state c = {key, out, 0, max};
+    if (!req->conn) {
+        for (size_t i = 0; req->args && req->args[i] && req->args[i + 1]; i += 2)
+            collect(&c, MHD_GET_ARGUMENT_KIND, req->args[i], req->args[i + 1]);
+        return c.n;
+    }
     MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, collect, &c);
     return c.n;
 }
 
 const char *http_header(const http_request *req, const char *name) {
+    if (!req->conn) return list_find(req->headers, name, true);
     return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
 }
 

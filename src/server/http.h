@@ -15,6 +15,10 @@ typedef struct {
     const char *body;   /* NUL-terminated copy of the body ("" when none) */
     size_t body_len;
     struct MHD_Connection *conn;
+    /* Without a connection (the route handler called directly, as the fuzz harness does): the
+     * headers and the decoded query arguments, as NULL-terminated lists of name, value. */
+    const char *const *headers;
+    const char *const *args;
 } http_request;
 
 typedef struct {

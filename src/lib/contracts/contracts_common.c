@@ -207,27 +207,10 @@ bool cpar_exists(contract_t *ct, const char *name) {
 
 /* An integer parameter (a duration, a delay, a quarter) read within bounds: a value that is not
  * a whole number between lo and hi fails through the engine, never truncated.  -1 on error. */
-int par_int_at(eng_t *e, const char *id, date_t at, int lo, int hi) {
-    q_t v = par_at(e, id, at);
-    if (!q_valid(v)) {
-        e->failed = true;
-        return -1;
-    }
-    if (!q_is_integer(v) || q_cmp(v, q_int(lo)) < 0 || q_cmp(v, q_int(hi)) > 0) {
-        char d[16];
-        date_format(at, d, sizeof d);
-        eng_fail(e, id, "params", "un entier dans les bornes",
-                 "le paramètre %s en vigueur le %s doit être un entier entre %d et %d", id, d, lo,
-                 hi);
-        return -1;
-    }
-    return (int)q_floor_int(v);
-}
-
 int cpar_int(contract_t *ct, const char *name, int lo, int hi) {
     char id[160];
     snprintf(id, sizeof id, "%s.%s", ct->prefix, name);
-    return par_int_at(ct->e, id, ct->sign, lo, hi);
+    return (int)par_int_at(ct->e, id, ct->sign, lo, hi);
 }
 
 void fr_decimal(q_t v, int digits, char *buf, size_t cap) {

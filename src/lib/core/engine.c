@@ -281,7 +281,7 @@ q_t par(eng_t *e, const char *id) {
 
 int64_t par_int_at(eng_t *e, const char *id, date_t at, int64_t lo, int64_t hi) {
     q_t v = par_at(e, id, at);
-    if (!q_valid(v)) return lo; /* reported by par_at */
+    if (!q_valid(v)) return -1; /* reported by par_at */
     int64_t n;
     if (!q_is_integer(v) || !q_floor_checked(v, &n) || n < lo || n > hi) {
         char d[16], got[64];
@@ -293,7 +293,7 @@ int64_t par_int_at(eng_t *e, const char *id, date_t at, int64_t lo, int64_t hi) 
         eng_fail(e, id, "params", expected,
                  "paramètre %s : la valeur %s en vigueur le %s n'est pas un entier de %lld à %lld",
                  id, got, d, (long long)lo, (long long)hi);
-        return lo;
+        return -1;
     }
     return n;
 }

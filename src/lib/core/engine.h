@@ -143,9 +143,9 @@ bool par_bool(eng_t *e, const char *id);
 const char *par_text(eng_t *e, const char *id);
 /* same, at another date than the reference year's (payments, dated thresholds) */
 q_t par_at(eng_t *e, const char *id, date_t at);
-/* A count or a duration: the parameter must be an integer from lo to hi (the bounds the rule can
- * use, e.g. 1 to 12 for a month); otherwise an error names it and lo is returned.  Never cast a
- * parameter with (int). */
+/* A count or a duration: the parameter must be an integer from lo to hi, 0 <= lo (the bounds
+ * the rule can use, e.g. 1 to 12 for a month); otherwise an error names it and -1 is returned.
+ * Never cast a parameter with (int). */
 int64_t par_int(eng_t *e, const char *id, int64_t lo, int64_t hi);
 int64_t par_int_at(eng_t *e, const char *id, date_t at, int64_t lo, int64_t hi);
 

@@ -39,6 +39,46 @@ void ancre_params_free(ancre_params *params) {
     free(params);
 }
 
+static char *dup_opt(const char *s) {
+    return s ? strdup(s) : NULL;
+}
+
+ancre_params *params_copy(const ancre_params *from) {
+    ancre_params *to = ancre_params_new();
+    if (!to) return NULL;
+    to->items = calloc(from->n ? from->n : 1, sizeof *to->items);
+    if (!to->items) {
+        free(to);
+        return NULL;
+    }
+    to->cap = from->n ? from->n : 1;
+    for (size_t i = 0; i < from->n; i++) {
+        const param_t *a = &from->items[i];
+        param_t *b = &to->items[i];
+        b->id = dup_opt(a->id);
+        b->label = dup_opt(a->label);
+        b->unit = dup_opt(a->unit);
+        b->periods = calloc(a->n ? a->n : 1, sizeof *b->periods);
+        to->n = i + 1;
+        if (!b->periods) {
+            ancre_params_free(to);
+            return NULL;
+        }
+        for (size_t k = 0; k < a->n; k++) {
+            period_t *pb = &b->periods[k];
+            *pb = a->periods[k];
+            pb->text = dup_opt(a->periods[k].text);
+            pb->origin = dup_opt(a->periods[k].origin);
+            pb->cite.doc = dup_opt(a->periods[k].cite.doc);
+            pb->cite.article = dup_opt(a->periods[k].cite.article);
+            pb->cite.quote = dup_opt(a->periods[k].cite.quote);
+            pb->cite.note = dup_opt(a->periods[k].cite.note);
+            b->n = k + 1;
+        }
+    }
+    return to;
+}
+
 static int cmp_param(const void *a, const void *b) {
     return strcmp(((const param_t *)a)->id, ((const param_t *)b)->id);
 }

@@ -1,6 +1,7 @@
 /* Helpers shared by the médecin traitant and ROSP modules (mt.h). */
 #include "mt.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,5 @@ bool mt_param_defined(eng_t *e, const char *id) {
 }
 
 int mt_par_int(eng_t *e, const char *id) {
-    q_t v = par(e, id);
-    return q_valid(v) ? (int)q_floor_int(v) : -1;
+    return (int)par_int(e, id, 0, INT_MAX); /* -1, the error recorded, when not an integer */
 }
