@@ -125,7 +125,7 @@ test: $(BUILD)/ancre $(BUILD)/unit_tests $(BUILD)/golden_runner $(BUILD)/roster_
 	tests/run_all.sh $(BUILD)
 
 sanitize:
-	$(MAKE) BUILD=build-san CC=$(CC) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined" test
+	ANCRE_SANITIZED=1 $(MAKE) BUILD=build-san CC=$(CC) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined" test
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

@@ -12,7 +12,7 @@
 set -u
 cd "$(dirname "$0")/.."
 root=$(pwd)
-out=build-fuzz
+out=${ANCRE_FUZZ_DIR:-build-fuzz} # the harnesses, corpora and crashes
 all="decl contract roster params http"
 ci=0
 seconds=${1:-60}

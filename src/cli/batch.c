@@ -10,7 +10,6 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <jansson.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -23,45 +22,14 @@ bool cli_is_jsonl(const char *path, const char *text, size_t len) {
     if ((n > 6 && strcmp(path + n - 6, ".jsonl") == 0) ||
         (n > 7 && strcmp(path + n - 7, ".ndjson") == 0))
         return true;
-    json_error_t jerr;
-    json_t *whole = json_loadb(text, len, 0, &jerr);
-    if (whole) {
-        json_decref(whole);
-        return false;
-    }
-    /* several documents, one per line: the first line is a whole document by itself.  A
-     * pretty-printed document followed by garbage is one document with an error at the
-     * garbage, not a batch of broken lines. */
-    if (!memchr(text, '\n', len) || strstr(jerr.text, "end of file expected") == NULL) return false;
-    const char *p = text, *end = text + len;
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
-        p++;
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    if (!nl) return false;
-    json_t *first = json_loadb(p, (size_t)(nl - p), 0, NULL);
-    bool lines = json_is_object(first);
-    json_decref(first);
-    return lines;
+    return ancre_text_is_json_lines(text, len);
 }
 
 static void print_error_record(size_t lineno, const ancre_errors *errs) {
-    json_t *rec = json_object(), *list = json_array();
-    json_object_set_new(rec, "line", json_integer((json_int_t)lineno));
-    json_object_set_new(rec, "ok", json_false());
-    for (size_t i = 0; i < errs->count; i++) {
-        json_t *o = json_object();
-        json_object_set_new(o, "path", json_string(errs->items[i].path));
-        json_object_set_new(o, "rule", json_string(errs->items[i].rule));
-        json_object_set_new(o, "expected", json_string(errs->items[i].expected));
-        json_object_set_new(o, "message", json_string(errs->items[i].message));
-        json_array_append_new(list, o);
-    }
-    json_object_set_new(rec, "errors", list);
-    char *out = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    printf("%s\n", out ? out : "{\"ok\":false}");
+    char *out = ancre_errors_to_json(errs, lineno, ANCRE_JSON_COMPACT);
+    printf("%s\n", out);
     fflush(stdout);
     free(out);
-    json_decref(rec);
 }
 
 /* What the worker tells the command about each line (one write, atomic on a pipe). */
@@ -82,18 +50,12 @@ typedef struct {
 /* Computes the lines from offset `from` on; reports each to fd (or nowhere when fd < 0). */
 static void run_lines(const batch_job *j, size_t from, size_t lineno, int fd, size_t *done,
                       size_t *failed) {
-    char *p = j->text + from, *end = j->text + j->len;
-    while (p < end) {
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        char *line = p;
-        p = nl ? nl + 1 : end;
-        lineno++;
-        size_t k = 0;
-        while (k < l && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
-            k++;
-        if (k == l) continue;
-        line_event ev = {lineno, (uint64_t)(p - j->text), -1};
+    ancre_lines it;
+    ancre_lines_begin(&it, j->text + from, j->len - from);
+    const char *line;
+    size_t l, at;
+    while (ancre_lines_next(&it, &line, &l, &at)) {
+        line_event ev = {lineno + at, (uint64_t)(it.next - j->text), -1};
         if (fd >= 0 && write(fd, &ev, sizeof ev) != (ssize_t)sizeof ev) _exit(3);
         (*done)++;
         ancre_errors errs;
@@ -102,19 +64,12 @@ static void run_lines(const batch_job *j, size_t from, size_t lineno, int fd, si
         ancre_result *r = NULL;
         if (j->compute(&r, line, l, j->params, j->readings, &errs) == 0) {
             char *out = ancre_result_to_json(r, ANCRE_JSON_COMPACT);
-            if (out) {
-                printf("%s\n", out);
-                fflush(stdout);
-                ev.state = 0;
-            } else {
-                ancre_errors_clear(&errs);
-                ancre_errors_init(&errs);
-                print_error_record(lineno, &errs);
-                ev.state = 1;
-            }
+            printf("%s\n", out);
+            fflush(stdout);
             free(out);
+            ev.state = 0;
         } else {
-            print_error_record(lineno, &errs);
+            print_error_record((size_t)ev.lineno, &errs);
             ev.state = 1;
         }
         if (ev.state) (*failed)++;

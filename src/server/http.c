@@ -464,14 +464,7 @@ void http_error(http_response *res, int status, const char *rule, const char *fm
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, ancre_tr(res->lang, fmt), ap);
     va_end(ap);
-    json_t *root = json_object(), *list = json_array(), *e = json_object();
-    json_object_set_new(e, "path", json_string(""));
-    json_object_set_new(e, "rule", json_string(rule));
-    json_object_set_new(e, "expected", json_string(""));
-    json_object_set_new(e, "message", json_string(msg));
-    json_array_append_new(list, e);
-    json_object_set_new(root, "ok", json_false());
-    json_object_set_new(root, "errors", list);
-    http_json(res, status, json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER));
-    json_decref(root);
+    ancre_error e = {(char *)"", (char *)rule, (char *)"", msg};
+    ancre_errors one = {&e, 1, 1, res->lang};
+    http_json(res, status, ancre_errors_to_json(&one, 0, 0));
 }

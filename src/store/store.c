@@ -8,6 +8,7 @@
 #include "core/engine.h"
 #include "core/errors.h"
 #include "core/params.h"
+#include "core/alloc.h"
 #include "core/registry.h"
 #include "store_backend.h"
 
@@ -379,35 +380,27 @@ int ancre_store_import(ancre_store *st, const char *text, size_t len, const char
     memset(report, 0, sizeof *report);
     if (!origin) origin = "";
     import_record *recs = NULL;
-    size_t nrecs = 0, cap = 0;
-    /* one JSON document, or JSON Lines */
-    json_t *whole = json_loadb(text, len, 0, NULL);
-    bool single = json_is_object(whole);
-    json_decref(whole);
-    const char *p = text, *end = text + len;
-    size_t lineno = 0;
-    while (p < end) {
-        const char *nl = single ? NULL : memchr(p, '\n', (size_t)(end - p));
-        const char *stop = nl ? nl : end;
-        lineno++;
-        const char *a = p, *b = stop;
-        p = nl ? nl + 1 : end;
-        while (a < b && (*a == ' ' || *a == '\t' || *a == '\r' || *a == '\n'))
-            a++;
-        while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r' || b[-1] == '\n'))
-            b--;
-        if (a == b) continue;
-        if (nrecs == cap) {
-            cap = cap ? cap * 2 : 64;
-            import_record *grown = realloc(recs, cap * sizeof *grown);
-            if (!grown) abort();
-            recs = grown;
+    size_t nrecs = 0;
+    /* one JSON document (possibly followed by garbage: one error there), or JSON Lines */
+    ancre_lines it;
+    ancre_lines_begin(&it, text, len);
+    const char *a;
+    size_t alen, lineno;
+    bool single = !ancre_text_is_json_lines(text, len);
+    while (ancre_lines_next(&it, &a, &alen, &lineno)) {
+        if (single) { /* the document, from its first line on, without the blanks that end it */
+            alen = (size_t)(text + len - a);
+            while (alen > 0 && (a[alen - 1] == ' ' || a[alen - 1] == '\t' || a[alen - 1] == '\r' ||
+                                a[alen - 1] == '\n'))
+                alen--;
         }
+        VEC_PUSH(recs, nrecs);
         import_record *r = &recs[nrecs++];
         memset(r, 0, sizeof *r);
         r->text = a;
-        r->len = (size_t)(b - a);
+        r->len = alen;
         r->line = lineno;
+        if (single) break;
     }
     report->records = nrecs;
     bool *valid = calloc(nrecs + 1, sizeof *valid);

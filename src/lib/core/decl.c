@@ -1,4 +1,5 @@
 #include "decl.h"
+#include "alloc.h"
 
 #include "errors.h"
 #include "i18n.h"
@@ -203,7 +204,7 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
         break;
     case F_DATE:
         ok = json_is_string(v) && date_parse(json_string_value(v), &dv->date);
-        if (ok) dv->s = strdup(json_string_value(v));
+        if (ok) dv->s = mem_strdup(json_string_value(v));
         break;
     case F_STRING: {
         ok = json_is_string(v);
@@ -212,26 +213,26 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
             snprintf(expected, sizeof expected, "%s", problem);
             ok = false;
         }
-        if (ok) dv->s = strdup(json_string_value(v));
+        if (ok) dv->s = mem_strdup(json_string_value(v));
         break;
     }
     case F_ENUM:
         snprintf(expected, sizeof expected, i18n_tr(lang, "l'une des valeurs %s"), f->choices);
         ok = json_is_string(v) && enum_has(f->choices, json_string_value(v));
-        if (ok) dv->s = strdup(json_string_value(v));
+        if (ok) dv->s = mem_strdup(json_string_value(v));
         break;
     case F_STRLIST: {
         ok = json_is_array(v);
         size_t k;
         json_t *item;
         if (ok) {
-            dv->list = calloc(json_array_size(v) + 1, sizeof(char *));
+            dv->list = mem_zalloc(json_array_size(v) + 1, sizeof(char *));
             json_array_foreach (v, k, item) {
                 if (!json_is_string(item)) {
                     ok = false;
                     break;
                 }
-                dv->list[dv->nlist++] = strdup(json_string_value(item));
+                dv->list[dv->nlist++] = mem_strdup(json_string_value(item));
             }
         }
         break;
@@ -243,7 +244,7 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
         size_t k;
         json_t *item;
         if (!ok) break;
-        dv->items = calloc(json_array_size(v) + 1, sizeof *dv->items);
+        dv->items = mem_zalloc(json_array_size(v) + 1, sizeof *dv->items);
         json_array_foreach (v, k, item) {
             char base[1100];
             snprintf(base, sizeof base, "%s[%zu]", path, k);
@@ -421,10 +422,10 @@ static void check_fields(ancre_decl *d, const char *base, const ancre_params *pa
 }
 
 static ancre_decl *decl_new(const item_schema *sc) {
-    ancre_decl *d = calloc(1, sizeof *d);
+    ancre_decl *d = mem_zalloc(1, sizeof *d);
     d->schema = sc;
     d->n = sc_count(sc);
-    d->values = calloc(d->n + 1, sizeof *d->values);
+    d->values = mem_zalloc(d->n + 1, sizeof *d->values);
     return d;
 }
 
@@ -490,7 +491,7 @@ static void schema_rows(mdbuf *b, const item_schema *sc, const char *prefix) {
         size_t rl = strlen(row);
         while (b->len + rl + 1 > b->cap) {
             b->cap *= 2;
-            b->buf = realloc(b->buf, b->cap);
+            b->buf = mem_realloc(b->buf, b->cap, 1);
         }
         memcpy(b->buf + b->len, row, rl + 1);
         b->len += rl;
@@ -503,7 +504,7 @@ static void schema_rows(mdbuf *b, const item_schema *sc, const char *prefix) {
 }
 
 char *ancre_schema_markdown(void) {
-    mdbuf b = {malloc(1 << 16), 0, 1 << 16};
+    mdbuf b = {mem_alloc(1 << 16), 0, 1 << 16};
     b.buf[0] = '\0';
     schema_rows(&b, NULL, "");
     return b.buf;

@@ -1,4 +1,5 @@
 #include "engine.h"
+#include "alloc.h"
 
 #include "errors.h"
 #include "i18n.h"
@@ -7,13 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define GROW(arr, n, cap_expr)                                                                     \
-    do {                                                                                           \
-        void *grown_ = realloc((arr), ((n) + 1) * sizeof *(arr));                                  \
-        if (!grown_) abort();                                                                      \
-        (arr) = grown_;                                                                            \
-    } while (0)
 
 const char *eng_lang(const eng_t *e) {
     if (e->res) return e->res->lang;
@@ -40,15 +34,13 @@ line_t *eng_line(eng_t *e, const char *id, const char *article, const char *labe
     ancre_result *r = e->res;
     if (r->nlines == r->caplines) {
         r->caplines = r->caplines ? r->caplines * 2 : 64;
-        line_t *lines = realloc(r->lines, r->caplines * sizeof *lines);
-        if (!lines) abort();
-        r->lines = lines;
+        r->lines = mem_realloc(r->lines, r->caplines, sizeof *r->lines);
     }
     line_t *l = &r->lines[r->nlines++];
     memset(l, 0, sizeof *l);
-    l->id = strdup(id);
-    l->article = strdup(article);
-    l->label = strdup(label);
+    l->id = mem_strdup(id);
+    l->article = mem_strdup(article);
+    l->label = mem_strdup(label);
     l->bloc = bloc;
     l->kind = kind;
     l->status = ST_NOT_ACHIEVED;
@@ -78,8 +70,8 @@ void eng_result_note(eng_t *e, const char *fmt, ...) {
     vsnprintf(msg, sizeof msg, eng_tr(e, fmt), ap);
     va_end(ap);
     ancre_result *r = e->res;
-    GROW(r->notes, r->nnotes, 0);
-    r->notes[r->nnotes++] = strdup(msg);
+    VEC_PUSH(r->notes, r->nnotes);
+    r->notes[r->nnotes++] = mem_strdup(msg);
 }
 
 static void amount_fail(eng_t *e, const char *path, const char *article, const char *what);
@@ -87,10 +79,10 @@ static void amount_fail(eng_t *e, const char *path, const char *article, const c
 void eng_payment(eng_t *e, const char *label, const char *article, const date_t *due,
                  int64_t cents) {
     ancre_result *r = e->res;
-    GROW(r->payments, r->npayments, 0);
+    VEC_PUSH(r->payments, r->npayments);
     payment_t *p = &r->payments[r->npayments++];
-    p->label = strdup(label);
-    p->article = strdup(article);
+    p->label = mem_strdup(label);
+    p->article = mem_strdup(article);
     p->has_due = due != NULL;
     if (due) p->due = *due;
     p->amount_cents = q_cents_ok(cents) ? cents : 0;
@@ -110,14 +102,25 @@ static void record_input(eng_t *e, const char *path, const char *value) {
     line_t *l = e->cur;
     for (size_t i = 0; i < l->ninputs; i++)
         if (strcmp(l->inputs[i].path, path) == 0) return;
-    GROW(l->inputs, l->ninputs, 0);
-    l->inputs[l->ninputs].path = strdup(path);
-    l->inputs[l->ninputs].value = strdup(value);
+    VEC_PUSH(l->inputs, l->ninputs);
+    l->inputs[l->ninputs].path = mem_strdup(path);
+    l->inputs[l->ninputs].value = mem_strdup(value);
     l->ninputs++;
 }
 
 void eng_input(eng_t *e, const char *path, const char *value) {
     record_input(e, path, value);
+}
+
+void eng_derived(eng_t *e, const char *name, q_t v) {
+    if (!e->cur) return;
+    char buf[64];
+    q_format_decimal(v, 6, buf, sizeof buf);
+    line_t *l = e->cur;
+    VEC_PUSH(l->inputs, l->ninputs);
+    l->inputs[l->ninputs].path = mem_strdup(name);
+    l->inputs[l->ninputs].value = mem_strdup(buf);
+    l->ninputs++;
 }
 
 static const decl_value *lookup(eng_t *e, const char *path, const field_def **f) {
@@ -230,7 +233,7 @@ static void record_param(eng_t *e, const param_t *p, const period_t *pe) {
     size_t *n = e->cur ? &e->cur->nparams : &e->res->nparams;
     for (size_t i = 0; i < *n; i++)
         if ((*list)[i].period == pe) return;
-    GROW(*list, *n, 0);
+    VEC_PUSH(*list, *n);
     (*list)[*n].param = p;
     (*list)[*n].period = pe;
     (*n)++;
@@ -341,7 +344,7 @@ int reading(eng_t *e, const char *id) {
         for (size_t j = 0; j < *counts[k]; j++)
             if ((*lists[k])[j].index == (size_t)i) seen = true;
         if (seen) continue;
-        GROW(*lists[k], *counts[k], 0);
+        VEC_PUSH(*lists[k], *counts[k]);
         (*lists[k])[*counts[k]] = (reading_use){(size_t)i, choice};
         (*counts[k])++;
     }
@@ -535,7 +538,7 @@ int64_t ancre_result_total_cents(const ancre_result *r) {
 int ancre_compute(ancre_result **out, const ancre_decl *decl, const ancre_params *params,
                   const ancre_readings *readings, ancre_errors *errs) {
     *out = NULL;
-    ancre_result *r = calloc(1, sizeof *r);
+    ancre_result *r = mem_zalloc(1, sizeof *r);
     r->lang = errs ? errs->lang : NULL;
     eng_t e = {.decl = decl,
                .params = params,
@@ -554,11 +557,11 @@ int ancre_compute(ancre_result **out, const ancre_decl *decl, const ancre_params
     e.year = (int)q_floor_int(year->num);
     e.at = date_make(e.year, 12, 31);
     r->year = e.year;
-    r->type = strdup(type->s);
+    r->type = mem_strdup(type->s);
     const decl_value *v = decl_get(decl, "centre.finess");
-    r->finess = v ? strdup(v->s) : NULL;
+    r->finess = v ? mem_strdup(v->s) : NULL;
     v = decl_get(decl, "centre.name");
-    r->name = v ? strdup(v->s) : NULL;
+    r->name = v ? mem_strdup(v->s) : NULL;
     r->prorata = q_int(1);
     r->point_value = q_int(0);
     bool any = false;

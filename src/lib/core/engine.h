@@ -126,6 +126,9 @@ void eng_keep_lines(eng_t *e, size_t from, size_t pfrom, bool (*keep)(const eng_
 /* ---- inputs ---- */
 /* records on the current line an input read outside the declaration's schema (list elements) */
 void eng_input(eng_t *e, const char *path, const char *value);
+/* records on the current line a value the rule derived (a ratio, a prorata), under name, as
+ * an exact decimal; every value is kept, in order */
+void eng_derived(eng_t *e, const char *name, q_t v);
 bool in_has(eng_t *e, const char *path);
 bool in_flag(eng_t *e, const char *path); /* absent means false (documented per field) */
 q_t in_num(eng_t *e, const char *path);   /* missing is an error */

@@ -1,4 +1,5 @@
 #include "params.h"
+#include "alloc.h"
 
 #include "errors.h"
 
@@ -8,7 +9,7 @@
 #include <string.h>
 
 ancre_params *ancre_params_new(void) {
-    return calloc(1, sizeof(ancre_params));
+    return mem_zalloc(1, sizeof(ancre_params));
 }
 
 static void cite_free(cite_t *c) {
@@ -40,13 +41,13 @@ void ancre_params_free(ancre_params *params) {
 }
 
 static char *dup_opt(const char *s) {
-    return s ? strdup(s) : NULL;
+    return s ? mem_strdup(s) : NULL;
 }
 
 ancre_params *params_copy(const ancre_params *from) {
     ancre_params *to = ancre_params_new();
     if (!to) return NULL;
-    to->items = calloc(from->n ? from->n : 1, sizeof *to->items);
+    to->items = mem_zalloc(from->n ? from->n : 1, sizeof *to->items);
     if (!to->items) {
         free(to);
         return NULL;
@@ -58,7 +59,7 @@ ancre_params *params_copy(const ancre_params *from) {
         b->id = dup_opt(a->id);
         b->label = dup_opt(a->label);
         b->unit = dup_opt(a->unit);
-        b->periods = calloc(a->n ? a->n : 1, sizeof *b->periods);
+        b->periods = mem_zalloc(a->n ? a->n : 1, sizeof *b->periods);
         to->n = i + 1;
         if (!b->periods) {
             ancre_params_free(to);
@@ -166,27 +167,27 @@ static bool in_unit_bounds(const period_t *pe, const char *unit, const char *pat
 
 static char *str_or_null(json_t *o, const char *key) {
     json_t *v = json_object_get(o, key);
-    return json_is_string(v) ? strdup(json_string_value(v)) : NULL;
+    return json_is_string(v) ? mem_strdup(json_string_value(v)) : NULL;
 }
 
 static bool parse_value(json_t *v, const char *unit, period_t *pe) {
     char buf[64];
     if (json_is_null(v)) {
         pe->kind = PV_NULL;
-        pe->text = strdup("null");
+        pe->text = mem_strdup("null");
         return true;
     }
     if (strcmp(unit, "bool") == 0) {
         if (!json_is_boolean(v)) return false;
         pe->kind = PV_BOOL;
         pe->b = json_is_true(v);
-        pe->text = strdup(pe->b ? "true" : "false");
+        pe->text = mem_strdup(pe->b ? "true" : "false");
         return true;
     }
     if (strcmp(unit, "text") == 0) {
         if (!json_is_string(v)) return false;
         pe->kind = PV_TEXT;
-        pe->text = strdup(json_string_value(v));
+        pe->text = mem_strdup(json_string_value(v));
         return true;
     }
     if (json_is_integer(v)) {
@@ -198,7 +199,7 @@ static bool parse_value(json_t *v, const char *unit, period_t *pe) {
     }
     if (!q_parse_decimal(buf, &pe->num)) return false;
     pe->kind = PV_NUM;
-    pe->text = strdup(buf);
+    pe->text = mem_strdup(buf);
     return true;
 }
 
@@ -220,9 +221,7 @@ static int merge_param(ancre_params *params, param_t *incoming) {
     if (!existing) {
         if (params->n == params->cap) {
             size_t cap = params->cap ? params->cap * 2 : 64;
-            param_t *items = realloc(params->items, cap * sizeof *items);
-            if (!items) return -1;
-            params->items = items;
+            params->items = mem_realloc(params->items, cap, sizeof *params->items);
             params->cap = cap;
         }
         params->items[params->n++] = *incoming;
@@ -238,8 +237,7 @@ static int merge_param(ancre_params *params, param_t *incoming) {
         else
             existing->periods[kept++] = existing->periods[k];
     }
-    period_t *all = realloc(existing->periods, (kept + incoming->n) * sizeof *all);
-    if (!all) return -1;
+    period_t *all = mem_realloc(existing->periods, kept + incoming->n, sizeof *all);
     memcpy(all + kept, incoming->periods, incoming->n * sizeof *all);
     existing->periods = all;
     existing->n = kept + incoming->n;
@@ -287,8 +285,8 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
                        "%s: parameter %s is malformed", path, id ? id : "(no id)");
             continue;
         }
-        param_t p = {strdup(id), str_or_null(item, "label"), strdup(unit), NULL, 0};
-        p.periods = calloc(json_array_size(values), sizeof(period_t));
+        param_t p = {mem_strdup(id), str_or_null(item, "label"), mem_strdup(unit), NULL, 0};
+        p.periods = mem_zalloc(json_array_size(values), sizeof(period_t));
         size_t k;
         json_t *v;
         bool ok = true;
@@ -327,7 +325,7 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
             json_int_t line = json_integer_value(json_object_get(cite, "line"));
             /* a line of the consolidated text: no document has a billion lines */
             pe->cite.line = line > 0 && line < 1000000000 ? (int)line : 0;
-            pe->origin = strdup(origin);
+            pe->origin = mem_strdup(origin);
             p.n++;
         }
         if (p.n > 1) qsort(p.periods, p.n, sizeof(period_t), cmp_period);

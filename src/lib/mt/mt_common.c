@@ -17,16 +17,7 @@ bool mt_section(eng_t *e, const char *prefix) {
 }
 
 void mt_record(eng_t *e, const char *name, q_t v) {
-    if (!e->cur) return;
-    char buf[64];
-    q_format_decimal(v, 6, buf, sizeof buf);
-    line_t *l = e->cur;
-    input_use *grown = realloc(l->inputs, (l->ninputs + 1) * sizeof *grown);
-    if (!grown) abort();
-    l->inputs = grown;
-    l->inputs[l->ninputs].path = strdup(name);
-    l->inputs[l->ninputs].value = strdup(buf);
-    l->ninputs++;
+    eng_derived(e, name, v);
 }
 
 date_t mt_month_end(int y, int m) {
