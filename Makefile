@@ -8,7 +8,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -std=gnu11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 CPPFLAGS += -Iinclude
-LDLIBS = -ljansson -pthread
+LDLIBS = -ljansson -lcsv -pthread
 # the store (src/store/): SQLite, PostgreSQL (libpq), SHA-256 of parameter sets (libcrypto)
 STORE_LIBS = -lsqlite3 -lpq -lcrypto
 PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
@@ -85,8 +85,9 @@ $(BUILD)/golden_runner: tests/golden_runner.c $(BUILD)/libancre.a
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $< $(BUILD)/libancre.a $(LDLIBS) -o $@
 
 # the batch loop of the CLI, with a record function that kills its process on some lines
-$(BUILD)/batch_test: tests/batch_test.c $(BUILD)/obj/cli/batch.o $(BUILD)/libancre.a
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) $< $(BUILD)/obj/cli/batch.o $(BUILD)/libancre.a $(LDLIBS) -o $@
+BATCH_TEST_OBJ = $(BUILD)/obj/cli/batch.o $(BUILD)/obj/cli/table.o $(BUILD)/obj/cli/progress.o
+$(BUILD)/batch_test: tests/batch_test.c $(BATCH_TEST_OBJ) $(BUILD)/libancre.a
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) $< $(BATCH_TEST_OBJ) $(BUILD)/libancre.a $(LDLIBS) -o $@
 
 $(BUILD)/roster_gen: tools/roster_gen.c
 	@mkdir -p $(BUILD)

@@ -2,7 +2,7 @@
 # Installs what ancre needs to build and test on Debian (run as root, or with sudo available).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-packages="build-essential libjansson-dev clang-format"
+packages="build-essential libjansson-dev libcsv-dev clang-format"
 # the fuzz harnesses (fuzz/, docs/fuzzing.md): clang with libFuzzer and the sanitizers
 packages="$packages clang libclang-rt-14-dev"
 # the store: SQLite and PostgreSQL client libraries, OpenSSL (SHA-256), the PostgreSQL server and

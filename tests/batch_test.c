@@ -11,6 +11,12 @@
 
 const char *cli_lang = NULL; /* French, as the command line without --lang */
 
+void print_errors(const ancre_errors *errs, bool json, FILE *out) {
+    (void)json;
+    for (size_t i = 0; i < errs->count; i++)
+        fprintf(out, "%s\n", errs->items[i].message);
+}
+
 static int passed, failed;
 #define CHECK(c, what)                                                                             \
     do {                                                                                           \
@@ -49,7 +55,7 @@ int main(void) {
     fflush(stdout);
     int saved = dup(1);
     if (!freopen(path, "w", stdout)) return 2;
-    int rc = cli_batch(text, strlen(text), NULL, NULL, record, "computed");
+    int rc = cli_batch(text, strlen(text), false, NULL, NULL, record, "calculés", NULL);
     fflush(stdout);
     dup2(saved, 1);
     CHECK(rc == 1, "a batch with bad lines exits 1");

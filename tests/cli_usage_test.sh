@@ -34,7 +34,7 @@ for c in $commands; do
     [ "$c" = serve ] && continue # its usage is its own
     # the summary and every option line have their English
     sed -n 2p "$tmp/h1" >"$tmp/strings"
-    grep '^  --' "$tmp/h1" | cut -c28- >>"$tmp/strings"
+    grep -E '^(  --.{22}| {26}) [^ ]' "$tmp/h1" | cut -c28- | grep . >>"$tmp/strings"
     while IFS= read -r s; do
         cut -f1 "$tsv" | grep -qxF -- "$s" && ok || ko "no English for « $s » in i18n/en/cli.tsv"
     done <"$tmp/strings"

@@ -204,6 +204,23 @@ static int check_case(const char *file) {
                 bad++;
             }
         }
+        /* "notes_contain": texts each of which some note of the result contains */
+        size_t ni;
+        json_t *want_note;
+        json_array_foreach (json_object_get(expect, "notes_contain"), ni, want_note) {
+            bool found = false;
+            size_t nk;
+            json_t *note;
+            json_array_foreach (json_object_get(res, "notes"), nk, note)
+                if (json_string_value(note) &&
+                    strstr(json_string_value(note), json_string_value(want_note)))
+                    found = true;
+            if (!found) {
+                fail(file, "no note of the result contains \"%s\"%s", json_string_value(want_note),
+                     "");
+                bad++;
+            }
+        }
         /* the calendar, in order: [{"due": "YYYY-MM-DD" or absent, "amount_cents": N}] */
         json_t *want_pay = json_object_get(expect, "payments");
         if (want_pay) bad += check_payments(file, want_pay, json_object_get(res, "payments"));

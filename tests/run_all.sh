@@ -34,8 +34,10 @@ run "$build/batch_test"
 # the structural mutation of every golden case, where it finds something: under the sanitizers
 [ -n "${ANCRE_SANITIZED:-}" ] && run "$here/mutation_test.py" "$build"
 run "$here/cli_usage_test.sh" "$build/ancre"
+run "$here/csv_test.sh" "$build/ancre"
 run "$here/roster_test.sh" "$build"
 run "$here/mt_cli_test.sh" "$build/ancre"
+run "$here/acts_test.sh" "$build/ancre"
 run "$here/store_test.sh" "$build/ancre" sqlite
 run "$here/store_test.sh" "$build/ancre" postgresql
 run "$here/server_test.sh" "$build/ancre"

@@ -119,6 +119,31 @@ void ancre_decl_free(ancre_decl *decl);
 /* The documentation of every declaration field, as Markdown.  Caller frees. */
 char *ancre_schema_markdown(void);
 
+/* ---- declarations as CSV (docs/declaration-csv.md) ------------------------------------- */
+
+/* A CSV text of declarations: one row per centre and year, one column per field of the
+ * declaration, named by its path ("centre.finess").  The separator is the one of the header
+ * (';', ',' or tab); UTF-8 with or without byte order mark; LF or CRLF; quotes as in RFC 4180.
+ * Opening checks the quoting and the header (every column a field of the declaration, once);
+ * an error there is an error of the whole text. */
+typedef struct ancre_csv ancre_csv;
+
+int ancre_csv_open(ancre_csv **out, const char *text, size_t len, ancre_errors *errs);
+void ancre_csv_free(ancre_csv *csv);
+/* The number of rows, header and rows of empty cells left out. */
+size_t ancre_csv_rows(const ancre_csv *csv);
+/* Row i (from 0) as a JSON declaration, to be read by ancre_decl_parse_json, which validates it
+ * as any declaration (its errors name the columns).  *line is the line of the text where the
+ * row starts.  -1 with errors for a row that cannot be read (a cell under no column, text that
+ * is not UTF-8).  Caller frees *json. */
+int ancre_csv_row_json(const ancre_csv *csv, size_t i, char **json, size_t *line,
+                       ancre_errors *errs);
+/* The header of an empty CSV declaration file: every column, separated by sep, and a newline.
+ * Caller frees. */
+char *ancre_csv_header(char sep);
+/* The columns and the way each cell is written, as a Markdown table.  Caller frees. */
+char *ancre_csv_schema_markdown(void);
+
 /* ---- computation ----------------------------------------------------------------------- */
 
 typedef struct ancre_result ancre_result;
@@ -127,6 +152,61 @@ int ancre_compute(ancre_result **out, const ancre_decl *decl, const ancre_params
                   const ancre_readings *readings, ancre_errors *errs);
 void ancre_result_free(ancre_result *result);
 int64_t ancre_result_total_cents(const ancre_result *result);
+
+/* What a result says, read without its JSON document.  Strings belong to the result and live
+ * as long as it does. */
+int ancre_result_year(const ancre_result *result);
+const char *ancre_result_finess(const ancre_result *result);      /* "" when not declared */
+const char *ancre_result_centre_type(const ancre_result *result); /* "medical", ... */
+/* 1 when the prerequisites of the forfait spécifique are met (Art. 12), 0 otherwise */
+int ancre_result_gate(const ancre_result *result);
+size_t ancre_result_prerequisite_count(const ancre_result *result);
+int ancre_result_prerequisite(const ancre_result *result, size_t i, const char **id, int *met);
+int64_t ancre_result_advance_cents(const ancre_result *result);
+int64_t ancre_result_balance_cents(const ancre_result *result);
+int64_t ancre_result_refund_cents(const ancre_result *result);
+int64_t ancre_result_next_advance_cents(const ancre_result *result);
+
+/* One line of the breakdown.  The caller sets version (ANCRE_LINE_INIT) so that a program built
+ * against this header keeps working when later versions append fields. */
+#define ANCRE_LINE_VERSION 1
+typedef struct ancre_line {
+    unsigned version;
+    const char *id, *article, *label;
+    const char *bloc;    /* "principal", "complementaire", ... */
+    const char *kind;    /* "indicator", "minoration", "majoration", "forfait", ... */
+    const char *payment; /* the payment it belongs to: "rsf", "fpmt", "rosp", ... */
+    const char *status;  /* "achieved", "not_achieved", "not_declared", ... (docs/result.md) */
+    int64_t amount_cents;
+} ancre_line;
+#define ANCRE_LINE_INIT                                                                            \
+    { ANCRE_LINE_VERSION, 0, 0, 0, 0, 0, 0, 0, 0 }
+size_t ancre_result_line_count(const ancre_result *result);
+int ancre_result_line(const ancre_result *result, size_t i, ancre_line *out);
+
+/* One payment of the calendar (advance, balance, ...), with its due date. */
+#define ANCRE_PAYMENT_VERSION 1
+typedef struct ancre_payment {
+    unsigned version;
+    const char *label, *article;
+    const char *payment; /* the module paying it ("rsf", ...) */
+    const char *kind;    /* "advance", "balance", "refund", ... or "" */
+    char due[16];        /* "YYYY-MM-DD", or "" when it has no date */
+    int64_t amount_cents;
+} ancre_payment;
+#define ANCRE_PAYMENT_INIT                                                                         \
+    { ANCRE_PAYMENT_VERSION, 0, 0, 0, 0, "", 0 }
+size_t ancre_result_payment_count(const ancre_result *result);
+int ancre_result_payment(const ancre_result *result, size_t i, ancre_payment *out);
+
+/* The readings the result depended on, with the value used for each. */
+size_t ancre_result_reading_count(const ancre_result *result);
+int ancre_result_reading(const ancre_result *result, size_t i, const char **id, const char **value);
+
+/* The payments the library computes, in a fixed order ("rsf", "fpmt", ...), and the title of
+ * each; NULL past the last. */
+const char *ancre_payment_name(size_t i);
+const char *ancre_payment_title(size_t i);
 
 enum {
     ANCRE_JSON_COMPACT = 1, /* one line (JSON Lines) */

@@ -30,9 +30,42 @@ typedef int (*cli_record_fn)(ancre_result **out, const char *text, size_t len,
                              ancre_errors *errs);
 /* Whether FILE holds JSON Lines (by its extension, or several documents one per line). */
 bool cli_is_jsonl(const char *path, const char *text, size_t len);
-/* Computes every line; prints one result or error record per line; returns the exit code. */
-int cli_batch(char *text, size_t len, const ancre_params *params, const ancre_readings *readings,
-              cli_record_fn compute, const char *verb);
+/* Whether FILE holds CSV declarations (docs/declaration-csv.md): by its extension (.csv, .tsv),
+ * or, for other names and standard input, a text that does not start as JSON. */
+bool cli_is_csv(const char *path, const char *text, size_t len);
+
+/* What a batch prints for each record: the full result document (JSON Lines), or one table row
+ * (src/cli/table.c) as CSV (';'), TSV or JSON Lines. */
+typedef enum { CLI_OUT_FULL, CLI_OUT_CSV, CLI_OUT_TSV, CLI_OUT_JSONL } cli_out_format;
+typedef struct {
+    cli_out_format format;
+    bool quiet; /* no progress line */
+} cli_batch_opts;
+/* Computes every record of a JSON Lines text, or of a CSV text when csv; prints one result or
+ * error record each, in input order; returns the exit code.  bo NULL: full documents. */
+int cli_batch(char *text, size_t len, bool csv, const ancre_params *params,
+              const ancre_readings *readings, cli_record_fn compute, const char *verb,
+              const cli_batch_opts *bo);
+
+/* The table of a batch: a header, then one row per record, result or errors. */
+typedef struct cli_table cli_table;
+cli_table *cli_table_new(cli_out_format format, FILE *out);
+void cli_table_result(cli_table *t, size_t line, const ancre_result *r);
+/* An error row: the FINESS, type and year are read from the record when it gives them. */
+void cli_table_errors(cli_table *t, size_t line, const char *record, size_t len,
+                      const ancre_errors *errs);
+void cli_table_free(cli_table *t);
+
+/* A progress line on standard error (count, rate, time left) for work of more than a few
+ * seconds; nothing when standard error is not a terminal or with quiet. */
+typedef struct {
+    bool on, shown;
+    size_t total;
+    double start, last;
+} cli_progress;
+void cli_progress_start(cli_progress *p, size_t total, bool quiet);
+void cli_progress_step(cli_progress *p, size_t done);
+void cli_progress_end(cli_progress *p);
 
 /* ancre serve [--port N] [--host ADDR] [--db DB] ... (cmd_serve.c; argv[0] is "serve") */
 int cmd_serve(int argc, char **argv);

@@ -127,6 +127,6 @@ static int one(const char *text, size_t len, const ancre_params *params,
 int cmd_contract(const char *file, char *text, size_t len, const ancre_params *params,
                  const ancre_readings *readings, bool json) {
     if (cli_is_jsonl(file, text, len))
-        return cli_batch(text, len, params, readings, schedule_record, "planifiés");
+        return cli_batch(text, len, false, params, readings, schedule_record, "planifiés", NULL);
     return one(text, len, params, readings, json);
 }

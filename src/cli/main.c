@@ -163,7 +163,13 @@ static int cmd_readings(const cli_opts *o) {
 }
 
 static int cmd_schema(const cli_opts *o) {
-    (void)o;
+    if (o->csv) {
+        char *c = ancre_csv_schema_markdown();
+        if (!c) return 1;
+        fputs(c, stdout);
+        free(c);
+        return 0;
+    }
     char *s = ancre_schema_markdown();
     printf("| field | type | required | range | article | meaning "
            "|\n|---|---|---|---|---|---|\n%s",
@@ -185,6 +191,13 @@ static int cmd_params(const cli_opts *o) {
     int rc = print_params(o, params);
     ancre_params_free(params);
     return rc;
+}
+
+static cli_out_format out_format(const char *name) {
+    return strcmp(name, "csv") == 0     ? CLI_OUT_CSV
+           : strcmp(name, "tsv") == 0   ? CLI_OUT_TSV
+           : strcmp(name, "jsonl") == 0 ? CLI_OUT_JSONL
+                                        : CLI_OUT_FULL;
 }
 
 /* compute, explain, batch, validate and contract: one declaration, contract document or JSON
@@ -230,8 +243,23 @@ static int cmd_declaration(const cli_opts *o) {
             rc = 1;
         }
         ancre_decl_free(d);
-    } else if (strcmp(o->command, "batch") == 0 || cli_is_jsonl(o->file, text, len)) {
-        rc = cli_batch(text, len, params, readings, compute_record, "calculés");
+    } else if (cli_is_csv(o->file, text, len) || strcmp(o->command, "batch") == 0 ||
+               cli_is_jsonl(o->file, text, len) || (o->format && strcmp(o->format, "full"))) {
+        bool csv = cli_is_csv(o->file, text, len);
+        cli_batch_opts bo = {csv ? CLI_OUT_CSV : CLI_OUT_FULL, o->quiet};
+        if (o->format) bo.format = out_format(o->format);
+        /* a single JSON declaration (over several lines) asked as a table is one record */
+        if (!csv && strcmp(o->command, "batch") != 0 && !cli_is_jsonl(o->file, text, len)) {
+            json_t *doc = json_loadb(text, len, 0, NULL);
+            char *one = doc ? json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+            json_decref(doc);
+            if (one) {
+                free(text);
+                text = one;
+                len = strlen(one);
+            }
+        }
+        rc = cli_batch(text, len, csv, params, readings, compute_record, "calculés", &bo);
     } else {
         rc = compute_one(text, len, params, readings, o, strcmp(o->command, "explain") == 0);
     }
@@ -240,6 +268,19 @@ static int cmd_declaration(const cli_opts *o) {
     ancre_readings_free(readings);
     ancre_params_free(params);
     return rc;
+}
+
+/* ancre template --csv: the header of an empty CSV declaration file (docs/declaration-csv.md) */
+static int cmd_template(const cli_opts *o) {
+    if (!o->csv)
+        return cli_usage_error(cli_find_command(o->command),
+                               cli_tr("le modèle est celui d'un fichier CSV : ancre template "
+                                      "--csv"));
+    char *h = ancre_csv_header(';');
+    if (!h) return 1;
+    fputs(h, stdout);
+    free(h);
+    return 0;
 }
 
 static int cmd_help(const cli_opts *o) {
@@ -265,12 +306,12 @@ static int cmd_help(const cli_opts *o) {
 
 /* The commands of the tool: adding a command is adding its row. */
 const cli_command cli_commands[] = {
-    {"compute", cmd_declaration, NULL, CLI_G_COMPUTE, "FICHIER|-",
-     "calcule une déclaration (JSON) ou un lot (JSON Lines) et en affiche le détail", NULL},
+    {"compute", cmd_declaration, NULL, CLI_G_COMPUTE | CLI_G_TABLE, "FICHIER|-",
+     "calcule une déclaration (JSON) ou un lot (JSON Lines, CSV) et en affiche le détail", NULL},
     {"explain", cmd_declaration, NULL, CLI_G_COMPUTE, "FICHIER|-",
      "le détail du calcul avec les entrées, paramètres et lectures de chaque ligne", NULL},
-    {"batch", cmd_declaration, NULL, CLI_G_COMPUTE, "FICHIER|-",
-     "calcule un lot JSON Lines : un résultat ou un enregistrement d'erreurs par ligne", NULL},
+    {"batch", cmd_declaration, NULL, CLI_G_COMPUTE | CLI_G_TABLE, "FICHIER|-",
+     "calcule un lot (JSON Lines ou CSV) : un résultat ou des erreurs par enregistrement", NULL},
     {"validate", cmd_declaration, NULL, CLI_G_COMPUTE, "FICHIER|-",
      "vérifie une déclaration et liste toutes ses erreurs, sans rien calculer", NULL},
     {"contract", cmd_declaration, NULL, CLI_G_COMPUTE, "FICHIER|-",
@@ -280,6 +321,9 @@ const cli_command cli_commands[] = {
     {"readings", cmd_readings, NULL, CLI_G_INFO, "",
      "les lectures des passages ambigus du texte et leurs variantes (JSON)", NULL},
     {"schema", cmd_schema, NULL, CLI_G_INFO, "", "les champs de la déclaration (Markdown)", NULL},
+    {"template", cmd_template, NULL, CLI_G_TEMPLATE, "",
+     "l'en-tête d'un fichier CSV de déclarations vide, à remplir (--csv)",
+     "  une ligne par centre et par année, une colonne par champ (docs/declaration-csv.md)\n"},
     {"roster", cmd_roster, NULL, CLI_G_ROSTER, "FICHIER|-",
      "une liste de patients (CSV) en effectifs et forfait médecin traitant par centre",
      "  une ligne CSV par patient : centre_id,patient_key,birth_date,ald,css,mt_start,mt_end\n"

@@ -24,6 +24,9 @@ enum {
     OPT_ALL,
     OPT_SKIP_BAD,
     OPT_ALL_OR_NOTHING,
+    OPT_FORMAT,
+    OPT_QUIET,
+    OPT_CSV,
 };
 
 typedef struct {
@@ -64,6 +67,12 @@ static const option_def option_table[] = {
      "(import) écrit les enregistrements valides même si d'autres ne le sont pas"},
     {"all-or-nothing", no_argument, OPT_ALL_OR_NOTHING, CLI_G_STORE, NULL,
      "(record) n'écrit rien si un centre échoue"},
+    {"format", required_argument, OPT_FORMAT, CLI_G_TABLE, "csv|tsv|jsonl|full",
+     "un lot en tableau, une ligne par centre : CSV (« ; »), TSV, JSON Lines ; full : le "
+     "document complet de chaque résultat (par défaut pour JSON Lines, csv pour un CSV)"},
+    {"quiet", no_argument, OPT_QUIET, CLI_G_TABLE, NULL, "sans ligne de progression"},
+    {"csv", no_argument, OPT_CSV, CLI_G_TEMPLATE | CLI_G_INFO, NULL,
+     "(template) l'en-tête d'un fichier CSV de déclarations ; (schema) ses colonnes"},
     {"help", no_argument, OPT_HELP, G_ANY, NULL, "l'usage de la commande"},
 };
 
@@ -90,7 +99,7 @@ static void usage_tool(FILE *out) {
     fprintf(out, "\n%s", cli_tr("commandes :\n"));
     for (const cli_command *c = cli_commands; c->name; c++) {
         char head[64];
-        snprintf(head, sizeof head, "%s %s", c->name, c->operand);
+        snprintf(head, sizeof head, "%s %s", c->name, c->operand[0] ? cli_tr(c->operand) : "");
         fprintf(out, "  %-22s %s\n", head, cli_tr(c->summary));
     }
     fprintf(out, "\n%s",
@@ -104,7 +113,8 @@ void cli_usage(FILE *out, const cli_command *cmd) {
         usage_tool(out);
         return;
     }
-    fprintf(out, cli_tr("usage : ancre %s [options] %s\n"), cmd->name, cmd->operand);
+    fprintf(out, cli_tr("usage : ancre %s [options] %s\n"), cmd->name,
+            cmd->operand[0] ? cli_tr(cmd->operand) : "");
     fprintf(out, "%s\n", cli_tr(cmd->summary));
     if (cmd->details) fprintf(out, "%s", cli_tr(cmd->details));
     bool any = false;
@@ -116,7 +126,10 @@ void cli_usage(FILE *out, const cli_command *cmd) {
         char head[64];
         snprintf(head, sizeof head, "--%s%s%s", d->name, d->arg ? " " : "",
                  d->arg ? cli_tr(d->arg) : "");
-        fprintf(out, "  %-24s %s\n", head, cli_tr(d->help));
+        if (strlen(head) > 24) /* its help on the next line, in the column of the others */
+            fprintf(out, "  %s\n%27s%s\n", head, "", cli_tr(d->help));
+        else
+            fprintf(out, "  %-24s %s\n", head, cli_tr(d->help));
     }
 }
 
@@ -202,6 +215,19 @@ int cli_parse(int argc, char **argv, const cli_command *cmd, cli_opts *o) {
             break;
         case OPT_AFTER:
             o->after = optarg;
+            break;
+        case OPT_QUIET:
+            o->quiet = true;
+            break;
+        case OPT_CSV:
+            o->csv = true;
+            break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "csv") && strcmp(optarg, "tsv") && strcmp(optarg, "jsonl") &&
+                strcmp(optarg, "full"))
+                return cli_usage_error(
+                    cmd, cli_tr("--format attend csv, tsv, jsonl ou full, pas « %s »"), optarg);
+            o->format = optarg;
             break;
         case OPT_PARAMS:
             if (o->nparam_files == (int)(sizeof o->param_files / sizeof *o->param_files))

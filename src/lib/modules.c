@@ -4,8 +4,10 @@
 #include "core/engine.h"
 #include "core/registry.h"
 
+#include "acts/acts.h"
 #include "contracts/contracts.h"
 #include "mt/mt.h"
+#include "pdsa/pdsa.h"
 #include "rsf/rsf.h"
 
 #include <string.h>
@@ -47,11 +49,16 @@ static bool rosp_applies(eng_t *e) {
 /* ---- declaration tables, in the order their fields are documented ---- */
 
 extern const module_tables rsf_medical_tables, rsf_classification_tables, rsf_nursing_tables,
-    rsf_dental_tables;
+    rsf_dental_tables, rsf_common_tables;
 extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 extern const module_tables contracts_tables;
+extern const module_tables acts_tables, pdsa_tables;
 extern const item_schema contracts_item_schemas[];
 extern const size_t contracts_item_schema_count;
+extern const item_schema acts_item_schemas[];
+extern const size_t acts_item_schema_count;
+extern const item_schema pdsa_item_schemas[];
+extern const size_t pdsa_item_schema_count;
 void rsf_classification_check(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
 /* eligibility and non-cumul of the contracts of Article 19 (contracts_common.c) */
 void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
@@ -61,12 +68,15 @@ void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_e
 const module_tables *const ancre_module_tables[] = {
     &core_tables,        &rsf_medical_tables, &rsf_classification_tables,
     &rsf_nursing_tables, &rsf_dental_tables,  &fpmt_tables,
-    &mpa_tables,         &rosp_tables,        &contracts_tables};
+    &mpa_tables,         &rosp_tables,        &contracts_tables,
+    &acts_tables,        &rsf_common_tables,  &pdsa_tables};
 const size_t ancre_module_tables_count = N(ancre_module_tables);
 
 /* element schemas of the lists of objects, by module */
 const item_schema_set ancre_item_schema_sets[] = {
     {contracts_item_schemas, &contracts_item_schema_count},
+    {acts_item_schemas, &acts_item_schema_count},
+    {pdsa_item_schemas, &pdsa_item_schema_count},
 };
 const size_t ancre_item_schema_sets_count = N(ancre_item_schema_sets);
 
@@ -85,5 +95,13 @@ const module_def ancre_modules[] = {
     {"mpa", "Majoration personnes âgées", mpa_applies, mpa_compute},
     {"rosp", "Rémunération sur objectifs de santé publique", rosp_applies, rosp_compute},
     {"contracts", "Contrats et aides de l'article 19", contracts_applies, contracts_compute_year},
+    {"mie", "Majoration MIE des séances infirmières (enfants de moins de 7 ans)", mie_applies,
+     mie_compute},
+    {"orthoptie", "Forfait d'évaluation de l'environnement du patient (orthoptie)",
+     orthoptie_applies, orthoptie_compute},
+    {"tnd_pco", "Forfait TND/PCO des orthophonistes", tnd_pco_applies, tnd_pco_compute},
+    {"pdsa", "Majorations spécifiques de permanence des soins ambulatoires", pdsa_applies,
+     pdsa_compute},
+    {"pdsd", "Permanence des soins dentaires : MCD et astreintes", pdsd_applies, pdsd_compute},
 };
 const size_t ancre_module_count = N(ancre_modules);

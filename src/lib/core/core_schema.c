@@ -27,25 +27,4 @@ static const field_def fields[] = {
      "the balance is then computed from it."},
 };
 
-static const reading_def readings[] = {
-    {"balance_negative",
-     "rsf-medical §8 A28 (iii)",
-     "When the year's amount is below the advance paid, is the difference recovered? The text "
-     "says so only for new centres (Art. 18.1).",
-     {{"recover", "a negative balance is an amount to recover from the centre"},
-      {"no_recovery", "the balance is floored at zero for centres that are not new"}}},
-    {"prorata_granularity",
-     "rsf-medical §8 A27",
-     "Granularity of the prorata on the adhesion date (Art. 13).",
-     {{"days", "days governed in the year / days of the year"},
-      {"months", "months governed, counting the month of adhesion, / 12"}}},
-    {"new_centre_quarter",
-     "rsf-medical §8 A28 (v)",
-     "Quarter that sets the share of the new-centre advance: of the FINESS creation date (Art. "
-     "18.1) or of the adhesion (2022 slides).",
-     {{"finess_date", "quarter of the FINESS attribution date (Art. 18.1)"},
-      {"adhesion_date", "quarter of adhesion (slides 001, 'trimestre d'adhésion')"}}},
-};
-
-const module_tables core_tables = {fields, sizeof fields / sizeof *fields, readings,
-                                   sizeof readings / sizeof *readings};
+const module_tables core_tables = {fields, sizeof fields / sizeof *fields, 0, 0};

@@ -18,6 +18,9 @@ typedef enum {
     ST_ADJUSTMENT,
 } line_status;
 
+/* "achieved", "not_achieved", ... as the result document writes it (docs/result.md) */
+const char *line_status_name(line_status s);
+
 typedef struct {
     char *path, *value;
 } input_use;

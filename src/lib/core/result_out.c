@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *status_name(line_status s) {
+const char *line_status_name(line_status s) {
     switch (s) {
     case ST_ACHIEVED:
         return "achieved";
@@ -104,7 +104,7 @@ static void write_line(jsonw *w, const line_t *l) {
     jw_kstr(w, "bloc", l->bloc);
     jw_kstr(w, "kind", l->kind);
     jw_kstr(w, "payment", l->payment);
-    jw_kstr(w, "status", status_name(l->status));
+    jw_kstr(w, "status", line_status_name(l->status));
     jw_q(w, "fixed_points", l->fixed);
     jw_q(w, "variable_points", l->variable);
     jw_q(w, "points", l->points);

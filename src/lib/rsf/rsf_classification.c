@@ -9,6 +9,9 @@
  * fees contradict is refused; the computation explains the type in its notes.  The significant
  * nursing and dental activity of polyvalent centres (Art. 7) is decided and explained by the
  * médical/polyvalent module. */
+/* fees: 10^12 euros, beyond the whole national health spending (a physical limit) */
+#define MAX_FEES "1000000000000"
+
 #include "../core/errors.h"
 #include "rsf.h"
 
@@ -20,7 +23,7 @@ static const field_def fields[] = {
      "Art. 3, 8.5.4",
      "Specialty under which the centre is registered in FINESS (centre de santé médical, "
      "polyvalent, infirmier or dentaire); when given, centre.type must be the same."},
-    {"activity.fees_nursing", F_DEC, REQ_NO, "0", "1000000000", 0, "activity.fees_total", "Art. 3",
+    {"activity.fees_nursing", F_DEC, REQ_NO, "0", MAX_FEES, 0, "activity.fees_total", "Art. 3",
      "Fees from nursing care (honoraires infirmiers), in euros. Required for a centre infirmier "
      "(80 % of the fees, Art. 3)."},
 };

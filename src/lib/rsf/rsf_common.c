@@ -7,6 +7,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ---- French formats of the notes ------------------------------------------------------ */
+
+/* digits grouped by three with a space, as French writes 1 234 567 */
+static void group_thousands(const char *digits, char *out, size_t cap) {
+    size_t n = strlen(digits), k = 0;
+    for (size_t i = 0; i < n && k + 2 < cap; i++) {
+        if (i && (n - i) % 3 == 0) out[k++] = ' ';
+        out[k++] = digits[i];
+    }
+    out[k] = '\0';
+}
+
+void rsf_fmt_cents(int64_t cents, char *buf, size_t cap) {
+    uint64_t a = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
+    char digits[32], grouped[48];
+    snprintf(digits, sizeof digits, "%llu", (unsigned long long)(a / 100));
+    group_thousands(digits, grouped, sizeof grouped);
+    snprintf(buf, cap, "%s%s,%02llu €", cents < 0 ? "-" : "", grouped,
+             (unsigned long long)(a % 100));
+}
+
+void rsf_fmt_num(q_t v, int decimals, char *buf, size_t cap) {
+    char raw[64], grouped[96];
+    q_format_decimal(v, decimals, raw, sizeof raw);
+    const char *digits = raw[0] == '-' ? raw + 1 : raw;
+    char *dot = strchr(raw, '.');
+    char whole[64];
+    size_t n = dot ? (size_t)(dot - digits) : strlen(digits);
+    if (n >= sizeof whole) n = sizeof whole - 1;
+    memcpy(whole, digits, n);
+    whole[n] = '\0';
+    group_thousands(whole, grouped, sizeof grouped);
+    snprintf(buf, cap, "%s%s%s%s", raw[0] == '-' ? "-" : "", grouped, dot ? "," : "",
+             dot ? dot + 1 : "");
+}
+
+void rsf_fmt_date(date_t d, char *buf, size_t cap) {
+    snprintf(buf, cap, "%02d/%02d/%04d", d.d, d.m, d.y);
+}
+
 void rsf_record_q(eng_t *e, const char *name, q_t v) {
     eng_derived(e, name, v);
 }
@@ -21,7 +61,8 @@ bool rsf_section(eng_t *e, const char *sec) {
 }
 
 /* Opens the line of an indicator.  Returns NULL (the line saying why) when the indicator is not
- * in the grid of the year or is excluded by non-cumul (Art. 11). */
+ * in the grid of the year.  The non-cumul of Art. 11 is applied by the gate, once every
+ * indicator is validated (exclude_non_cumul). */
 line_t *rsf_open_line(eng_t *e, const char *prefix, const char *id, const char *article,
                       const char *label, const char *bloc, const char *grid_param) {
     line_t *l = eng_line(e, id, article, label, bloc, "indicator");
@@ -29,12 +70,7 @@ line_t *rsf_open_line(eng_t *e, const char *prefix, const char *id, const char *
     snprintf(p, sizeof p, "%s.%s.%s", prefix, id, grid_param);
     if (!par_exists(e, p)) {
         l->status = ST_NOT_IN_GRID;
-        eng_note(e, "not in the grid in force in %d", e->year);
-        return NULL;
-    }
-    if (in_list_has(e, "centre.excluded_indicators", id)) {
-        l->status = ST_EXCLUDED;
-        eng_note(e, "paid under another agreement: not cumulated (Art. 11)");
+        eng_note(e, "hors de la grille en vigueur en %d", e->year);
         return NULL;
     }
     return l;
@@ -68,9 +104,61 @@ q_t rsf_prorata(eng_t *e, date_t adhesion) {
                  "centre.adhesion_date: the centre is not governed by the accord in %d", e->year);
         return q_invalid();
     }
-    if (reading(e, "prorata_granularity") == 1) return q_frac(12 - adhesion.m + 1, 12);
-    long days = date_days(date_make(e->year, 12, 31)) - date_days(adhesion) + 1;
+    return rsf_year_share_from(e, adhesion);
+}
+
+q_t rsf_year_share_from(eng_t *e, date_t from) {
+    if (reading_is(e, "prorata_granularity", "months")) return q_frac(12 - from.m + 1, 12);
+    long days = date_days(date_make(e->year, 12, 31)) - date_days(from) + 1;
     return q_frac(days, date_days_in_year(e->year));
+}
+
+q_t rsf_yearly_count(eng_t *e, q_t annual) {
+    /* Art. 13 (L2724-L2726): "Le suivi du respect des engagements et le calcul de la
+     * rémunération sont proratisés en fonction de la date d'adhésion à l'accord au cours de
+     * l'année civile de référence" */
+    q_t p = e->res->prorata;
+    if (!q_valid(p) || q_cmp(p, qi(1)) == 0 || reading_is(e, "prorata_thresholds", "full"))
+        return annual;
+    q_t t = q_mul(annual, p);
+    rsf_record_q(e, "derived.prorated_threshold", t);
+    return t;
+}
+
+q_t rsf_formation_threshold(eng_t *e, const char *prefix, const char *base_id, const char *id) {
+    q_t base = rsf_par(e, prefix, base_id, "min_stages");
+    q_t t = rsf_yearly_count(e, base);
+    if (strcmp(id, base_id) == 0) return t;
+    return q_add(t, q_sub(rsf_par(e, prefix, id, "min_stages"), base));
+}
+
+bool rsf_combine_access_minorations(eng_t *e, q_t *amplitude, q_t *saturday, q_t *holidays) {
+    /* Art. 15.5 (L2978-L3000, L3002-L3012) lists each tolerated shortfall with its minoration
+     * and says nothing of several at once */
+    int n = !q_is_zero(*amplitude) + !q_is_zero(*saturday) + !q_is_zero(*holidays);
+    if (n < 2) return true;
+    if (reading_is(e, "access_minoration_combination", "largest")) {
+        if (q_is_zero(*amplitude) || q_is_zero(*saturday)) return true;
+        if (q_cmp(*amplitude, *saturday) >= 0)
+            *saturday = qi(0);
+        else
+            *amplitude = qi(0);
+    } else if (reading_is(e, "access_minoration_combination", "largest_of_three")) {
+        q_t *keep = amplitude;
+        if (q_cmp(*saturday, *keep) > 0) keep = saturday;
+        if (q_cmp(*holidays, *keep) > 0) keep = holidays;
+        if (keep != amplitude) *amplitude = qi(0);
+        if (keep != saturday) *saturday = qi(0);
+        if (keep != holidays) *holidays = qi(0);
+    } else if (reading_is(e, "access_minoration_combination", "not_met")) {
+        if (q_is_zero(*amplitude) || q_is_zero(*saturday)) return true;
+        eng_note(e, "amplitude réduite en semaine et fermeture le samedi ensemble : hors de la "
+                    "liste des amplitudes tolérées (Art. 15.5, lecture "
+                    "access_minoration_combination=not_met)");
+        *amplitude = *saturday = *holidays = qi(0);
+        return false;
+    }
+    return true;
 }
 
 /* ---- gate, adjustments, payments ---------------------------------------------------------- */
@@ -94,12 +182,43 @@ bool rsf_in_grid(const ancre_result *r, const char *id) {
     return false;
 }
 
+/* Art. 11 (L2647-L2651): the remuneration "n'est pas applicable lorsque les engagements
+ * correspondants font l'objet d'une rémunération dans le cadre d'un autre accord": the
+ * indicator earns nothing here, but the engagement is met — its validation stands for the gate
+ * (Art. 12), for the levels above it (Art. 9.1.2, L2222-L2225) and for the items that require
+ * it.  What is derived from its points (its minorations, its share of the precarity base) goes
+ * with them. */
+static void exclude_non_cumul(eng_t *e) {
+    ancre_result *r = e->res;
+    for (size_t i = 0; i < r->nlines; i++) {
+        line_t *l = &r->lines[i];
+        if (l->status == ST_NOT_IN_GRID || strcmp(l->kind, "indicator") != 0) continue;
+        e->cur = l;
+        if (!in_list_has(e, "centre.excluded_indicators", l->id)) continue;
+        bool achieved = l->status == ST_ACHIEVED;
+        char pts[64];
+        q_format_decimal(l->points, 4, pts, sizeof pts);
+        l->status = ST_EXCLUDED;
+        l->fixed = l->variable = l->points = qi(0);
+        if (achieved)
+            snprintf(
+                l->note, sizeof l->note,
+                "atteint (%s points) mais rémunéré au titre d'un autre accord ou contrat : non "
+                "cumulé (Art. 11)",
+                pts);
+        else
+            snprintf(l->note, sizeof l->note,
+                     "rémunéré au titre d'un autre accord ou contrat : non cumulé (Art. 11)");
+    }
+    e->cur = NULL;
+}
+
 void rsf_gate(eng_t *e, const rsf_gate_spec *spec) {
     /* Art. 12: the RSF is triggered when the socle indicators defined as prerequisites are met.
      * Art. 14: new centres need two of them; SI-label withdrawal waives the SI one. */
     ancre_result *r = e->res;
     e->cur = NULL;
-    int required = 0, met = 0;
+    int required = 0, met = 0, met_art12 = 0;
     bool all_but_si = true;
     for (size_t i = 0; i < spec->n; i++) {
         const char *id = spec->prereqs[i];
@@ -108,6 +227,9 @@ void rsf_gate(eng_t *e, const rsf_gate_spec *spec) {
         add_prereq(r, id, ok);
         required++;
         if (ok) met++;
+        /* Art. 14 (L2877-L2879): "deux des indicateurs socles définis comme des prérequis à
+         * l'article 12": the other socle indicators a reading may add do not count */
+        if (ok && i < spec->n_art12) met_art12++;
         if (!ok && (!spec->si_id || strcmp(id, spec->si_id) != 0)) all_but_si = false;
     }
     if (met == required) {
@@ -115,10 +237,11 @@ void rsf_gate(eng_t *e, const rsf_gate_spec *spec) {
         snprintf(r->gate_reason, sizeof r->gate_reason, "all %d prerequisites met (Art. 12)",
                  required);
     } else if (spec->new_centre_derogation &&
-               met >= num_int(par(e, "rsf.new_centre.derogation_min_prerequisites"))) {
+               met_art12 >= num_int(par(e, "rsf.new_centre.derogation_min_prerequisites"))) {
         r->triggered = true;
         snprintf(r->gate_reason, sizeof r->gate_reason,
-                 "new centre: %d of %d prerequisites met, derogation of Art. 14", met, required);
+                 "new centre: %d of the Art. 12 prerequisites met, derogation of Art. 14",
+                 met_art12);
     } else if (spec->si_withdrawal && all_but_si) {
         r->triggered = true;
         snprintf(r->gate_reason, sizeof r->gate_reason,
@@ -141,6 +264,7 @@ void rsf_gate(eng_t *e, const rsf_gate_spec *spec) {
                 l->fixed = l->variable = l->points = qi(0);
             }
         }
+    exclude_non_cumul(e);
 }
 
 void rsf_minoration_line(eng_t *e, const char *id, const char *article, const char *label,
@@ -202,17 +326,12 @@ void rsf_precarity_against(eng_t *e, const rsf_precarity_spec *spec,
     rsf_record_q(e, "derived.taux_ame", t_ame);
     q_t d_css = q_max(q_sub(t_css, n_css), qi(0)), d_ame = q_max(q_sub(t_ame, n_ame), qi(0));
     q_t m;
-    switch (reading(e, "precarity_rates")) {
-    case 1:
+    if (reading_is(e, "precarity_rates", "combined"))
         m = q_max(q_sub(q_add(t_css, t_ame), q_add(n_css, n_ame)), qi(0));
-        break;
-    case 2:
+    else if (reading_is(e, "precarity_rates", "max"))
         m = q_max(d_css, d_ame);
-        break;
-    default:
+    else
         m = q_add(d_css, d_ame);
-        break;
-    }
     if (spec->cap_param) {
         q_t cap = par(e, spec->cap_param);
         if (q_cmp(m, cap) > 0) {
@@ -224,10 +343,79 @@ void rsf_precarity_against(eng_t *e, const rsf_precarity_spec *spec,
     /* "s'applique sur le total des indicateurs du bloc commun principal" (Art. 15.6) as paid:
      * an SI acquired during the year enters for its prorata temporis */
     q_t base = bloc_points_as_paid(r, BCP);
-    if (reading(e, "precarity_base") == 1) base = q_add(base, bloc_points_as_paid(r, BCC));
+    if (reading_is(e, "precarity_base", "rsf")) base = q_add(base, bloc_points_as_paid(r, BCC));
     rsf_record_q(e, "derived.majoration_base_points", base);
     l->points = q_mul(base, m);
     if (q_is_zero(m)) eng_note(e, "rates not above the national rates");
+}
+
+/* Whether a centre created on `finess` and governed from `adhesion` is "nouvellement créé":
+ * "créés trois mois au plus avant leur entrée dans le présent accord national" (Art. 18.1,
+ * L3319-L3320), the date of creation being that of the FINESS number (L3323-L3324). */
+static bool created_new(eng_t *e, date_t finess, date_t adhesion) {
+    date_t limit =
+        date_add_months(finess, (int)num_int(par(e, "rsf.new_centre.max_months_before_entry")));
+    return date_cmp(adhesion, limit) <= 0 && date_cmp(finess, adhesion) <= 0;
+}
+
+/* The new-centre advance of Art. 18.1 (L3319-L3342) for a centre governed from `adhesion`:
+ * the national average of its category times the share of its quarter (reading
+ * new_centre_quarter).  When `required` is false and the national average of that year is not
+ * in the parameters: false, and no error (the caller says so). */
+static bool new_centre_advance(eng_t *e, date_t finess, date_t adhesion, const char *amount_param,
+                               bool required, int64_t *cents, int *quarter) {
+    const param_t *p;
+    const period_t *pe;
+    if (!required && params_lookup(e->params, amount_param, adhesion, &p, &pe) != PARAM_OK)
+        return false;
+    date_t qd = reading_is(e, "new_centre_quarter", "finess_date") ? finess : adhesion;
+    char qid[64];
+    snprintf(qid, sizeof qid, "rsf.new_centre.quarter_share.q%d", date_quarter(qd));
+    q_t ref = par_at(e, amount_param, adhesion);
+    q_t share = par(e, qid);
+    /* the national average is supplied per year: when it is missing the error names it and
+     * nothing is computed */
+    if (!q_valid(ref) || !q_valid(share)) return false;
+    *cents = q_round_cents(q_mul(ref, share));
+    *quarter = date_quarter(qd);
+    return true;
+}
+
+/* Art. 18.1 (L3341-L3345): the year after its creation, the new-centre advance paid in the first
+ * year is regularised against that year's remuneration (payments.previous_year_amount_cents):
+ * the difference is paid with that remuneration by 30 April (Art. 18, L3299-L3301) or refunded
+ * "dans un délai de deux mois à compter de la date de notification".  Shown as a note of the
+ * result: the payment itself is in the first year's result (its balance or refund), and is not
+ * entered twice in the ledger. */
+static void new_centre_regularisation_note(eng_t *e, date_t finess, date_t adhesion,
+                                           const char *amount_param) {
+    q_t prev;
+    if (!in_num_opt(e, "payments.previous_year_amount_cents", &prev)) return;
+    int64_t first = 0;
+    int quarter = 0;
+    if (!new_centre_advance(e, finess, adhesion, amount_param, false, &first, &quarter)) {
+        eng_result_note(e,
+                        "centre créé en %d : l'avance nouveau centre versée en %d est régularisée "
+                        "avec la rémunération de %d (Art. 18.1) ; le montant moyen national de %d "
+                        "n'est pas dans les paramètres",
+                        adhesion.y, adhesion.y, adhesion.y, adhesion.y);
+        return;
+    }
+    int64_t diff = num_int(prev) - first;
+    date_t due = date_make(e->year, (int)num_int(par(e, "rsf.balance_due.month")),
+                           (int)num_int(par(e, "rsf.balance_due.day")));
+    if (diff < 0)
+        due = date_add_months(due, (int)num_int(par(e, "rsf.new_centre.refund_delay_months")));
+    char a[48], b[48], c[48], d[16];
+    rsf_fmt_cents(first, a, sizeof a);
+    rsf_fmt_cents(num_int(prev), b, sizeof b);
+    rsf_fmt_cents(diff < 0 ? -diff : diff, c, sizeof c);
+    rsf_fmt_date(due, d, sizeof d);
+    eng_result_note(e,
+                    "régularisation de l'avance nouveau centre versée en %d (%s, trimestre %d) sur "
+                    "la rémunération de %d (%s) : %s de %s au plus tard le %s (Art. 18.1)",
+                    adhesion.y, a, quarter, adhesion.y, b,
+                    diff < 0 ? "remboursement par le centre" : "solde versé au centre", c, d);
 }
 
 void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param) {
@@ -241,24 +429,19 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
                                    (int)num_int(par(e, "rsf.balance_due.day")));
     date_t finess;
     bool new_centre_first_year = false;
-    if (in_date_opt(e, "centre.finess_date", &finess) && adhesion.y == e->year) {
-        date_t limit =
-            date_add_months(finess, (int)num_int(par(e, "rsf.new_centre.max_months_before_entry")));
-        new_centre_first_year = date_cmp(adhesion, limit) <= 0 && date_cmp(finess, adhesion) <= 0;
-    }
+    bool has_finess = in_date_opt(e, "centre.finess_date", &finess);
+    if (has_finess && adhesion.y == e->year)
+        new_centre_first_year = created_new(e, finess, adhesion);
     q_t advance_rate = par(e, "rsf.advance_rate");
     int64_t advance = 0;
     q_t given;
+    if (has_finess && adhesion.y == e->year - 1 && created_new(e, finess, adhesion))
+        new_centre_regularisation_note(e, finess, adhesion, new_centre_amount_param);
     if (new_centre_first_year) {
-        date_t qd = reading(e, "new_centre_quarter") == 0 ? finess : adhesion;
-        char qid[64];
-        snprintf(qid, sizeof qid, "rsf.new_centre.quarter_share.q%d", date_quarter(qd));
-        q_t ref = par_at(e, new_centre_amount_param, adhesion);
-        q_t share = par(e, qid);
-        /* the national average is supplied per year: when it is missing the error names it and
-         * nothing is computed */
-        if (!q_valid(ref) || !q_valid(share)) return;
-        advance = q_round_cents(q_mul(ref, share));
+        int quarter;
+        if (!new_centre_advance(e, finess, adhesion, new_centre_amount_param, true, &advance,
+                                &quarter))
+            return;
         date_t due =
             date_add_months(adhesion, (int)num_int(par(e, "rsf.new_centre.advance_delay_months")));
         eng_payment(e, "Avance nouveau centre (trimestre de création)", "Art. 18.1", &due, advance);
@@ -266,7 +449,7 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
         eng_result_note(e,
                         "new centre (created at most 3 months before adhesion): advance of the "
                         "quarter-%d share of the national average (Art. 18.1)",
-                        date_quarter(qd));
+                        quarter);
     } else if (in_num_opt(e, "payments.advance_paid_cents", &given)) {
         advance = num_int(given);
         date_t due = date_make(e->year, due_balance.m, due_balance.d);
@@ -288,7 +471,7 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
     r->advance_cents = advance;
     int64_t balance = total - advance;
     r->refund_cents = 0;
-    if (balance < 0 && (new_centre_first_year || reading(e, "balance_negative") == 0)) {
+    if (balance < 0 && (new_centre_first_year || reading_is(e, "balance_negative", "recover"))) {
         r->refund_cents = -balance;
         r->balance_cents = balance;
         date_t due = due_balance;
@@ -366,25 +549,32 @@ q_t rsf_tiers(q_t n, q_t threshold, q_t low, q_t high) {
 }
 
 q_t rsf_etp_scaled(eng_t *e, q_t points, q_t etp, q_t reference_etp) {
-    int how = reading(e, "etp_scaled_items");
-    if (how == 2) return points;
+    if (reading_is(e, "etp_scaled_items", "flat")) return points;
     q_t v = q_div(q_mul(points, etp), reference_etp);
-    return how == 1 ? q_min(v, points) : v;
+    return reading_is(e, "etp_scaled_items", "capped") ? q_min(v, points) : v;
 }
 
-void rsf_acquisition_prorata(eng_t *e, line_t *l, const char *acquisition_path, q_t prorata) {
+bool rsf_acquisition_prorata(eng_t *e, line_t *l, const char *acquisition_path, q_t prorata) {
     date_t acq;
-    if (!in_date_opt(e, acquisition_path, &acq)) return;
+    if (!in_date_opt(e, acquisition_path, &acq)) return true;
     if (acq.y > e->year) {
-        eng_fail(e, acquisition_path, l->article, "a date on or before the year's end",
-                 "%s: acquired after the reference year %d", acquisition_path, e->year);
-        return;
+        /* Art. 8.4 (L1282-L1284): paid "au prorata temporis à compter de la date d'acquisition":
+         * nothing for a year that ends before the system is acquired */
+        l->status = ST_NOT_ACHIEVED;
+        l->fixed = l->variable = l->points = qi(0);
+        eng_note(e,
+                 "acquis après %d : pas de rémunération du système d'information pour l'année "
+                 "(Art. 8.4)",
+                 e->year);
+        return false;
     }
-    if (acq.y < e->year) return;
-    /* Art. 8.4: "versée au prorata temporis à compter de la date d'acquisition" */
-    long days = date_days(date_make(e->year, 12, 31)) - date_days(acq) + 1;
-    l->factor = q_min(q_frac(days, date_days_in_year(e->year)), prorata);
-    eng_note(e, "acquired during the year: prorata temporis from the acquisition date (Art. 8.4)");
+    if (acq.y < e->year) return true;
+    /* Art. 8.4 (L1282-L1284): "versée au prorata temporis à compter de la date d'acquisition",
+     * counted like the prorata on adhesion of Art. 13 */
+    l->factor = q_min(rsf_year_share_from(e, acq), prorata);
+    eng_note(e, "acquis en cours d'année : prorata temporis à compter de la date d'acquisition "
+                "(Art. 8.4)");
+    return true;
 }
 
 void rsf_simple_fixed(eng_t *e, const char *prefix, const char *id, const char *article,
@@ -396,14 +586,20 @@ void rsf_simple_fixed(eng_t *e, const char *prefix, const char *id, const char *
     if (in_flag(e, path)) rsf_award(l, rsf_par(e, prefix, id, "fixed"), qi(0));
 }
 
+/* "<ids>_<name>", or "<name>" when ids is "" (the ids of the centres médicaux and polyvalents) */
+static void item_id(char *buf, size_t size, const char *ids, const char *name) {
+    snprintf(buf, size, "%s%s%s", ids, *ids ? "_" : "", name);
+}
+
 void rsf_quality_levels(eng_t *e, const char *prefix, const char *ids, q_t etp) {
     /* Art. 9.1.1: "démarche progressive et cumulative"; levels 2 and 3 "calculés sur une
      * moyenne de N ETP" (Art. 16) */
-    char sec[64], id[64], path[160], label[64], p[160];
-    snprintf(sec, sizeof sec, "%s_qualite", ids);
+    char sec[64], id[64], path[160], label[64], p[160], name[32];
+    item_id(sec, sizeof sec, ids, "qualite");
     bool lower = true;
     for (int k = 1; k <= 4; k++) {
-        snprintf(id, sizeof id, "%s_qualite_n%d", ids, k);
+        snprintf(name, sizeof name, "qualite_n%d", k);
+        item_id(id, sizeof id, ids, name);
         snprintf(label, sizeof label, "Démarche qualité niveau %d", k);
         line_t *l = rsf_open_line(e, prefix, id, "Art. 9.1.1", label, BCC, "fixed");
         if (!l || !rsf_declared(e, l, sec)) {
@@ -421,7 +617,7 @@ void rsf_quality_levels(eng_t *e, const char *prefix, const char *ids, q_t etp) 
         snprintf(path, sizeof path, "indicators.%s.criteria_share", sec);
         if (k == 2 && in_num_opt(e, path, &share)) {
             int c = q_cmp(share, rsf_par(e, prefix, id, "min_criteria_share"));
-            bool met = reading(e, "qualite_n2_threshold") == 0 ? c >= 0 : c > 0;
+            bool met = reading_is(e, "qualite_n2_threshold", "at_least") ? c >= 0 : c > 0;
             if (!met) {
                 eng_note(e, "share of criteria below the level 2 threshold (Art. 9.1.1)");
                 lower = false;
@@ -439,14 +635,16 @@ void rsf_quality_levels(eng_t *e, const char *prefix, const char *ids, q_t etp) 
 
 void rsf_vulnerable_levels(eng_t *e, const char *prefix, const char *ids,
                            const rsf_precarity_spec *rates, const rsf_national_rates *national,
-                           bool sage_femme) {
+                           const char *sage_femme_article, const char *mediateur_id,
+                           const char *mediateur_article) {
     /* Art. 9.1.2: a level is validated with at least two of its four sub-categories, and only
      * when the level below is; scaled by the CSS and AME share (Art. 16.4) */
-    char sec[64], id[64], path[160], p[160], label[64];
-    snprintf(sec, sizeof sec, "%s_vulnerables", ids);
+    char sec[64], id[64], path[160], p[160], label[64], name[32];
+    item_id(sec, sizeof sec, ids, "vulnerables");
     bool valid[3] = {false, false, false};
     for (int k = 0; k < 3; k++) {
-        snprintf(id, sizeof id, "%s_vulnerables_n%d", ids, k + 1);
+        snprintf(name, sizeof name, "vulnerables_n%d", k + 1);
+        item_id(id, sizeof id, ids, name);
         snprintf(label, sizeof label, "Publics vulnérables niveau %d", k + 1);
         line_t *l = rsf_open_line(e, prefix, id, "Art. 9.1.2, 16.4", label, BCC, "variable");
         if (!l || !rsf_declared(e, l, sec)) continue;
@@ -462,11 +660,11 @@ void rsf_vulnerable_levels(eng_t *e, const char *prefix, const char *ids,
             l, qi(0),
             q_mul(rsf_par(e, prefix, id, "variable"), rsf_vulnerable_ratio(e, rates, national)));
     }
-    if (sage_femme) {
-        /* Art. 16.2: "50 points par ETP sage-femme au titre de l'action aller vers les publics
-         * fragiles en dehors de la structure" — with level 2 (Annexe 1 bis) */
-        snprintf(id, sizeof id, "%s_vulnerables_sage_femme", ids);
-        line_t *l = rsf_open_line(e, prefix, id, "Art. 9.1.2, 16.2",
+    if (sage_femme_article) {
+        /* Art. 16.1, 16.2: "50 points par ETP sage-femme au titre de l'action aller vers les
+         * publics fragiles en dehors de la structure" — with level 2 (Annexe 1 bis) */
+        item_id(id, sizeof id, ids, "vulnerables_sage_femme");
+        line_t *l = rsf_open_line(e, prefix, id, sage_femme_article,
                                   "Publics vulnérables : action d'une sage-femme", BCC, "per_etp");
         snprintf(path, sizeof path, "indicators.%s.sage_femme_action_outside", sec);
         if (l && rsf_declared(e, l, sec)) {
@@ -478,23 +676,24 @@ void rsf_vulnerable_levels(eng_t *e, const char *prefix, const char *ids,
                     q_mul(rsf_par(e, prefix, id, "per_etp"), in_num(e, "staff.etp_sages_femmes")));
         }
     }
-    snprintf(id, sizeof id, "%s_mediateur", ids);
-    line_t *l = rsf_open_line(e, prefix, id, "Art. 9.1.2", "Médiateur en santé", BCC, "fixed");
-    snprintf(path, sizeof path, "indicators.%s.present", id);
-    if (l && rsf_declared(e, l, id) && in_flag(e, path)) {
+    const char *mid = mediateur_id;
+    line_t *l =
+        rsf_open_line(e, prefix, mid, mediateur_article, "Médiateur en santé", BCC, "fixed");
+    snprintf(path, sizeof path, "indicators.%s.present", mid);
+    if (l && rsf_declared(e, l, mid) && in_flag(e, path)) {
         if (!valid[0])
             eng_note(e, "requires level 1 of the vulnerable publics (Art. 9.1.2)");
         else
-            rsf_award(l, rsf_par(e, prefix, id, "fixed"), qi(0));
+            rsf_award(l, rsf_par(e, prefix, mid, "fixed"), qi(0));
     }
 }
 
 void rsf_user_levels(eng_t *e, const char *prefix, const char *ids, q_t patientele_ratio) {
     /* Art. 9.1.3: level 1 fixed, level 2 on the reference patientèle (Art. 16) */
     char sec[64], id[64], path[160];
-    snprintf(sec, sizeof sec, "%s_usagers", ids);
+    item_id(sec, sizeof sec, ids, "usagers");
     snprintf(path, sizeof path, "indicators.%s.level", sec);
-    snprintf(id, sizeof id, "%s_usagers_n1", ids);
+    item_id(id, sizeof id, ids, "usagers_n1");
     line_t *l = rsf_open_line(e, prefix, id, "Art. 9.1.3", "Implication des usagers niveau 1", BCC,
                               "fixed");
     int64_t level = 0;
@@ -502,7 +701,7 @@ void rsf_user_levels(eng_t *e, const char *prefix, const char *ids, q_t patiente
         level = num_int(in_num(e, path));
         if (level >= 1) rsf_award(l, rsf_par(e, prefix, id, "fixed"), qi(0));
     }
-    snprintf(id, sizeof id, "%s_usagers_n2", ids);
+    item_id(id, sizeof id, ids, "usagers_n2");
     l = rsf_open_line(e, prefix, id, "Art. 9.1.3, 16", "Implication des usagers niveau 2", BCC,
                       "variable");
     if (l && rsf_declared(e, l, sec) && level >= 2) {

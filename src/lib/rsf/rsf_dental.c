@@ -1,8 +1,8 @@
 /* Rémunération forfaitaire spécifique of centres de santé dentaires.
  *
- * Accord national des centres de santé, Articles 4 to 18, Annexes 1 and 1 bis; digest
- * ../shared/spec/rsf-nursing-dental.md §1.3, whose indicator ids (cd_*) are the line ids.
- * Order: context (dental patientèle, Art. 13.2), indicators, gate (Art. 12, 14), minorations
+ * Accord national des centres de santé, Articles 4 to 18, Annexes 1 and 1 bis; the line ids
+ * (cd_*) are those of params/30_rsf_dental.json.  Order: context (dental patientèle, Art. 13.2),
+ * indicators, gate (Art. 12, 14) and non-cumul (Art. 11), minorations
  * of the opening hours (Art. 15.5), precarity majoration capped at 25 % (Art. 15.6.4),
  * prorata, euros, advance and balance (Art. 18).  Every number comes from
  * params/30_rsf_dental.json and the shared rsf.* parameters. */
@@ -49,9 +49,16 @@ static void acces(eng_t *e, minorations *m) {
     q_t amp = in_num(e, "indicators.cd_acces_soins.weekday_amplitude_hours");
     bool saturday = in_flag(e, "indicators.cd_acces_soins.saturday_morning_open");
     q_t weeks = in_num(e, "indicators.cd_acces_soins.holiday_closure_weeks");
-    if (!in_flag(e, "indicators.cd_acces_soins.ars_pdsa_derogation")) {
-        /* tolerated: 10 h to less than 12 h (-30), 8 h to less than 10 h (-70); below 8 h the
-         * tolerated list stops: not met (digest A-20) */
+    bool ars = in_flag(e, "indicators.cd_acces_soins.ars_pdsa_derogation");
+    /* Art. 8.1.3 (L621-L623): "toute la période de 8 h à 20 h en semaine, le samedi matin y
+     * compris pendant les congés scolaires, sauf organisation régionale spécifique ... prévue
+     * par dérogation de l'agence régionale de santé": the derogation follows the whole phrase,
+     * Saturday morning and school holidays included (reading ars_derogation_scope) */
+    bool ars_whole = ars && (!saturday || !q_is_zero(weeks)) &&
+                     reading_is(e, "ars_derogation_scope", "whole_phrase");
+    if (!ars) {
+        /* Art. 15.5 (L3002-L3008): tolerated 10 h to less than 12 h (-30), 8 h to less than
+         * 10 h (-70); below 8 h the tolerated list stops: not met */
         if (q_cmp(amp, par(e, "rsf_cd.acces.min_weekday_amplitude_hours")) < 0) {
             eng_note(e, "weekday amplitude below the tolerated minimum (Art. 15.5)");
             return;
@@ -61,11 +68,11 @@ static void acces(eng_t *e, minorations *m) {
                                ? par(e, "rsf_cd.minoration.amplitude_10_12h")
                                : par(e, "rsf_cd.minoration.amplitude_8_10h");
     } else {
-        eng_note(e, "hours set by the regional organisation of the permanence des soins "
+        eng_note(e, "horaires fixés par l'organisation régionale de la permanence des soins "
                     "(Art. 8.1.3)");
     }
-    if (!saturday) m->saturday = par(e, "rsf_cd.minoration.saturday_closed");
-    if (!q_is_zero(weeks)) {
+    if (!saturday && !ars_whole) m->saturday = par(e, "rsf_cd.minoration.saturday_closed");
+    if (!q_is_zero(weeks) && !ars_whole) {
         /* "la fermeture au maximum pendant trois semaines pendant les congés scolaires dans
          * l'année ; une minoration de 20 points" */
         if (q_cmp(weeks, par(e, "rsf_cd.minoration.holiday_closure_max_weeks")) > 0) {
@@ -73,34 +80,23 @@ static void acces(eng_t *e, minorations *m) {
             return;
         }
         m->holidays = par(e, "rsf_cd.minoration.holiday_closure");
-        if (reading(e, "cd_holiday_minoration") == 1) m->holidays = q_mul(m->holidays, weeks);
+        if (reading_is(e, "cd_holiday_minoration", "per_week"))
+            m->holidays = q_mul(m->holidays, weeks);
     }
-    if (!q_is_zero(m->amplitude) && !q_is_zero(m->saturday)) {
-        int how = reading(e, "access_minoration_combination");
-        if (how == 1) {
-            if (q_cmp(m->amplitude, m->saturday) >= 0)
-                m->saturday = qi(0);
-            else
-                m->amplitude = qi(0);
-        } else if (how == 2) {
-            eng_note(e, "reduced amplitude and Saturday closure together are not in the tolerated "
-                        "list (reading access_minoration_combination=not_met)");
-            m->amplitude = m->saturday = m->holidays = qi(0);
-            return;
-        }
-    }
+    if (!rsf_combine_access_minorations(e, &m->amplitude, &m->saturday, &m->holidays)) return;
     rsf_award(l, P(e, id, "fixed"), qi(0));
 }
 
 static void mission(eng_t *e, q_t r) {
-    /* Art. 8.2.4: one mission at most; 200 points, fixed or variable (digest A-3) */
+    /* Art. 8.2.4: one mission at most; 200 points, variable (Art. 15.3) or fixed (reading
+     * cd_mission_points) */
     const char *id = "cd_mission_sante_publique";
     line_t *l = open_line(e, id, "Art. 8.2.4", "Mission de santé publique dentaire", BCP, "points");
     if (!l || !rsf_declared(e, l, id) ||
         !in_flag(e, "indicators.cd_mission_sante_publique.achieved"))
         return;
     q_t v = P(e, id, "points");
-    if (reading(e, "cd_mission_points") == 1) {
+    if (reading_is(e, "cd_mission_points", "fixed")) {
         rsf_award(l, v, qi(0));
         return;
     }
@@ -114,7 +110,8 @@ static void team(eng_t *e) {
         open_line(e, id, "Art. 8.3.1.4", "Concertation entre chirurgiens-dentistes", BCP, "fixed");
     if (l && rsf_declared(e, l, id)) {
         /* "Au moins trois réunions par an", "en présence du coordonnateur" */
-        if (q_cmp(in_num(e, "indicators.cd_concertation.n_meetings"), P(e, id, "min_meetings")) < 0)
+        if (q_cmp(in_num(e, "indicators.cd_concertation.n_meetings"),
+                  rsf_yearly_count(e, P(e, id, "min_meetings"))) < 0)
             eng_note(e, "fewer meetings than required (Art. 8.3.1.4)");
         else if (in_flag(e, "indicators.cd_concertation.coordinator_present"))
             rsf_award(l, P(e, id, "fixed"), qi(0));
@@ -127,17 +124,19 @@ static void team(eng_t *e) {
     for (int k = 0; k < 2; k++) {
         l = open_line(e, ids[k], "Art. 8.3.2", labels[k], BCP, "fixed");
         if (!l || !rsf_declared(e, l, "cd_formation")) continue;
-        if (q_cmp(in_num(e, "indicators.cd_formation.n_stages"), P(e, ids[k], "min_stages")) >= 0)
+        if (q_cmp(in_num(e, "indicators.cd_formation.n_stages"),
+                  rsf_formation_threshold(e, PFX, ids[0], ids[k])) >= 0)
             rsf_award(l, P(e, ids[k], "fixed"), qi(0));
     }
     /* Art. 8.3.3.4: "les contrats doivent prévoir a minima 3 interventions dans l'année de
-     * chirurgiens-dentistes salariés en dehors de la structure" (flat, digest A-28) */
+     * chirurgiens-dentistes salariés en dehors de la structure": fixed points, the count prorated
+     * like every yearly count (Art. 13) */
     id = "cd_coordination_externe";
     l = open_line(e, id, "Art. 8.3.3.4", "Coordination externe contractualisée", BCP, "fixed");
     if (l && rsf_declared(e, l, id) &&
         in_flag(e, "indicators.cd_coordination_externe.contract_signed")) {
         if (q_cmp(in_num(e, "indicators.cd_coordination_externe.n_interventions"),
-                  P(e, id, "min_interventions")) >= 0)
+                  rsf_yearly_count(e, P(e, id, "min_interventions"))) >= 0)
             rsf_award(l, P(e, id, "fixed"), qi(0));
         else
             eng_note(e, "at least the required interventions outside the centre (Art. 8.3.3.4)");
@@ -147,7 +146,8 @@ static void team(eng_t *e) {
 }
 
 static void information_system(eng_t *e, q_t prorata) {
-    /* Art. 8.4.3; Annexe 1: 250 + 200 per dentist up to 6 and 150 beyond, in ETP (digest A-18) */
+    /* Art. 8.4.3; Annexe 1: 250 + 200 per dentist up to 6 and 150 beyond, counted in ETP
+     * (Art. 13.2) */
     const char *id = "cd_si";
     line_t *l = open_line(e, id, "Art. 8.4, 8.4.3", "Système d'information", BCP, "fixed");
     if (!l || !rsf_declared(e, l, id) || !in_flag(e, "indicators.cd_si.compliant")) return;
@@ -193,21 +193,21 @@ int rsf_dental_compute(eng_t *e) {
     information_system(e, prorata);
 
     rsf_quality_levels(e, PFX, "cd", in_num(e, "staff.etp_dentistes"));
-    rsf_vulnerable_levels(e, PFX, "cd", &precarity, &national, false);
+    rsf_vulnerable_levels(e, PFX, "cd", &precarity, &national, NULL, "cd_mediateur", "Art. 9.1.2");
     rsf_user_levels(e, PFX, "cd", ratio);
     teletransmission(e);
     if (e->failed) return -1;
 
-    /* Art. 12 (digest A-4); under reading socle_gate=all_socle also the dental concertation,
-     * the other socle indicator (Art. 5, digest A-25) */
+    /* Art. 12 (L2664-L2667); under reading socle_gate=all_socle also the dental concertation,
+     * the other socle indicator (Art. 5) */
     const char *prereqs[5] = {"cd_acces_soins", "cd_crise_plan", "cd_fonction_coordination",
                               "cd_si", NULL};
-    if (reading(e, "socle_gate") == 1) prereqs[4] = "cd_concertation";
-    rsf_gate_spec gate = {prereqs, 5, new_centre, false, "cd_si"};
+    if (reading_is(e, "socle_gate", "all_socle")) prereqs[4] = "cd_concertation";
+    rsf_gate_spec gate = {prereqs, 5, 4, new_centre, false, "cd_si"};
     rsf_gate(e, &gate);
     if (r->triggered) {
-        /* Art. 15.5: minorations of the accessibility points, before the majoration (digest
-         * A-12) */
+        /* Art. 15.5: minorations of the accessibility points, before the majoration of
+         * Art. 15.6 that applies "sur le total des indicateurs du bloc commun principal" */
         rsf_minoration_line(e, "minoration_amplitude", "Art. 15.5",
                             "Minoration : amplitude d'ouverture réduite en semaine", m.amplitude,
                             "cd_acces_soins");

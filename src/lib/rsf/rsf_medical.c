@@ -1,9 +1,10 @@
 /* Rémunération forfaitaire spécifique of centres de santé médicaux and polyvalents.
  *
- * Accord national des centres de santé, Articles 4 to 18, Annexes 1 and 1 bis; digest
- * ../shared/spec/rsf-medical.md, whose indicator ids are the line ids.  Computation order of
- * the digest §1.3: context, indicators, minorations, gate, precarity majoration, prorata, euros,
- * advance and balance.  Every number comes from the parameters (params/10_rsf_medical.json). */
+ * Accord national des centres de santé, Articles 4 to 18, Annexes 1 and 1 bis; the line ids are
+ * those of the parameters (params/10_rsf_medical.json).  Order: context, indicators, gate
+ * (Art. 12, 14) and non-cumul (Art. 11), minorations (Art. 15.5), precarity majoration
+ * (Art. 15.6), prorata (Art. 13), euros, advance and balance (Art. 18).  Every number comes from
+ * the parameters. */
 #include "rsf.h"
 
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #define declared rsf_declared
 #define section rsf_section
 #define record_q rsf_record_q
+#define simple_fixed(e, id, article, label, bloc) rsf_simple_fixed(e, PFX, id, article, label, bloc)
 
 typedef struct {
     q_t patientele; /* P, Art. 13.1 */
@@ -31,15 +33,6 @@ typedef struct {
     int n_missions;
 } ctx_t;
 
-/* Art. 13: "Le suivi du respect des engagements et le calcul de la rémunération sont proratisés
- * en fonction de la date d'adhésion": a yearly count (meetings, stages) asked of a centre that
- * adhered during the year is prorated like the remuneration (reading prorata_thresholds). */
-static q_t yearly_count(eng_t *e, const ctx_t *c, q_t annual) {
-    if (q_cmp(c->prorata, qi(1)) == 0 || reading(e, "prorata_thresholds") == 1) return annual;
-    rsf_record_q(e, "derived.prorated_threshold", q_mul(annual, c->prorata));
-    return q_mul(annual, c->prorata);
-}
-
 /* ---- context ------------------------------------------------------------------------------ */
 
 static q_t patientele(eng_t *e) {
@@ -47,7 +40,8 @@ static q_t patientele(eng_t *e) {
     const char *method = par_text(e, "rsf_med.patientele.method");
     if (!method) return q_invalid();
     if (strcmp(method, "cpn_decision") == 0)
-        method = reading(e, "patientele_2020") == 0 ? "mt_all_plus_ame" : "over16_children_ame";
+        method = reading_is(e, "patientele_2020", "derogation_ended") ? "mt_all_plus_ame"
+                                                                      : "over16_children_ame";
     if (strcmp(method, "mt_all") == 0) return in_num(e, "patients.n_mt_31_12");
     if (strcmp(method, "mt_over16_plus_children") == 0)
         return q_add(in_num(e, "patients.n_mt_over16_31_12"),
@@ -84,6 +78,11 @@ static bool acces(eng_t *e, ctx_t *c, q_t *minoration) {
     bool saturday = in_flag(e, "indicators.acces_amplitude_snp.saturday_morning_open");
     int64_t weeks = num_int(in_num(e, "indicators.acces_amplitude_snp.holiday_closure_weeks"));
     bool ars = in_flag(e, "indicators.acces_amplitude_snp.ars_pdsa_derogation");
+    /* Art. 8.1.1 (L553-L555): "soit de 8 heures à 20 heures en semaine et le samedi matin de 8h
+     * à 12h, sauf organisation régionale spécifique ... prévue par dérogation de l'agence
+     * régionale de santé": the derogation follows the whole phrase, Saturday morning included
+     * (reading ars_derogation_scope); the school holidays are another sentence (L565) */
+    bool ars_saturday = ars && !saturday && reading_is(e, "ars_derogation_scope", "whole_phrase");
     q_t m_amp = qi(0), m_sat = qi(0), m_hol = qi(0);
     if (!ars) {
         /* Art. 15.5: tolerated amplitudes 10-12 h (-60) and 8-10 h (-150); below 8 h the
@@ -97,9 +96,10 @@ static bool acces(eng_t *e, ctx_t *c, q_t *minoration) {
                         ? par(e, "rsf_med.minoration.amplitude_10_12h")
                         : par(e, "rsf_med.minoration.amplitude_8_10h");
     } else {
-        eng_note(e, "hours set by the regional organisation of the permanence des soins");
+        eng_note(e, "horaires fixés par l'organisation régionale de la permanence des soins "
+                    "(Art. 8.1.1)");
     }
-    if (!saturday) m_sat = par(e, "rsf_med.minoration.saturday_closed");
+    if (!saturday && !ars_saturday) m_sat = par(e, "rsf_med.minoration.saturday_closed");
     if (weeks > 0) {
         q_t max_weeks = par(e, "rsf_med.minoration.holiday_closure_max_weeks");
         if (q_cmp(qi(weeks), max_weeks) > 0) {
@@ -108,19 +108,7 @@ static bool acces(eng_t *e, ctx_t *c, q_t *minoration) {
         }
         m_hol = q_mul(qi(weeks), par(e, "rsf_med.minoration.holiday_closure_per_week"));
     }
-    if (!q_is_zero(m_amp) && !q_is_zero(m_sat)) {
-        int how = reading(e, "access_minoration_combination");
-        if (how == 1) {
-            if (q_cmp(m_amp, m_sat) >= 0)
-                m_sat = qi(0);
-            else
-                m_amp = qi(0);
-        } else if (how == 2) {
-            eng_note(e, "reduced amplitude and Saturday closure together are not in the tolerated "
-                        "list (reading access_minoration_combination=not_met)");
-            return false;
-        }
-    }
+    if (!rsf_combine_access_minorations(e, &m_amp, &m_sat, &m_hol)) return false;
     award(e, l, P(e, id, "fixed"), qi(0));
     q_t total = q_add(q_add(m_amp, m_sat), m_hol);
     *minoration = q_min(total, l->points); /* the indicator is floored at zero */
@@ -134,7 +122,7 @@ static bool concertation(eng_t *e, ctx_t *c, q_t *minoration) {
         open_line(e, id, "Art. 8.3.1.1", "Concertation pluriprofessionnelle", BCP, "variable");
     if (!l || !declared(e, l, id)) return false;
     q_t meetings = in_num(e, "indicators.concertation_pluripro.n_meetings");
-    if (q_cmp(meetings, yearly_count(e, c, P(e, id, "min_meetings"))) < 0) {
+    if (q_cmp(meetings, rsf_yearly_count(e, P(e, id, "min_meetings"))) < 0) {
         eng_note(e, "fewer meetings than required (Art. 8.3.1.1)");
         return false;
     }
@@ -166,7 +154,7 @@ static bool concertation(eng_t *e, ctx_t *c, q_t *minoration) {
     q_t base = P(e, id, "variable");
     award(e, l, qi(0), q_mul(q_mul(base, c->r), rate));
     if (!q_is_zero(minus)) {
-        if (reading(e, "concertation_minoration") == 0)
+        if (reading_is(e, "concertation_minoration", "before_scaling"))
             *minoration = q_mul(q_mul(minus, c->r), rate);
         else
             *minoration = q_min(minus, l->points);
@@ -181,7 +169,8 @@ static bool protocols(eng_t *e) {
     q_t n = in_num(e, "indicators.protocoles_pluripro.n_protocols");
     if (q_is_zero(n)) return false;
     q_t fixed = P(e, id, "fixed"), max = P(e, id, "max_protocols");
-    if (reading(e, "protocoles_points") == 0) fixed = q_mul(q_div(fixed, max), q_min(n, max));
+    if (reading_is(e, "protocoles_points", "per_protocol"))
+        fixed = q_mul(q_div(fixed, max), q_min(n, max));
     award(e, l, fixed, qi(0));
     return true;
 }
@@ -197,7 +186,7 @@ static bool coordination(eng_t *e, ctx_t *c) {
     record_q(e, "derived.patientele", c->patientele);
     if (par_exists(e, "rsf_med.fonction_coordination.tier_threshold")) {
         q_t t = P(e, id, "tier_threshold"), high = P(e, id, "variable_high");
-        if (reading(e, "coordination_tiers") == 0)
+        if (reading_is(e, "coordination_tiers", "marginal"))
             var = q_add(q_div(q_mul(low, q_min(c->patientele, t)), ref),
                         q_div(q_mul(high, q_max(q_sub(c->patientele, t), qi(0))), ref));
         else
@@ -215,47 +204,50 @@ static bool si_standard(eng_t *e, ctx_t *c, bool *withdrawal_derogation) {
     line_t *l =
         open_line(e, id, "Art. 8.4, 8.4.1", "Système d'information niveau standard", BCP, "fixed");
     if (!l || !declared(e, l, id)) return false;
-    bool ok = in_flag(e, "indicators.si_standard.label_standard");
-    if (ok && par_bool(e, "rsf_med.si_standard.segur_lap_required") &&
+    bool labelled = in_flag(e, "indicators.si_standard.label_standard");
+    if (labelled && par_bool(e, "rsf_med.si_standard.segur_lap_required") &&
         !in_flag(e, "indicators.si_standard.segur_lap")) {
-        eng_note(e, "from 2023 the software must be Ségur-referenced with a certified LAP");
-        ok = false;
+        eng_note(e, "à partir de 2023, le logiciel doit être référencé Ségur avec un LAP certifié "
+                    "(Art. 8.4.1)");
+        labelled = false;
     }
+    /* Art. 8.4 (L1282-L1284): prorata temporis from the acquisition date; a system acquired
+     * after the year is not achieved in it */
+    if (labelled &&
+        !rsf_acquisition_prorata(e, l, "indicators.si_standard.acquisition_date", c->prorata))
+        labelled = false;
+    bool prorated = q_cmp(l->factor, qi(1)) != 0;
+    bool kept = false;
     date_t withdrawn;
-    if (!ok && in_date_opt(e, "indicators.si_standard.label_withdrawn_date", &withdrawn)) {
-        /* Art. 14: year of withdrawal and the next, SI points kept if achieved before */
+    if ((!labelled || prorated) &&
+        in_date_opt(e, "indicators.si_standard.label_withdrawn_date", &withdrawn)) {
+        /* Art. 14 (L2853-L2859): year of withdrawal and the next, SI points kept "sous réserve
+         * que celui-ci ait été atteint les années précédentes" */
         q_t years = par(e, "rsf.si_label_withdrawal.derogation_years");
         if (withdrawn.y <= e->year && e->year < withdrawn.y + num_int(years)) {
-            *withdrawal_derogation = true;
-            if (in_flag(e, "indicators.si_standard.achieved_previous_years")) {
-                eng_note(e, "label withdrawn in %d: points kept (Art. 14)", withdrawn.y);
-                ok = true;
-            } else {
-                eng_note(e, "label withdrawn in %d: gate derogation only (Art. 14)", withdrawn.y);
-            }
+            *withdrawal_derogation = !labelled;
+            kept = in_flag(e, "indicators.si_standard.achieved_previous_years");
+            if (!labelled)
+                eng_note(e,
+                         kept ? "label retiré en %d : points conservés (Art. 14)"
+                              : "label retiré en %d : dérogation sur les prérequis seulement "
+                                "(Art. 14)",
+                         withdrawn.y);
         }
     }
-    if (!ok) return false;
-    date_t acq;
-    bool has_acq = in_date_opt(e, "indicators.si_standard.acquisition_date", &acq);
-    if (has_acq && acq.y > e->year) {
-        /* Art. 8.4: paid "au prorata temporis à compter de la date d'acquisition": nothing
-         * for a year that ends before the system is acquired */
-        eng_note(e, "acquired after %d: no SI remuneration for the year (Art. 8.4)", e->year);
-        return false;
-    }
-    q_t n =
-        reading(e, "si_count") == 0 ? in_num(e, "staff.n_ps_salaries") : in_num(e, "staff.etp_ps");
-    q_t t = P(e, id, "ps_threshold");
-    q_t var = q_add(q_mul(P(e, id, "per_ps_low"), q_min(n, t)),
-                    q_mul(P(e, id, "per_ps_high"), q_max(q_sub(n, t), qi(0))));
-    award(e, l, P(e, id, "fixed"), var);
-    if (has_acq && acq.y == e->year) {
-        /* Art. 8.4: "versée au prorata temporis à compter de la date d'acquisition" */
-        long days = date_days(date_make(e->year, 12, 31)) - date_days(acq) + 1;
-        q_t f = q_frac(days, date_days_in_year(e->year));
-        l->factor = q_min(f, c->prorata);
-        eng_note(e, "acquired during the year: prorata temporis");
+    if (!labelled && !kept) return false;
+    q_t n = reading_is(e, "si_count", "headcount") ? in_num(e, "staff.n_ps_salaries")
+                                                   : in_num(e, "staff.etp_ps");
+    award(e, l, P(e, id, "fixed"),
+          rsf_tiers(n, P(e, id, "ps_threshold"), P(e, id, "per_ps_low"), P(e, id, "per_ps_high")));
+    if (labelled && prorated && kept &&
+        reading_is(e, "si_withdrawn_relabelled", "derogation_full_year")) {
+        /* Art. 14 (L2857-L2859): "la structure conserve le bénéfice ... des rémunérations liées
+         * à l'indicateur" during the derogation: a label acquired again in the year does not
+         * cut them down to its prorata temporis */
+        l->factor = qi(1);
+        eng_note(e, "label retiré puis acquis à nouveau dans l'année : rémunération conservée "
+                    "sur toute l'année (Art. 14)");
     }
     return true;
 }
@@ -271,7 +263,8 @@ static void missions(eng_t *e, ctx_t *c) {
         c->n_missions = (int)num_int(n);
         if (!q_is_zero(n)) {
             q_t v = P(e, id, "variable"), max = P(e, id, "max_missions");
-            if (reading(e, "missions_points") == 0) v = q_mul(q_div(v, max), q_min(n, max));
+            if (reading_is(e, "missions_points", "per_mission"))
+                v = q_mul(q_div(v, max), q_min(n, max));
             record_q(e, "derived.patientele_ratio", c->r);
             award(e, l, qi(0), q_mul(v, c->r));
             c->missions = true;
@@ -281,8 +274,8 @@ static void missions(eng_t *e, ctx_t *c) {
     l = open_line(e, id, "Art. 8.2.1", "Missions de santé publique : complément IPA", BCP, "fixed");
     if (!l) return;
     q_t ipa = in_num(e, "staff.n_ipa_salaries");
-    int min = reading(e, "ipa_missions_min");
-    int needed = min == 0 ? 1 : (min == 1 ? 0 : 2); /* alternatives "1", "0", "2" */
+    /* the reading's value is the number of missions required */
+    int needed = atoi(reading_value(e, "ipa_missions_min"));
     if (q_is_zero(ipa)) {
         eng_note(e, "no salaried IPA");
         return;
@@ -332,15 +325,6 @@ static void diversification(eng_t *e) {
     }
 }
 
-static void simple_fixed(eng_t *e, const char *id, const char *article, const char *label,
-                         const char *bloc) {
-    line_t *l = open_line(e, id, article, label, bloc, "fixed");
-    if (!l || !declared(e, l, id)) return;
-    char path[160];
-    snprintf(path, sizeof path, "indicators.%s.achieved", id);
-    if (in_flag(e, path)) award(e, l, P(e, id, "fixed"), qi(0));
-}
-
 static bool simple_patientele(eng_t *e, ctx_t *c, const char *id, const char *article,
                               const char *label, const char *bloc) {
     line_t *l = open_line(e, id, article, label, bloc, "variable");
@@ -368,11 +352,10 @@ static void sas(eng_t *e, ctx_t *c) {
     const char *id = "sas_participation";
     line_t *l = open_line(e, id, "Art. 8.3.5", "Participation au SAS", BCP, "variable");
     if (l && declared(e, l, id) && sas_conditions(e)) {
-        int how = reading(e, "sas_participation_formula");
         q_t v = P(e, id, "variable");
-        if (how == 0)
+        if (reading_is(e, "sas_participation_formula", "etp_mg_capped"))
             v = q_mul(v, q_min(in_num(e, "staff.etp_mg"), P(e, id, "etp_cap")));
-        else if (how == 1)
+        else if (reading_is(e, "sas_participation_formula", "patientele"))
             v = q_mul(v, c->r);
         award(e, l, qi(0), v);
     }
@@ -392,9 +375,9 @@ static void regulation_territoriale(eng_t *e) {
         return;
     q_t v = P(e, id, "variable"), cap = P(e, id, "etp_cap");
     q_t etp = q_min(in_num(e, "staff.etp_mg"), cap);
-    int how = reading(e, "regulation_territoriale_formula");
-    if (how == 0) v = q_mul(v, etp);
-    if (how == 1) v = q_div(q_mul(v, etp), cap);
+    if (reading_is(e, "regulation_territoriale_formula", "per_etp_capped")) v = q_mul(v, etp);
+    if (reading_is(e, "regulation_territoriale_formula", "share_of_cap"))
+        v = q_div(q_mul(v, etp), cap);
     award(e, l, qi(0), v);
 }
 
@@ -411,7 +394,7 @@ static void concertation_ipa(eng_t *e, ctx_t *c) {
         return;
     }
     q_t v = q_mul(P(e, id, "variable"), c->r);
-    if (reading(e, "ipa_concertation_rate") == 1) v = q_mul(v, c->concertation_rate);
+    if (reading_is(e, "ipa_concertation_rate", "applied")) v = q_mul(v, c->concertation_rate);
     award(e, l, qi(0), v);
 }
 
@@ -432,7 +415,7 @@ static void formation(eng_t *e, ctx_t *c) {
     if (!ok) return;
     e->cur = l[0];
     q_t n = in_num(e, "indicators.formation.n_stages");
-    if (l[0] == NULL || q_cmp(n, yearly_count(e, c, P(e, ids[0], "min_stages"))) < 0) {
+    if (l[0] == NULL || q_cmp(n, rsf_yearly_count(e, P(e, ids[0], "min_stages"))) < 0) {
         if (l[0]) eng_note(e, "fewer than the required stages");
         return;
     }
@@ -492,7 +475,7 @@ static void protocols_counted(eng_t *e, const char *id, const char *article, con
     q_t pts;
     if (strcmp(per, "per_protocol") == 0)
         pts = q_mul(P(e, id, per), q_min(n, max));
-    else if (reading(e, reading_id) == 0)
+    else if (reading_is(e, reading_id, "per_protocol"))
         pts = q_mul(q_div(P(e, id, per), max), q_min(n, max));
     else
         pts = P(e, id, per);
@@ -579,13 +562,13 @@ static void forte_activite(eng_t *e, ctx_t *c) {
         char path[160];
         if (it->kind == 1) {
             if (q_cmp(in_num(e, "indicators.fad_reunions_dentaires.n_meetings"),
-                      yearly_count(e, c, P(e, it->id, "min_meetings"))) < 0)
+                      rsf_yearly_count(e, P(e, it->id, "min_meetings"))) < 0)
                 continue;
         } else {
             snprintf(path, sizeof path, "indicators.%s.achieved", it->id);
             if (!in_flag(e, path)) continue;
         }
-        require = reading(e, "forte_activite_extras") == 0;
+        require = reading_is(e, "forte_activite_extras", "require_base");
         if (require && !*it->base) {
             eng_note(e, "requires the base indicator %s (Art. 7)", it->base_name);
             continue;
@@ -604,109 +587,35 @@ static void forte_activite(eng_t *e, ctx_t *c) {
         }
         record_q(e, it->dental ? "derived.dental_patientele" : "derived.nursing_patientele", pat);
         award(e, l, qi(0), q_div(q_mul(P(e, it->id, "variable"), pat), ref));
+        if (strcmp(it->id, "fad_si_dossier_dentaire") == 0)
+            /* Art. 8.4 (L1282-L1284), 8.4.4 (L1369-L1373): a part of the information system,
+             * paid prorata temporis from its acquisition date */
+            rsf_acquisition_prorata(e, l, "indicators.fad_si_dossier_dentaire.acquisition_date",
+                                    c->prorata);
     }
 }
 
 /* ---- bloc commun complémentaire ---------------------------------------------------------- */
 
-static void qualite(eng_t *e) {
-    static const char *ids[4] = {"qualite_n1", "qualite_n2", "qualite_n3", "qualite_n4"};
-    static const char *labels[4] = {"Démarche qualité niveau 1", "Démarche qualité niveau 2",
-                                    "Démarche qualité niveau 3", "Démarche qualité niveau 4"};
-    bool lower = true;
-    for (int k = 0; k < 4; k++) {
-        line_t *l = open_line(e, ids[k], "Art. 9.1.1", labels[k], BCC, "fixed");
-        if (!l || !declared(e, l, "qualite")) {
-            lower = false;
-            continue;
-        }
-        int64_t level = num_int(in_num(e, "indicators.qualite.level"));
-        if (!lower || level < k + 1) {
-            if (!lower) eng_note(e, "levels are cumulative: the lower level is not met");
-            lower = false;
-            continue;
-        }
-        q_t share;
-        if (k == 1 && in_num_opt(e, "indicators.qualite.criteria_share", &share)) {
-            int c = q_cmp(share, P(e, "qualite_n2", "min_criteria_share"));
-            bool met = reading(e, "qualite_n2_threshold") == 0 ? c >= 0 : c > 0;
-            if (!met) {
-                eng_note(e, "share of criteria below the level 2 threshold");
-                lower = false;
-                continue;
-            }
-        }
-        q_t var = qi(0);
-        if (k == 1 || k == 2)
-            var = rsf_etp_scaled(e, P(e, ids[k], "variable"), in_num(e, "staff.etp_ps"),
-                                 par(e, "rsf_med.qualite.reference_etp"));
-        award(e, l, P(e, ids[k], "fixed"), var);
-    }
-}
+static const rsf_precarity_spec precarity = {"patients.file_active_mg", "patients.n_css_fa",
+                                             "patients.n_ame_fa", NULL};
+static const rsf_national_rates national = {"national.taux_css", "national.taux_ame"};
 
-static q_t vulnerable_ratio(eng_t *e) {
-    /* Art. 16.4: share of CSS and AME patients in the file active over the national rates */
-    q_t fa = in_num(e, "patients.file_active_mg");
-    q_t share =
-        q_is_zero(fa)
-            ? qi(0)
-            : q_div(q_add(in_num(e, "patients.n_css_fa"), in_num(e, "patients.n_ame_fa")), fa);
-    q_t nat = q_add(par(e, "national.taux_css"), par(e, "national.taux_ame"));
-    q_t ratio = q_div(share, nat);
-    record_q(e, "derived.vulnerable_ratio", ratio);
-    return ratio;
-}
-
-static void vulnerables(eng_t *e) {
-    static const char *ids[3] = {"vulnerables_n1", "vulnerables_n2", "vulnerables_n3"};
-    static const char *fields[3] = {"indicators.vulnerables.level1_subcategories",
-                                    "indicators.vulnerables.level2_subcategories",
-                                    "indicators.vulnerables.level3_subcategories"};
-    bool valid[3] = {false, false, false};
-    for (int k = 0; k < 3; k++) {
-        line_t *l =
-            open_line(e, ids[k], "Art. 9.1.2, 16.4", "Publics vulnérables", BCC, "variable");
-        if (!l || !declared(e, l, "vulnerables")) continue;
-        if (k > 0 && !valid[k - 1]) {
-            eng_note(e, "a level requires the level below (Art. 9.1.2)");
-            continue;
-        }
-        valid[k] =
-            q_cmp(in_num(e, fields[k]), par(e, "rsf_med.vulnerables.min_subcategories")) >= 0;
-        if (!valid[k]) continue;
-        award(e, l, qi(0), q_mul(P(e, ids[k], "variable"), vulnerable_ratio(e)));
+static void video_nurses(eng_t *e) {
+    const char *id = "video_transmission_infirmiers";
+    line_t *l = open_line(e, id, "Art. 9.2.3", "Vidéotransmission : infirmiers", BCC, "fixed");
+    if (!l || !declared(e, l, id) ||
+        !in_flag(e, "indicators.video_transmission_infirmiers.achieved"))
+        return;
+    /* Art. 9.2.3 (L2518-L2520): "pour les centres de santé salariant des infirmiers, un
+     * équipement permettant la vidéotransmission sécurisée supplémentaire est valorisé" */
+    q_t nurses = in_num(e, "staff.etp_infirmiers");
+    if (!q_valid(nurses)) return;
+    if (q_is_zero(nurses)) {
+        eng_note(e, "le centre ne salarie pas d'infirmier (Art. 9.2.3)");
+        return;
     }
-    line_t *l = open_line(e, "vulnerables_sage_femme", "Art. 9.1.2, 16.1",
-                          "Publics vulnérables : action d'une sage-femme", BCC, "per_etp");
-    if (l && declared(e, l, "vulnerables") && valid[1] &&
-        in_flag(e, "indicators.vulnerables.sage_femme_action_outside"))
-        award(
-            e, l, qi(0),
-            q_mul(P(e, "vulnerables_sage_femme", "per_etp"), in_num(e, "staff.etp_sages_femmes")));
-    l = open_line(e, "mediateur_sante", "Art. 9.1.2, 9.2.5", "Médiateur en santé", BCC, "fixed");
-    if (l && declared(e, l, "mediateur_sante") &&
-        in_flag(e, "indicators.mediateur_sante.present")) {
-        if (!valid[0])
-            eng_note(e, "requires level 1 of the vulnerable publics (Art. 9.1.2)");
-        else
-            award(e, l, P(e, "mediateur_sante", "fixed"), qi(0));
-    }
-}
-
-static void usagers(eng_t *e, ctx_t *c) {
-    line_t *l =
-        open_line(e, "usagers_n1", "Art. 9.1.3", "Implication des usagers niveau 1", BCC, "fixed");
-    int64_t level = 0;
-    if (l && declared(e, l, "usagers")) {
-        level = num_int(in_num(e, "indicators.usagers.level"));
-        if (level >= 1) award(e, l, P(e, "usagers_n1", "fixed"), qi(0));
-    }
-    l = open_line(e, "usagers_n2", "Art. 9.1.3, 16.1", "Implication des usagers niveau 2", BCC,
-                  "variable");
-    if (l && declared(e, l, "usagers") && level >= 2) {
-        record_q(e, "derived.patientele_ratio", c->r);
-        award(e, l, qi(0), q_mul(P(e, "usagers_n2", "variable"), c->r));
-    }
+    award(e, l, P(e, id, "fixed"), qi(0));
 }
 
 static void teletransmission(eng_t *e) {
@@ -781,21 +690,7 @@ int rsf_medical_compute(eng_t *e) {
     char buf[64];
     q_format_decimal(c.patientele, 2, buf, sizeof buf);
     eng_result_note(e, "patientèle de référence: %s patients (Art. 13.1)", buf);
-    date_t projet;
-    if (in_date_opt(e, "centre.projet_sante_date", &projet)) {
-        /* Art. 14: projet de santé deposited less than a year before the accord governs it;
-         * derogation in the year of entry and the next */
-        date_t limit =
-            date_add_months(projet, (int)num_int(par(e, "rsf.new_centre.projet_sante_max_months")));
-        bool new_centre = date_cmp(adhesion, limit) < 0;
-        int years = (int)num_int(par(e, "rsf.new_centre.derogation_years"));
-        c.new_centre_derogation = new_centre && e->year < adhesion.y + years;
-        if (c.new_centre_derogation)
-            eng_result_note(e,
-                            "new centre: derogation on the number of prerequisites in %d "
-                            "(Art. 14)",
-                            e->year);
-    }
+    c.new_centre_derogation = rsf_new_centre_derogation(e, adhesion);
     forte_activite_context(e, &c);
 
     q_t min_acces, min_concert;
@@ -828,15 +723,15 @@ int rsf_medical_compute(eng_t *e) {
     simple_fixed(e, "si_avance", "Art. 8.5.3", "Système d'information niveau avancé", BCP);
     forte_activite(e, &c);
 
-    qualite(e);
-    vulnerables(e);
-    usagers(e, &c);
+    rsf_quality_levels(e, PFX, "", in_num(e, "staff.etp_ps"));
+    rsf_vulnerable_levels(e, PFX, "", &precarity, &national, "Art. 9.1.2, 16.1", "mediateur_sante",
+                          "Art. 9.1.2, 9.2.5");
+    rsf_user_levels(e, PFX, "", c.r);
     teletransmission(e);
     simple_fixed(e, "teleservices_justificatif", "Art. 9.2.2", "Justificatif des téléservices",
                  BCC);
     simple_fixed(e, "video_transmission", "Art. 9.2.3", "Équipement de vidéotransmission", BCC);
-    simple_fixed(e, "video_transmission_infirmiers", "Art. 9.2.3", "Vidéotransmission : infirmiers",
-                 BCC);
+    video_nurses(e);
     equipements(e);
     simple_fixed(e, "codage_donnees", "Art. 9.2.4", "Capacité à coder les données", BCC);
     usage_indicator(e, "dmp_alimentation", "Alimentation du DMP",
@@ -849,17 +744,20 @@ int rsf_medical_compute(eng_t *e) {
     old_grid_bcc(e);
     if (e->failed) return -1;
 
+    /* Art. 12 (L2664-L2667): the indicators of Art. 8.1, the coordination function and the
+     * standard information system; under reading socle_gate=all_socle also the other socle
+     * indicators (Art. 5) */
     const char *prereqs[6] = {"acces_amplitude_snp",
                               "crise_plan_preparation",
                               "fonction_coordination",
                               "si_standard",
                               NULL,
                               NULL};
-    if (reading(e, "socle_gate") == 1) {
+    if (reading_is(e, "socle_gate", "all_socle")) {
         prereqs[4] = "concertation_pluripro";
         prereqs[5] = "protocoles_pluripro";
     }
-    rsf_gate_spec gate = {prereqs, 6, c.new_centre_derogation, si_withdrawal, "si_standard"};
+    rsf_gate_spec gate = {prereqs, 6, 4, c.new_centre_derogation, si_withdrawal, "si_standard"};
     rsf_gate(e, &gate);
     if (r->triggered) {
         rsf_minoration_line(e, "minoration_acces", "Art. 15.5",
@@ -869,24 +767,7 @@ int rsf_medical_compute(eng_t *e) {
                             "Minoration : concertation sans auxiliaires médicaux du centre",
                             min_concert, "concertation_pluripro");
     }
-    rsf_precarity_spec precarity = {"patients.file_active_mg", "patients.n_css_fa",
-                                    "patients.n_ame_fa", NULL};
     rsf_precarity(e, &precarity);
-    for (size_t i = 0; i < r->nlines; i++) {
-        line_t *l = &r->lines[i];
-        if (q_cmp(l->factor, qi(1)) == 0) l->factor = c.prorata;
-    }
-    /* every id of the non-cumul list must name an indicator of the grid */
-    long li = schema_find("centre.excluded_indicators");
-    const decl_value *ex = li >= 0 ? &e->decl->values[li] : NULL;
-    for (size_t k = 0; ex && ex->present && k < ex->nlist; k++)
-        if (!rsf_in_grid(r, ex->list[k]))
-            eng_fail(e, "centre.excluded_indicators", "Art. 11", "indicator ids of the grid",
-                     "centre.excluded_indicators: '%s' is not an indicator of the %d grid",
-                     ex->list[k], e->year);
-    r->bcp_points = rsf_sum_bloc(r, BCP);
-    r->bcc_points = rsf_sum_bloc(r, BCC);
-    r->total_points = q_add(r->bcp_points, r->bcc_points);
-    rsf_payments(e, adhesion, "national.new_centre_reference_amount.medical_polyvalent");
-    return e->failed ? -1 : 0;
+    return rsf_finish(e, adhesion, c.prorata,
+                      "national.new_centre_reference_amount.medical_polyvalent");
 }

@@ -1,6 +1,25 @@
 /* Declaration fields and readings of the RSF of centres médicaux and polyvalents
- * (Art. 4 to 18, Annexes 1 and 1 bis; digest ../shared/spec/rsf-medical.md). */
+ * (Art. 4 to 18, Annexes 1 and 1 bis). */
 #include "../core/registry.h"
+
+/* Bounds of the declaration fields.  The accord bounds shares (0 to 1), levels (Art. 9.1.1:
+ * 4 levels; Art. 9.1.3: 2 levels) and sub-categories (Art. 9.1.2, L2221: "deux des quatre
+ * sous-catégories"); every other bound is a physical limit, chosen so that no real centre is
+ * refused:
+ * - patients: the population of France (68 million in 2024), rounded up to 70 million;
+ * - staff (headcounts and ETP): the health professionals of France (about 1.3 million), rounded
+ *   up to 2 million;
+ * - fees: 10^12 euros, beyond the whole national health spending;
+ * - counts of events of a year (meetings, stages, protocols, devices, acts): 10^9, more than
+ *   thirty a second all year round; it also keeps the products of points exact;
+ * - hours in a day: 24; days in a month: 31; weeks of a year: 53 (a year spans at most 53
+ *   calendar weeks). */
+#define MAX_PATIENTS "70000000"
+#define MAX_STAFF "2000000"
+#define MAX_FEES "1000000000000"
+#define MAX_EVENTS "1000000000"
+/* the staff bound of 2 million ETP times the 168 hours of a week */
+#define MAX_WEEK_HOURS "336000000"
 
 #define S REQ_SECTION
 #define N REQ_NO
@@ -9,59 +28,59 @@
 
 static const field_def fields[] = {
     /* staff (salaried professionals, ETP validated by the CPAM for the year) */
-    {"staff.n_ps_salaries", F_INT, N, "0", "5000", 0, 0, "Annexe 1 (SI)",
+    {"staff.n_ps_salaries", F_INT, N, "0", MAX_STAFF, 0, 0, "Annexe 1 (SI)",
      "Headcount of salaried health professionals (PS salariés), all professions."},
-    {"staff.etp_mg", F_DEC, N, "0", "500", 0, 0, "Art. 7, 9.2.1",
+    {"staff.etp_mg", F_DEC, N, "0", MAX_STAFF, 0, 0, "Art. 7, 9.2.1",
      "ETP of salaried médecins généralistes."},
-    {"staff.etp_medicaux", F_DEC, N, "0", "500", 0, 0, "Art. 16.1",
+    {"staff.etp_medicaux", F_DEC, N, "0", MAX_STAFF, 0, 0, "Art. 16.1",
      "ETP of salaried professions médicales (médecins, chirurgiens-dentistes, sages-femmes)."},
-    {"staff.etp_paramedicaux", F_DEC, N, "0", "500", 0, 0, "Art. 16.1, 15.5",
+    {"staff.etp_paramedicaux", F_DEC, N, "0", MAX_STAFF, 0, 0, "Art. 16.1, 15.5",
      "ETP of salaried auxiliaires médicaux; a centre with none has no paramedical activity."},
-    {"staff.etp_infirmiers", F_DEC, N, "0", "500", 0, 0, "Art. 7",
+    {"staff.etp_infirmiers", F_DEC, N, "0", MAX_STAFF, 0, 0, "Art. 7",
      "ETP of salaried nurses (IDE, IPA included)."},
-    {"staff.etp_ps", F_DEC, N, "0", "500", 0, 0, "Art. 16.1",
+    {"staff.etp_ps", F_DEC, N, "0", MAX_STAFF, 0, 0, "Art. 16.1",
      "ETP of all salaried health professionals (démarche qualité)."},
-    {"staff.etp_sages_femmes", F_DEC, N, "0", "500", 0, 0, "Art. 16.1",
+    {"staff.etp_sages_femmes", F_DEC, N, "0", MAX_STAFF, 0, 0, "Art. 16.1",
      "ETP of salaried sages-femmes."},
-    {"staff.n_ipa_salaries", F_INT, N, "0", "5000", 0, "staff.n_ps_salaries", "Art. 8.2.1",
+    {"staff.n_ipa_salaries", F_INT, N, "0", MAX_STAFF, 0, "staff.n_ps_salaries", "Art. 8.2.1",
      "Salaried infirmiers en pratique avancée."},
     /* patients (SNIIRAM figures computed by the Assurance Maladie) */
-    {"patients.n_mt_31_12", F_INT, N, "0", "10000000", 0, 0, "Art. 13.1",
+    {"patients.n_mt_31_12", F_INT, N, "0", MAX_PATIENTS, 0, 0, "Art. 13.1",
      "Patients having declared a salaried doctor of the centre as médecin traitant, at 31/12."},
-    {"patients.n_ame_2_soins_mg", F_INT, N, "0", "10000000", 0, 0, "Art. 13.1",
+    {"patients.n_ame_2_soins_mg", F_INT, N, "0", MAX_PATIENTS, 0, 0, "Art. 13.1",
      "AME beneficiaries with at least 2 cares by salaried GPs of the centre in the year (added "
      "to the patientèle from 2020)."},
-    {"patients.n_mt_over16_31_12", F_INT, N, "0", "10000000", 0, 0, "Art. 13.1",
+    {"patients.n_mt_over16_31_12", F_INT, N, "0", MAX_PATIENTS, 0, 0, "Art. 13.1",
      "Patients over 16 with a médecin traitant of the centre at 31/12 (2017-2019 method)."},
-    {"patients.n_children_0_16_2_soins", F_INT, N, "0", "10000000", 0, 0, "Art. 13.1",
+    {"patients.n_children_0_16_2_soins", F_INT, N, "0", MAX_PATIENTS, 0, 0, "Art. 13.1",
      "Children 0-16 with at least 2 cares by salaried GPs (2017-2019 method)."},
-    {"patients.n_mt_ald_or_over75", F_INT, N, "0", "10000000", 0, "patients.n_mt_31_12",
+    {"patients.n_mt_ald_or_over75", F_INT, N, "0", MAX_PATIENTS, 0, "patients.n_mt_31_12",
      "Art. 8.3.1.1",
      "Médecin-traitant patients in ALD or over 75 (base of the concertation "
      "target)."},
-    {"patients.file_active_mg", F_INT, N, "0", "10000000", 0, 0, "Art. 15.6.1",
+    {"patients.file_active_mg", F_INT, N, "0", MAX_PATIENTS, 0, 0, "Art. 15.6.1",
      "Patients with at least one act billed by a GP of the centre (file active)."},
-    {"patients.n_css_fa", F_INT, N, "0", "10000000", 0, "patients.file_active_mg", "Art. 15.6.1",
+    {"patients.n_css_fa", F_INT, N, "0", MAX_PATIENTS, 0, "patients.file_active_mg", "Art. 15.6.1",
      "CSS beneficiaries in the file active."},
-    {"patients.n_ame_fa", F_INT, N, "0", "10000000", 0, "patients.file_active_mg", "Art. 15.6.1",
+    {"patients.n_ame_fa", F_INT, N, "0", MAX_PATIENTS, 0, "patients.file_active_mg", "Art. 15.6.1",
      "AME beneficiaries in the file active."},
-    {"patients.n_patients_nursing", F_INT, N, "0", "10000000", 0, 0, "Art. 13.3",
+    {"patients.n_patients_nursing", F_INT, N, "0", MAX_PATIENTS, 0, 0, "Art. 13.3",
      "Patients with at least 3 reimbursable nursing cares on different dates by a nurse of the "
      "centre."},
     {"patients.taux_ald_inval_nursing", F_DEC, N, "0", "1", 0, 0, "Art. 13.3",
      "Share of ALD or invalidité patients among those nursing patients (0-1)."},
-    {"patients.n_patients_dental", F_INT, N, "0", "10000000", 0, 0, "Art. 13.2",
+    {"patients.n_patients_dental", F_INT, N, "0", MAX_PATIENTS, 0, 0, "Art. 13.2",
      "Patients with at least one reimbursable care by a dentist of the centre."},
-    {"activity.fees_total", F_DEC, N, "0", "1000000000", 0, 0, "Art. 7",
+    {"activity.fees_total", F_DEC, N, "0", MAX_FEES, 0, 0, "Art. 7",
      "Total fees (honoraires) of the centre in the year, in euros."},
-    {"activity.fees_dental", F_DEC, N, "0", "1000000000", 0, "activity.fees_total", "Art. 7",
+    {"activity.fees_dental", F_DEC, N, "0", MAX_FEES, 0, "activity.fees_total", "Art. 7",
      "Fees from dental care, in euros."},
     /* bloc commun principal, socle */
     {"indicators.acces_amplitude_snp.weekday_amplitude_hours", F_DEC, S, "0", "24", 0, 0,
      "Art. 8.1.1, 15.5", "Shortest daily opening amplitude on weekdays, in hours."},
     {"indicators.acces_amplitude_snp.saturday_morning_open", F_BOOL, S, 0, 0, 0, 0,
      "Art. 8.1.1, 15.5", "Open on Saturday morning."},
-    {"indicators.acces_amplitude_snp.holiday_closure_weeks", F_INT, S, "0", "52", 0, 0, "Art. 15.5",
+    {"indicators.acces_amplitude_snp.holiday_closure_weeks", F_INT, S, "0", "53", 0, 0, "Art. 15.5",
      "Weeks closed during school holidays."},
     {"indicators.acces_amplitude_snp.ars_pdsa_derogation", F_BOOL, N, 0, 0, 0, 0, "Art. 8.1.1",
      "Opening hours set by a regional organisation of the permanence des soins (absent: false)."},
@@ -79,9 +98,9 @@ static const field_def fields[] = {
      "A crise sanitaire grave was declared by the authorities during the year."},
     {"indicators.crise_mise_en_oeuvre.actions_done", F_BOOL, S, 0, 0, 0, 0, "Art. 8.1.5",
      "The centre took actions for its patients during the crisis."},
-    {"indicators.concertation_pluripro.n_meetings", F_INT, S, "0", "1000", 0, 0, "Art. 8.3.1.1",
+    {"indicators.concertation_pluripro.n_meetings", F_INT, S, "0", MAX_EVENTS, 0, 0, "Art. 8.3.1.1",
      "Concertation meetings held in the year."},
-    {"indicators.concertation_pluripro.n_dossiers", F_INT, S, "0", "10000000", 0, 0, "Art. 8.3.1.1",
+    {"indicators.concertation_pluripro.n_dossiers", F_INT, S, "0", MAX_EVENTS, 0, 0, "Art. 8.3.1.1",
      "Patient files reviewed in concertation."},
     {"indicators.concertation_pluripro.mode", F_ENUM, S, 0, 0,
      "pluripro|medical_only|external_auxiliaries", 0, "Art. 8.3.1.1, 15.5",
@@ -89,7 +108,7 @@ static const field_def fields[] = {
      "doctors with external auxiliaires médicaux under convention."},
     {"indicators.concertation_pluripro.reports_in_record", F_BOOL, S, 0, 0, 0, 0, "Art. 8.3.1.1",
      "Meeting reports integrated in the patient records."},
-    {"indicators.protocoles_pluripro.n_protocols", F_INT, S, "0", "1000", 0, 0, "Art. 8.5.2",
+    {"indicators.protocoles_pluripro.n_protocols", F_INT, S, "0", MAX_EVENTS, 0, 0, "Art. 8.5.2",
      "Pluriprofessional protocols meeting the HAS conditions."},
     ACHIEVED("fonction_coordination", "Art. 8.3.4.1",
              "Coordination function ensured (identified dedicated time or recruited staff)."),
@@ -104,44 +123,46 @@ static const field_def fields[] = {
     {"indicators.si_standard.achieved_previous_years", F_BOOL, N, 0, 0, 0, 0, "Art. 14",
      "SI indicator achieved in the years before the label was withdrawn (absent: false)."},
     /* bloc commun principal, optional */
-    {"indicators.missions_sante_publique.n_missions", F_INT, S, "0", "50", 0, 0,
+    {"indicators.missions_sante_publique.n_missions", F_INT, S, "0", MAX_EVENTS, 0, 0,
      "Art. 8.2.1, Annexe 5", "Public-health missions validated (Annexe 5 or PRS)."},
     {"indicators.missions_sante_publique.obesity_mission", F_BOOL, N, 0, 0, 0, 0, "Art. 8.5.8",
      "One of them is the child overweight/obesity mission (absent: false)."},
     {"indicators.diversification.second_recours_days_per_month", F_DEC, S, "0", "31", 0, 0,
      "Art. 8.5.1", "Average days per month of second-recours consultations (or SF/CD access)."},
-    {"indicators.diversification.second_recours_etp", F_DEC, S, "0", "500", 0, 0, "Art. 8.5.1",
+    {"indicators.diversification.second_recours_etp", F_DEC, S, "0", MAX_STAFF, 0, 0, "Art. 8.5.1",
      "ETP of those second-recours consultations."},
-    {"indicators.diversification.n_other_medical_professions", F_INT, S, "0", "100", 0, 0,
+    {"indicators.diversification.n_other_medical_professions", F_INT, S, "0", MAX_EVENTS, 0, 0,
      "Art. 8.5.1",
      "Different medical professions besides general medicine, not counted in criteria 1-2."},
-    {"indicators.diversification.n_other_paramedical_professions", F_INT, S, "0", "100", 0, 0,
+    {"indicators.diversification.n_other_paramedical_professions", F_INT, S, "0", MAX_EVENTS, 0, 0,
      "Art. 8.5.1", "Different paramedical professions, not counted in criteria 1-2."},
     ACHIEVED("accueil_medecin_cstm", "Art. 8.5.4",
              "Hosts a salaried doctor of another centre under a contrat de solidarité "
              "territoriale."),
     {"indicators.sas_participation.agenda_open", F_BOOL, S, 0, 0, 0, 0, "Art. 8.3.5",
      "Agenda open to online booking or shared with the SAS regulation."},
-    {"indicators.sas_participation.hours_per_week", F_DEC, S, "0", "168", 0, 0, "Art. 8.3.5",
-     "Hours per week opened to the SAS."},
+    /* the hours of every GP of the centre add up: 2 h per ETP MG (Annexe 1, L13120-L13124) make
+     * 170 h for 85 ETP; a week of 168 h per ETP at most */
+    {"indicators.sas_participation.hours_per_week", F_DEC, S, "0", MAX_WEEK_HOURS, 0, 0,
+     "Art. 8.3.5", "Hours per week opened to the SAS."},
     {"indicators.sas_participation.registered", F_BOOL, S, 0, 0, 0, 0, "Art. 8.3.5",
      "Registered on the national SAS platform in an operational SAS territory."},
     {"indicators.sas_snp_organisation.handles_all_requests", F_BOOL, S, 0, 0, 0, 0, "Art. 8.5.5",
      "Organised to handle every request of the SAS regulator."},
-    {"indicators.formation.n_stages", F_INT, S, "0", "200", 0, 0, "Art. 8.3.2",
+    {"indicators.formation.n_stages", F_INT, S, "0", MAX_EVENTS, 0, 0, "Art. 8.3.2",
      "Internships hosted in the year (attestations sent to the CPAM)."},
-    {"indicators.formation.n_stages_medecins", F_INT, N, "0", "200", 0,
+    {"indicators.formation.n_stages_medecins", F_INT, N, "0", MAX_EVENTS, 0,
      "indicators.formation.n_stages", "Art. 8.3.2", "Of which médecin internships."},
-    {"indicators.formation.n_stages_infirmiers", F_INT, N, "0", "200", 0,
+    {"indicators.formation.n_stages_infirmiers", F_INT, N, "0", MAX_EVENTS, 0,
      "indicators.formation.n_stages", "Art. 8.3.2", "Of which nursing-student internships."},
-    {"indicators.formation.n_stages_dentaires", F_INT, N, "0", "200", 0,
+    {"indicators.formation.n_stages_dentaires", F_INT, N, "0", MAX_EVENTS, 0,
      "indicators.formation.n_stages", "Art. 8.3.2", "Of which dental-student internships."},
     ACHIEVED("coordination_externe", "Art. 8.3.3.1",
              "Procedure for transmitting health data to external professionals and hospitals."),
-    {"indicators.protocoles_ipa.n_protocols", F_INT, S, "0", "1000", 0, 0, "Art. 8.5.2",
+    {"indicators.protocoles_ipa.n_protocols", F_INT, S, "0", MAX_EVENTS, 0, 0, "Art. 8.5.2",
      "Protocols in which the salaried IPA takes part."},
-    {"indicators.protocoles_cooperation_snp.n_protocols", F_INT, S, "0", "100", 0, 0, "Art. 8.5.6",
-     "National cooperation protocols for unscheduled care applied."},
+    {"indicators.protocoles_cooperation_snp.n_protocols", F_INT, S, "0", MAX_EVENTS, 0, 0,
+     "Art. 8.5.6", "National cooperation protocols for unscheduled care applied."},
     ACHIEVED("parcours_insuffisance_cardiaque", "Art. 8.5.7",
              "Takes part in the heart-failure pathway with one of its objectives."),
     ACHIEVED("parcours_obesite_enfant", "Art. 8.5.8",
@@ -154,12 +175,15 @@ static const field_def fields[] = {
              "Extra public-health mission carried out by the nurses."),
     ACHIEVED("fad_mission_dentaire", "Art. 8.2.2",
              "Extra public-health mission carried out by the dentists."),
-    {"indicators.fad_reunions_dentaires.n_meetings", F_INT, S, "0", "1000", 0, 0, "Art. 8.3.1.2",
-     "Coordination meetings between dentists."},
+    {"indicators.fad_reunions_dentaires.n_meetings", F_INT, S, "0", MAX_EVENTS, 0, 0,
+     "Art. 8.3.1.2", "Coordination meetings between dentists."},
     ACHIEVED("fad_contrat_structure", "Art. 8.3.3.2",
              "Contract with an EHPAD, medico-social or prison establishment or a school."),
     ACHIEVED("fad_si_dossier_dentaire", "Art. 8.4.4",
              "Structured computerised dental record integrated in the centre's SI."),
+    {"indicators.fad_si_dossier_dentaire.acquisition_date", F_DATE, N, 0, 0, 0, 0,
+     "Art. 8.4, 8.4.4",
+     "Date the dental record was acquired: its points run from it (prorata temporis)."},
     /* bloc commun complémentaire */
     {"indicators.qualite.level", F_INT, S, "0", "4", 0, 0, "Art. 9.1.1",
      "Level of the démarche qualité reached (0-4; levels are cumulative)."},
@@ -187,7 +211,7 @@ static const field_def fields[] = {
     ACHIEVED("video_transmission", "Art. 9.2.3", "Secure video equipment for teleconsultation."),
     ACHIEVED("video_transmission_infirmiers", "Art. 9.2.3",
              "Video equipment for nurses taking part in teleconsultation."),
-    {"indicators.equipements_connectes.n_devices", F_INT, S, "0", "10000", 0, 0, "Art. 9.2.3",
+    {"indicators.equipements_connectes.n_devices", F_INT, S, "0", MAX_EVENTS, 0, 0, "Art. 9.2.3",
      "Connected medical devices acquired."},
     ACHIEVED("codage_donnees", "Art. 9.2.4", "Able to code data and feed registries."),
     {"indicators.dmp_alimentation.rate", F_DEC, S, "0", "1", 0, 0, "Art. 9.2.1",
@@ -195,7 +219,7 @@ static const field_def fields[] = {
     {"indicators.mss_usage.rate", F_DEC, S, "0", "1", 0, 0, "Art. 9.2.1", "MSS usage rate."},
     {"indicators.e_prescription.rate", F_DEC, S, "0", "1", 0, 0, "Art. 9.2.1",
      "E-prescription rate."},
-    {"indicators.appli_carte_vitale.n_fse", F_INT, S, "0", "100000000", 0, 0, "Art. 9.2.1",
+    {"indicators.appli_carte_vitale.n_fse", F_INT, S, "0", MAX_EVENTS, 0, 0, "Art. 9.2.1",
      "FSE made with the carte Vitale application."},
     /* items of the grid before 2022 (slides 001) */
     ACHIEVED("vulnerables_forfait", "slides 001 (grid before 2022)",
@@ -204,111 +228,112 @@ static const field_def fields[] = {
              "Information of the public (grid before 2022)."),
     {"indicators.mediateur_sante_2021.present", F_BOOL, S, 0, 0, 0, 0,
      "slides 001 (grid before 2022)", "ETP of health mediator in the centre (grid before 2022)."},
-    {"indicators.dmp_ouverture_infirmiers.n_dmp_opened", F_INT, S, "0", "10000000", 0, 0,
+    {"indicators.dmp_ouverture_infirmiers.n_dmp_opened", F_INT, S, "0", MAX_EVENTS, 0, 0,
      "slides 001 (grid before 2022)", "DMP opened with nurses (grid before 2022)."},
 };
 
+/* The readings of the centres médicaux and polyvalents; those every type shares are in
+ * rsf_common_schema.c. */
 static const reading_def readings[] = {
     {"patientele_2020",
-     "rsf-medical §8 A26",
-     "Reference patientèle of 2020: the CPN could keep or end the 2017-2019 method (Art. 13.1); "
-     "its decision is not in the text.",
-     {{"derogation_ended", "médecin-traitant patients at 31/12 + AME patients"},
-      {"derogation_kept", "patients over 16 + children with 2 GP cares + AME patients"}}},
+     "Art. 13.1 (l. 2765-2779)",
+     "Patientèle de référence de 2020 : l'article 13.1 (l. 2765-2773) laisse à la commission "
+     "paritaire nationale la décision de mettre fin à la méthode de 2017-2019 ou de la maintenir "
+     "au titre de 2020 ; la décision n'est pas dans le texte. La patientèle AME s'ajoute à partir "
+     "de 2020 (l. 2775-2779).",
+     {{"derogation_ended", "patients ayant déclaré un médecin traitant du centre au 31/12 + "
+                           "patients AME"},
+      {"derogation_kept", "patients de plus de 16 ans avec un médecin traitant du centre + enfants "
+                          "de 0 à 16 ans ayant eu 2 soins de médecins généralistes + patients "
+                          "AME"}}},
     {"coordination_tiers",
-     "rsf-medical §8 A7",
-     "Coordination variable part: 1 700 points up to 8 000 patients, 1 100 beyond.",
-     {{"marginal", "1 700 per 4 000 patients on the first 8 000, 1 100 per 4 000 beyond"},
-      {"whole", "the whole patientèle at 1 100 per 4 000 once above 8 000"}}},
+     "Annexe 1 (l. 13055-13075)",
+     "Partie variable de la fonction de coordination : 1 700 points pour 4 000 patients jusqu'à "
+     "8 000 patients, 1 100 au-delà (annexe 1, l. 13055-13075). Le palier vaut-il pour les "
+     "patients au-delà de 8 000 seulement, ou pour toute la patientèle ?",
+     {{"marginal", "1 700 points pour 4 000 patients sur les 8 000 premiers, 1 100 au-delà"},
+      {"whole", "toute la patientèle à 1 100 points pour 4 000 patients dès qu'elle dépasse "
+                "8 000"}}},
     {"protocoles_points",
-     "rsf-medical §8 A3",
-     "Protocols: 800 points '(1 critère)', 'max 8' on the slides.",
-     {{"per_protocol", "800 / 8 points per protocol, up to 8"},
-      {"flat", "800 points once at least one protocol"}}},
+     "Annexe 1 (l. 13008-13012)",
+     "Protocoles pluriprofessionnels : 800 points (annexe 1, l. 13008-13012) ; les diapositives "
+     "de l'Assurance Maladie de 2022 ajoutent « max 8 ». Les points se partagent-ils par "
+     "protocole ?",
+     {{"per_protocol", "800 / 8 points par protocole, jusqu'à 8 protocoles"},
+      {"flat", "800 points dès un protocole"}}},
     {"coop_snp_points",
-     "rsf-medical §3.6",
-     "SNP cooperation protocols: 600 points 'dans la limite des 6 protocoles nationaux'.",
-     {{"per_protocol", "600 / 6 points per protocol, up to 6"},
-      {"flat", "600 points once at least one protocol"}}},
+     "Annexe 1 (l. 13150)",
+     "Protocoles de coopération pour les soins non programmés : 600 points « dans la limite des 6 "
+     "protocoles nationaux » (annexe 1, l. 13150). Les points se partagent-ils par protocole ?",
+     {{"per_protocol", "600 / 6 points par protocole, jusqu'à 6 protocoles"},
+      {"flat", "600 points dès un protocole"}}},
     {"missions_points",
-     "rsf-medical §8 A4",
-     "Public-health missions: 700 points for '2 missions au maximum'.",
-     {{"per_mission", "700 / 2 points per mission, up to 2, scaled by the patientèle"},
-      {"flat", "700 points once at least one mission, scaled by the patientèle"}}},
+     "Art. 8.2.1 (l. 734), Annexe 1 (l. 12490)",
+     "Missions de santé publique : 700 points pour « 2 missions au maximum » (annexe 1, l. 12490 ; "
+     "article 8.2.1, l. 734 : « dans la limite de deux projets rémunérés »). Les points se "
+     "partagent-ils par mission ?",
+     {{"per_mission", "700 / 2 points par mission, jusqu'à 2, selon la patientèle"},
+      {"flat", "700 points dès une mission, selon la patientèle"}}},
     {"ipa_missions_min",
-     "rsf-medical §8 A4",
-     "Missions needed for the IPA complement of Art. 8.2.1.",
-     {{"1", "at least one mission"}, {"0", "no mission condition"}, {"2", "both missions"}}},
+     "Art. 8.2.1 (l. 738-740)",
+     "Complément IPA des missions de santé publique : « le centre ... bénéficie d'une valorisation "
+     "complémentaire dès lors qu'il salarie un infirmier en pratique avancée » (article 8.2.1, l. "
+     "738-740). Combien de missions faut-il pour ce complément ?",
+     {{"1", "au moins une mission de santé publique"},
+      {"0", "aucune condition de mission : un IPA salarié suffit"},
+      {"2", "les deux missions rémunérées"}}},
     {"sas_participation_formula",
-     "rsf-medical §8 A9",
-     "SAS participation: 200 variable points '(ETP médecins généralistes)', formula not given.",
-     {{"etp_mg_capped", "200 per ETP MG up to the cap"},
-      {"patientele", "200 scaled by the patientèle"},
+     "Annexe 1 (l. 13109-13124)",
+     "Participation au service d'accès aux soins : 200 points variables « (ETP médecins "
+     "généralistes) » (annexe 1, l. 13109-13111), sans formule.",
+     {{"etp_mg_capped", "200 points par ETP de médecin généraliste, jusqu'au plafond d'ETP"},
+      {"patientele", "200 points selon la patientèle de référence"},
       {"flat", "200 points"}}},
     {"regulation_territoriale_formula",
-     "slides 001",
-     "Territorial regulation (grid before 2022): 150 variable points '(max 5 ETP médecins)'.",
-     {{"per_etp_capped", "150 per ETP MG up to 5"},
-      {"share_of_cap", "150 x min(ETP MG, 5) / 5"},
+     "grille antérieure à 2022 (diapositives de l'Assurance Maladie de 2022)",
+     "Régulation territoriale des soins non programmés, grille antérieure à 2022 : 150 points "
+     "variables « (max 5 ETP médecins) », sans formule.",
+     {{"per_etp_capped", "150 points par ETP de médecin généraliste, jusqu'à 5"},
+      {"share_of_cap", "150 × min(ETP de médecins généralistes, 5) / 5"},
       {"flat", "150 points"}}},
     {"concertation_minoration",
-     "rsf-medical §8 A15",
-     "Concertation minorations of Art. 15.5 on a variable indicator.",
-     {{"before_scaling", "subtracted from the 1 000 base, then scaled"},
-      {"after_scaling", "subtracted from the scaled points, floored at zero"}}},
+     "Art. 15.5 (l. 3026-3046)",
+     "Minorations de la concertation (article 15.5, l. 3026-3046 : 250 points entre médecins "
+     "seulement, 150 avec des auxiliaires médicaux extérieurs) sur un indicateur dont les points "
+     "dépendent de la patientèle et du taux de réalisation : avant ou après ce calcul ?",
+     {{"before_scaling", "retranchées des 1 000 points de base, puis le tout selon la patientèle "
+                         "et le taux de réalisation"},
+      {"after_scaling", "retranchées des points calculés, sans descendre sous zéro"}}},
     {"ipa_concertation_rate",
-     "rsf-medical §8 A11",
-     "Does the concertation realisation rate also apply to the IPA complement?",
-     {{"not_applied", "IPA complement scaled by the patientèle only"},
-      {"applied", "also multiplied by the concertation realisation rate"}}},
-    {"access_minoration_combination",
-     "rsf-medical §8 A16",
-     "Reduced weekday amplitude together with Saturday closure (Art. 15.5).",
-     {{"cumulative", "both minorations apply"},
-      {"largest", "only the largest minoration applies"},
-      {"not_met", "outside the tolerated list: accessibility not met"}}},
-    {"precarity_rates",
-     "rsf-medical §8 A17 (i)",
-     "How the CSS and AME rates give the precarity majoration (Art. 15.6.4).",
-     {{"sum", "sum of the positive CSS and AME differences"},
-      {"combined", "CSS+AME rate against the combined national rate"},
-      {"max", "the larger positive difference"}}},
-    {"precarity_base",
-     "rsf-medical §8 A17 (vi)",
-     "Base of the precarity majoration.",
-     {{"bcp", "the bloc commun principal (Art. 15.6)"},
-      {"rsf", "the whole remuneration, both blocs (Art. 15.6.4)"}}},
-    {"qualite_n2_threshold",
-     "rsf-medical §8 A20",
-     "Démarche qualité level 2: 'au moins 50 %' (Annexe) or 'au-delà de 50 %' (Art. 9.1.1).",
-     {{"at_least", "50 % or more"}, {"above", "more than 50 %"}}},
+     "Art. 8.3.1.1 (l. 877, 889-891)",
+     "Le complément IPA de la concertation (article 8.3.1.1, l. 889-891) suit-il aussi le taux de "
+     "réalisation de la concertation (l. 877) ?",
+     {{"not_applied", "le complément IPA selon la patientèle seulement"},
+      {"applied", "le complément IPA multiplié aussi par le taux de réalisation"}}},
     {"si_count",
-     "rsf-medical §8 A8",
-     "SI variable part: per salaried professional counted by head or in ETP.",
-     {{"headcount", "staff.n_ps_salaries"}, {"etp", "staff.etp_ps"}}},
-    {"etp_scaled_items",
-     "rsf-medical §8 A39",
-     "Télétransmission, SCOR and démarche qualité points 'calculés sur une moyenne de N ETP'.",
-     {{"proportional", "points x ETP / N, uncapped"},
-      {"capped", "proportional, capped at the reference points"},
-      {"flat", "the reference points once achieved"}}},
-    {"socle_gate",
-     "rsf-medical §8 A29",
-     "Which indicators trigger the RSF: the prerequisites (Art. 12) or every socle indicator "
-     "(Art. 5).",
-     {{"prerequisites", "the prerequisites of Art. 12"},
-      {"all_socle", "also concertation and protocols (Art. 5)"}}},
-    {"prorata_thresholds",
-     "rsf-medical §8 A27",
-     "Yearly counts asked by the engagements (6 concertation meetings, 2 stages, 3 dental "
-     "meetings) for a centre adhering during the year: 'Le suivi du respect des engagements "
-     "... [est] proratisé' (Art. 13).",
-     {{"prorated", "the count times the prorata on adhesion"}, {"full", "the whole yearly count"}}},
+     "Annexe 1 (l. 13218-13234)",
+     "Partie variable du système d'information : des points « par PS salarié » (annexe 1, l. "
+     "13220-13234), comptés par tête ou en ETP ?",
+     {{"headcount", "par professionnel de santé salarié (staff.n_ps_salaries)"},
+      {"etp", "par ETP de professionnel de santé (staff.etp_ps)"}}},
     {"forte_activite_extras",
-     "rsf-medical §8 A30",
-     "Forte-activité extras 'lorsque les critères … ont été respectés'.",
-     {{"require_base", "the extra needs the base indicator of its family"},
-      {"independent", "the extra stands alone"}}},
+     "Art. 7 (l. 505-523)",
+     "Rémunérations supplémentaires de forte activité infirmière ou dentaire : « lorsque les "
+     "critères ou les indicateurs mesurant l'atteinte des objectifs ont été respectés » (article "
+     "7, l. 505-507 et 517-519). Chacune demande-t-elle l'indicateur de base de sa famille ?",
+     {{"require_base", "chaque supplément demande l'indicateur de base dont il dérive"},
+      {"independent", "chaque supplément se suffit à lui-même"}}},
+    {"si_withdrawn_relabelled",
+     "Art. 14 (l. 2853-2859), Art. 8.4 (l. 1282-1284)",
+     "Label du système d'information retiré, puis un logiciel labellisé acquis dans l'année : "
+     "l'article 14 (l. 2857-2859) conserve « le bénéfice ... des rémunérations liées à "
+     "l'indicateur » pendant la dérogation si l'indicateur a été atteint les années précédentes ; "
+     "l'article 8.4 (l. 1282-1284) paie un système « au prorata temporis à compter de la date "
+     "d'acquisition ».",
+     {{"derogation_full_year", "la rémunération conservée par la dérogation porte sur toute "
+                               "l'année (article 14)"},
+      {"acquisition_prorata", "la rémunération court à compter de la date d'acquisition du "
+                              "nouveau logiciel (article 8.4)"}}},
 };
 
 const module_tables rsf_medical_tables = {fields, sizeof fields / sizeof *fields, readings,

@@ -1,9 +1,9 @@
 /* Rémunération forfaitaire spécifique of centres de santé infirmiers.
  *
- * Accord national des centres de santé, Articles 4 to 18, Annexes 1 and 1 bis; digest
- * ../shared/spec/rsf-nursing-dental.md §1.2, whose indicator ids (csi_*) are the line ids.
- * Order: context (nursing patientèle with its ALD majoration, Art. 13.3), indicators, gate
- * (Art. 12, 14), precarity majoration capped at 25 % (Art. 15.6.4), prorata, euros, advance and
+ * Accord national des centres de santé, Articles 4 to 18, Annexes 1 and 1 bis; the line ids
+ * (csi_*) are those of params/20_rsf_nursing.json.  Order: context (nursing patientèle with its
+ * ALD majoration, Art. 13.3), indicators, gate (Art. 12, 14) and non-cumul (Art. 11), precarity
+ * majoration capped at 25 % (Art. 15.6.4), prorata, euros, advance and
  * balance (Art. 18).  Centres infirmiers have no minoration (Art. 15.5 lists none for them).
  * Every number comes from params/20_rsf_nursing.json and the shared rsf.* parameters. */
 #include "rsf.h"
@@ -36,6 +36,17 @@ static bool all_flags(eng_t *e, const char *sec, const char *const *names, size_
     return true;
 }
 
+/* Art. 8.7 (L1639-L1641): "Les critères définis ci-après s'inscrivent dans le cadre de
+ * conventions conclues entre le centre de santé infirmier et une maison de santé
+ * pluriprofessionnelle": each of 8.7.1, 8.7.2 and 8.7.3 needs the convention. */
+static bool msp_convention(eng_t *e, const char *sec) {
+    char path[160];
+    snprintf(path, sizeof path, "indicators.%s.msp_convention", sec);
+    if (in_flag(e, path)) return true;
+    eng_note(e, "sans convention avec une maison de santé pluriprofessionnelle (Art. 8.7)");
+    return false;
+}
+
 /* ---- bloc commun principal ------------------------------------------------------------- */
 
 static void acces(eng_t *e) {
@@ -60,7 +71,8 @@ static void mission(eng_t *e, q_t r) {
     q_t n = in_num(e, "indicators.csi_mission_sante_publique.n_campaigns");
     if (q_is_zero(n)) return;
     q_t v = P(e, id, "variable"), max = P(e, id, "max_campaigns");
-    if (reading(e, "csi_mission_points") == 0) v = q_mul(q_div(v, max), q_min(n, max));
+    if (reading_is(e, "csi_mission_points", "per_campaign"))
+        v = q_mul(q_div(v, max), q_min(n, max));
     rsf_record_q(e, "derived.patientele_ratio", r);
     rsf_award(l, qi(0), q_mul(v, r));
 }
@@ -71,8 +83,8 @@ static void concertation(eng_t *e) {
     if (l && rsf_declared(e, l, id)) {
         /* "Au moins six réunions par an", "en présence de l'infirmière en charge de la
          * coordination" */
-        if (q_cmp(in_num(e, "indicators.csi_concertation.n_meetings"), P(e, id, "min_meetings")) <
-            0)
+        if (q_cmp(in_num(e, "indicators.csi_concertation.n_meetings"),
+                  rsf_yearly_count(e, P(e, id, "min_meetings"))) < 0)
             eng_note(e, "fewer meetings than required (Art. 8.3.1.3)");
         else if (in_flag(e, "indicators.csi_concertation.coordinator_present"))
             rsf_award(l, P(e, id, "fixed"), qi(0));
@@ -80,11 +92,10 @@ static void concertation(eng_t *e) {
             eng_note(e, "the coordinating nurse must attend (Art. 8.3.1.3)");
     }
     id = "csi_concertation_msp";
-    l = open_line(e, id, "Art. 8.7.1", "Concertation avec une MSP", BCP, "fixed");
-    if (l && rsf_declared(e, l, id) &&
-        in_flag(e, "indicators.csi_concertation_msp.msp_convention") &&
-        q_cmp(in_num(e, "indicators.csi_concertation_msp.n_meetings"), P(e, id, "min_meetings")) >=
-            0)
+    l = open_line(e, id, "Art. 8.7, 8.7.1", "Concertation avec une MSP", BCP, "fixed");
+    if (l && rsf_declared(e, l, id) && msp_convention(e, id) &&
+        q_cmp(in_num(e, "indicators.csi_concertation_msp.n_meetings"),
+              rsf_yearly_count(e, P(e, id, "min_meetings"))) >= 0)
         rsf_award(l, P(e, id, "fixed"), qi(0));
 }
 
@@ -97,7 +108,8 @@ static void formation(eng_t *e) {
     for (int k = 0; k < 2; k++) {
         line_t *l = open_line(e, ids[k], "Art. 8.3.2", labels[k], BCP, "fixed");
         if (!l || !rsf_declared(e, l, "csi_formation")) continue;
-        if (q_cmp(in_num(e, "indicators.csi_formation.n_stages"), P(e, ids[k], "min_stages")) >= 0)
+        if (q_cmp(in_num(e, "indicators.csi_formation.n_stages"),
+                  rsf_formation_threshold(e, PFX, ids[0], ids[k])) >= 0)
             rsf_award(l, P(e, ids[k], "fixed"), qi(0));
     }
 }
@@ -122,13 +134,14 @@ static void coordination_externe(eng_t *e, q_t r) {
 
 static void protocols(eng_t *e) {
     const char *id = "csi_protocoles_msp";
-    line_t *l =
-        open_line(e, id, "Art. 8.7.2", "Protocoles pluriprofessionnels avec une MSP", BCP, "fixed");
-    if (!l || !rsf_declared(e, l, id)) return;
+    line_t *l = open_line(e, id, "Art. 8.7, 8.7.2", "Protocoles pluriprofessionnels avec une MSP",
+                          BCP, "fixed");
+    if (!l || !rsf_declared(e, l, id) || !msp_convention(e, id)) return;
     q_t n = in_num(e, "indicators.csi_protocoles_msp.n_protocols");
     if (q_is_zero(n)) return;
     q_t v = P(e, id, "fixed"), max = P(e, id, "max_protocols");
-    if (reading(e, "csi_protocoles_msp_points") == 0) v = q_mul(q_div(v, max), q_min(n, max));
+    if (reading_is(e, "csi_protocoles_msp_points", "per_protocol"))
+        v = q_mul(q_div(v, max), q_min(n, max));
     rsf_award(l, v, qi(0));
 }
 
@@ -152,11 +165,13 @@ static void information_system(eng_t *e, q_t prorata) {
         rsf_acquisition_prorata(e, l, "indicators.csi_si.acquisition_date", prorata);
     }
     id = "csi_logiciel_pluripro_ans";
-    l = open_line(e, id, "Art. 8.7.3", "Logiciel pluriprofessionnel labellisé ANS", BCP, "fixed");
-    if (l && rsf_declared(e, l, id) &&
+    l = open_line(e, id, "Art. 8.7, 8.7.3", "Logiciel pluriprofessionnel labellisé ANS", BCP,
+                  "fixed");
+    if (l && rsf_declared(e, l, id) && msp_convention(e, id) &&
         in_flag(e, "indicators.csi_logiciel_pluripro_ans.labelled")) {
         rsf_award(l, P(e, id, "fixed"), qi(0));
-        /* digest A-16: the prorata of Art. 8.4 applies to this system too */
+        /* an information system: Art. 8.4 (L1282-L1284) pays it "au prorata temporis à compter
+         * de la date d'acquisition du système d'information" */
         rsf_acquisition_prorata(e, l, "indicators.csi_logiciel_pluripro_ans.acquisition_date",
                                 prorata);
     }
@@ -216,21 +231,22 @@ int rsf_nursing_compute(eng_t *e) {
     information_system(e, prorata);
 
     rsf_quality_levels(e, PFX, "csi", in_num(e, "staff.etp_infirmiers"));
-    rsf_vulnerable_levels(e, PFX, "csi", &precarity, &national, true);
+    rsf_vulnerable_levels(e, PFX, "csi", &precarity, &national, "Art. 9.1.2, 16.2", "csi_mediateur",
+                          "Art. 9.1.2");
     rsf_user_levels(e, PFX, "csi", ratio);
     teletransmission(e);
     telemedicine(e);
     if (e->failed) return -1;
 
-    /* Art. 12 (digest A-4): accessibility, crisis plan, coordination function and SI; under
-     * reading socle_gate=all_socle also the other socle indicators (Art. 5, digest A-25) */
+    /* Art. 12 (L2664-L2667): accessibility and crisis plan (Art. 8.1), coordination function and
+     * SI; under reading socle_gate=all_socle also the other socle indicators (Art. 5) */
     const char *prereqs[6] = {
         "csi_acces_soins", "csi_crise_plan", "csi_fonction_coordination", "csi_si", NULL, NULL};
-    if (reading(e, "socle_gate") == 1) {
+    if (reading_is(e, "socle_gate", "all_socle")) {
         prereqs[4] = "csi_concertation";
         prereqs[5] = "csi_coordination_externe";
     }
-    rsf_gate_spec gate = {prereqs, 6, new_centre, false, "csi_si"};
+    rsf_gate_spec gate = {prereqs, 6, 4, new_centre, false, "csi_si"};
     rsf_gate(e, &gate);
     rsf_precarity_against(e, &precarity, &national);
     return rsf_finish(e, adhesion, prorata, "national.new_centre_reference_amount.infirmier");
