@@ -53,9 +53,9 @@ static void print_error_record(size_t lineno, const ancre_errors *errs) {
 
 /* The records of a batch, one at a time: the lines of JSON Lines, or the rows of a CSV. */
 typedef struct {
-    char *p, *end;      /* JSON Lines */
-    ancre_lines lines;  /* what is left of them */
-    ancre_csv *csv; /* or the CSV */
+    char *p, *end;     /* JSON Lines */
+    ancre_lines lines; /* what is left of them */
+    ancre_csv *csv;    /* or the CSV */
     size_t row;
     char *row_json;
 } source;

@@ -12,10 +12,10 @@
 
 #include <stddef.h>
 
-void *mem_alloc(size_t size);              /* never NULL */
-void *mem_zalloc(size_t n, size_t size);   /* zeroed n elements; never NULL */
+void *mem_alloc(size_t size);                      /* never NULL */
+void *mem_zalloc(size_t n, size_t size);           /* zeroed n elements; never NULL */
 void *mem_realloc(void *p, size_t n, size_t size); /* n elements; never NULL */
-char *mem_strdup(const char *s);           /* NULL gives NULL */
+char *mem_strdup(const char *s);                   /* NULL gives NULL */
 char *mem_strndup(const char *s, size_t n);
 /* Ends the process: "ancre: out of memory (N bytes)". */
 _Noreturn void mem_fail(size_t size);
