@@ -3,9 +3,13 @@
  * A case holds either a "declaration" (computed for its reference year) or a "contract" (a
  * contract document whose whole schedule is computed, as by `ancre contract`).  Besides the
  * figures of docs/result.md, "expect" may hold "payments" (the calendar in order: {due,
- * amount_cents}), "totals_by_payment" and "due" ({line id: due date}).  Adding a case needs no C
- * code.  Prints one line per failing check and "N passed, N failed". */
+ * amount_cents}), "totals_by_payment" and "due" ({line id: due date}).  A case holding "deadlines"
+ * or "procedure" (a document of `ancre deadlines` or `ancre procedure`) expects, per deadline id,
+ * the fields given ({"due": ..., "status": ...}), and for a procedure its "state", "next_deadline"
+ * and "decisions" (ids, in order).  Adding a case needs no C code.  Prints one line per failing
+ * check and "N passed, N failed". */
 #include "ancre/ancre.h"
+#include "ancre/procedures.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -65,6 +69,111 @@ static int check_payments(const char *file, json_t *want, json_t *got) {
     return bad;
 }
 
+/* expected string fields of a JSON object: {"key": "value"} */
+static int check_fields(const char *file, const char *what, json_t *want, json_t *got) {
+    int bad = 0;
+    const char *key;
+    json_t *v;
+    json_object_foreach (want, key, v) {
+        json_t *g = json_object_get(got, key);
+        char *ws = json_dumps(v, JSON_ENCODE_ANY), *gs = g ? json_dumps(g, JSON_ENCODE_ANY) : NULL;
+        if (!gs || strcmp(ws, gs) != 0) {
+            char a[300];
+            snprintf(a, sizeof a, "%s.%s = %s", what, key, gs ? gs : "(absent)");
+            fail(file, "%s, expected %s", a, ws);
+            bad++;
+        }
+        free(ws);
+        free(gs);
+    }
+    return bad;
+}
+
+static int check_timeline(const char *file, json_t *c, json_t *doc, bool procedure,
+                          const ancre_params *params, const ancre_readings *readings,
+                          ancre_errors *errs) {
+    char *text = json_dumps(doc, 0), *out = NULL;
+    int rc = procedure ? -1
+                       : ancre_deadlines(&out, text, strlen(text), ANCRE_OUT_JSON, params, readings,
+                                         errs);
+    free(text);
+    int bad = 0;
+    json_t *want_errors = json_object_get(c, "expect_errors");
+    if (want_errors) {
+        if (rc == 0) {
+            fail(file, "%s%s", "expected errors, got a result", "");
+            bad++;
+        }
+        size_t i;
+        json_t *w;
+        json_array_foreach (want_errors, i, w) {
+            int found = 0;
+            for (size_t k = 0; k < errs->count; k++)
+                if (strcmp(errs->items[k].path, json_string_value(w)) == 0) found = 1;
+            if (!found) {
+                fail(file, "no error reported at %s%s", json_string_value(w), "");
+                bad++;
+            }
+        }
+        free(out);
+        return bad;
+    }
+    if (rc != 0) {
+        for (size_t k = 0; k < errs->count; k++)
+            fail(file, "error: %s%s", errs->items[k].message, "");
+        return 1;
+    }
+    json_t *res = json_loads(out, 0, NULL);
+    free(out);
+    json_t *expect = json_object_get(c, "expect");
+    const char *key;
+    json_t *v;
+    json_object_foreach (json_object_get(expect, "deadlines"), key, v) {
+        json_t *found = NULL, *d;
+        size_t i;
+        json_array_foreach (json_object_get(res, "deadlines"), i, d) {
+            if (strcmp(json_string_value(json_object_get(d, "id")), key) == 0) found = d;
+        }
+        if (!found) {
+            fail(file, "no deadline %s%s", key, "");
+            bad++;
+            continue;
+        }
+        bad += check_fields(file, key, v, found);
+    }
+    json_t *w = json_object_get(expect, "state");
+    if (w) {
+        json_t *want_state = json_pack("{s:O}", "id", w);
+        bad += check_fields(file, "state", want_state, json_object_get(res, "state"));
+        json_decref(want_state);
+    }
+    json_t *top = json_object();
+    const char *keys[] = {"next_deadline", "summary"};
+    for (size_t k = 0; k < 2; k++)
+        if (json_object_get(expect, keys[k]))
+            json_object_set(top, keys[k], json_object_get(expect, keys[k]));
+    bad += check_fields(file, "result", top, res);
+    json_decref(top);
+    json_t *want_dec = json_object_get(expect, "decisions");
+    if (want_dec) {
+        json_t *ids = json_array(), *d;
+        size_t i;
+        json_array_foreach (json_object_get(res, "decisions"), i, d) {
+            json_array_append(ids, json_object_get(d, "id"));
+        }
+        if (!json_equal(ids, want_dec)) {
+            char *g = json_dumps(ids, 0), *e = json_dumps(want_dec, 0);
+            fail(file, "decisions = %s, expected %s", g, e);
+            free(g);
+            free(e);
+            bad++;
+        }
+        json_decref(ids);
+    }
+    json_decref(res);
+    return bad;
+}
+
 static int check_case(const char *file) {
     json_error_t jerr;
     json_t *c = json_load_file(file, 0, &jerr);
@@ -97,6 +206,18 @@ static int check_case(const char *file) {
     if (errs.count) {
         fail(file, "setup: %s%s", errs.items[0].message, "");
         bad++;
+    }
+    json_t *timeline = json_object_get(c, "deadlines");
+    bool procedure = !timeline && json_object_get(c, "procedure");
+    if (procedure) timeline = json_object_get(c, "procedure");
+    if (timeline) {
+        if (!errs.count)
+            bad += check_timeline(file, c, timeline, procedure, params, readings, &errs);
+        ancre_readings_free(readings);
+        ancre_params_free(params);
+        ancre_errors_clear(&errs);
+        json_decref(c);
+        return bad;
     }
     /* "declaration": computed for its reference year; "contract": a contract document whose
      * whole schedule is computed (ancre contract) */

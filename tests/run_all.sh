@@ -28,6 +28,7 @@ run() {
 run "$build/unit_tests"
 run node "$here/i18n/check.js" "$here/.."
 run "$build/golden_runner" $(find "$here/golden" -name '*.json' | sort)
+run "$build/rsf_properties"
 run "$here/cli_test.sh" "$build/ancre"
 run "$here/robust_test.sh" "$build"
 run "$build/batch_test"
@@ -35,9 +36,14 @@ run "$build/batch_test"
 [ -n "${ANCRE_SANITIZED:-}" ] && run "$here/mutation_test.py" "$build"
 run "$here/cli_usage_test.sh" "$build/ancre"
 run "$here/csv_test.sh" "$build/ancre"
+run "$here/install_test.sh" "$build/ancre"
+run "$here/threads_test.sh"
 run "$here/roster_test.sh" "$build"
 run "$here/mt_cli_test.sh" "$build/ancre"
+run python3 "$here/params_citations.py" "$here/.."
 run "$here/acts_test.sh" "$build/ancre"
+run "$here/procedures_cli_test.sh" "$build/ancre"
+run python3 "$here/../tools/i18n_procedures.py"
 run "$here/store_test.sh" "$build/ancre" sqlite
 run "$here/store_test.sh" "$build/ancre" postgresql
 run "$here/server_test.sh" "$build/ancre"

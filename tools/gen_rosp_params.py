@@ -3,10 +3,14 @@
 2020; child 2018, from 2019) and the general ROSP parameters (Art. 24.5, Annexe 25), every value
 cited with the line of the consolidated accord that prints it.
 
-Input: the indicator table ../shared/spec/rosp-indicators.tsv (one row per indicator and table
-year) and the consolidated text, whose lines are quoted verbatim.  Run from the repository root:
-    python3 tools/gen_rosp_params.py ../shared/spec/rosp-indicators.tsv \
-        ../shared/seeds/000_cadb93d4784b8bf3.txt > params/50_rosp.json
+Input: an indicator table (TSV, one row per indicator and table year: id, table_year,
+rosp_variant, objectives as printed and as read, seuil, points, unit, source_table_lines, ...) and
+the consolidated text, whose lines are quoted verbatim.  Run from the repository root:
+    python3 tools/gen_rosp_params.py INDICATORS.tsv SEED_000.txt > params/50_rosp.json
+
+Every value is cited on the line that prints it: the objectif cible of a table cell split over
+lines is cited on its own line, not on the line of the objectif intermédiaire.  The antibiotic
+indicator is kept in the unit the table prints (treatments per 100 patients).
 """
 import csv
 import json
@@ -37,8 +41,16 @@ def period(frm, to, value, c):
     return p
 
 
+def per_100(s):
+    """'20' treatments per 100 patients, kept as the table prints it."""
+    f = Fraction(s)
+    out = format(float(f), ".6f").rstrip("0").rstrip(".")
+    assert Fraction(out) == f, s
+    return out
+
+
 def rate(s):
-    """'60.5' (percent, or treatments per 100 patients) -> exact fraction as a decimal string."""
+    """'60.5' (percent) -> exact fraction as a decimal string."""
     f = Fraction(s) / 100
     out = format(float(f), ".6f").rstrip("0").rstrip(".")
     assert Fraction(out) == f, s
@@ -72,6 +84,17 @@ def values_line(row):
         if text(n).startswith(oi) or (" " + oi + " ") in (" " + text(n) + " "):
             return n
     raise SystemExit("no objectives line for %s %s" % (row["id"], row["table_year"]))
+
+
+def target_line(row, n_values):
+    """The line that prints the objectif cible: the values line, or a later line when the table
+    cell is split over lines."""
+    a, b = [int(x) for x in re.findall(r"\d+", row["source_table_lines"])[:2]]
+    want = re.sub(r"^[^0-9]*", "", row["objectif_cible_printed"]).strip()
+    for n in range(n_values, max(b, n_values + 8) + 1):
+        if want and want in text(n):
+            return n
+    raise SystemExit("no target line for %s %s" % (row["id"], row["table_year"]))
 
 
 def points_line(row, n_values):
@@ -135,6 +158,7 @@ for ind, rs in by_id.items():
     label = rs[-1]["label_fr"]
     per = {"points": [], "intermediate": [], "target": [], "threshold": [], "declarative": []}
     printed = {"intermediate": [], "target": []}
+    conv = rate if rs[0]["unit"] == "percent" else per_100
     for y in years:
         frm, to, head = tables[(variant, y)]
         r = next((x for x in rs if x["table_year"] == y), None)
@@ -158,25 +182,27 @@ for ind, rs in by_id.items():
         direction_note = None
         if r["direction"] == "lower_is_better" and "≤" not in r["objectif_cible_printed"]:
             direction_note = ("printed '%s' / '%s': decreasing indicator (cible below the objectif "
-                              "intermédiaire), read as lower is better (rosp-medecin-traitant §8 item 7)"
+                              "intermédiaire), read as lower is better (Annexe 25 art. 1: the "
+                              "objectives of a decreasing indicator are reached by going down)"
                               % (r["objectif_intermediaire_printed"], r["objectif_cible_printed"]))
         if "(?)" in best_i:
-            direction_note = "printed '75% 100%' without a comparison sign: read objectif intermédiaire 75 %, cible 100 % (rosp-medecin-traitant §8 item 10)"
+            direction_note = "printed '75% 100%' without a comparison sign: read objectif intermédiaire 75 %, cible 100 %"
         best_i, best_t = best_i.replace("(?)", "").strip(), best_t.replace("(?)", "").strip()
         if (best_i, best_t) != (pi, pt):
             # the 2020 adult table reprints 2018 values: best reading = the 2019 table's values
             r19 = next(x for x in rs if x["table_year"] == "2019")
             n19 = values_line(r19)
-            note = ("2020 table (L%d) reprints the 2018 values %s / %s; default reading "
-                    "rosp_2020_adult_table=best_reading keeps the 2019 values (rosp-medecin-traitant §5.3, §8 item 8)"
+            note = ("2020 table (L%d) reprints the 2018 values %s / %s of an indicator whose "
+                    "definition changed in 2019; default reading rosp_2020_adult_table=best_reading "
+                    "keeps the 2019 values"
                     % (nv, r["objectif_intermediaire_printed"], r["objectif_cible_printed"]))
-            per["intermediate"].append(period(frm, to, rate(best_i), cite(n19, note=note)))
-            per["target"].append(period(frm, to, rate(best_t), cite(n19, note=note)))
-            printed["intermediate"].append(period(frm, to, rate(pi), cite(nv, note="as printed in the 2020 table")))
-            printed["target"].append(period(frm, to, rate(pt), cite(nv, note="as printed in the 2020 table")))
+            per["intermediate"].append(period(frm, to, conv(best_i), cite(n19, note=note)))
+            per["target"].append(period(frm, to, conv(best_t), cite(target_line(r19, n19), note=note)))
+            printed["intermediate"].append(period(frm, to, conv(pi), cite(nv, note="as printed in the 2020 table")))
+            printed["target"].append(period(frm, to, conv(pt), cite(target_line(r, nv), note="as printed in the 2020 table")))
         else:
-            per["intermediate"].append(period(frm, to, rate(pi), (cv[0], direction_note)))
-            per["target"].append(period(frm, to, rate(pt), (cv[0], direction_note)))
+            per["intermediate"].append(period(frm, to, conv(pi), (cv[0], direction_note)))
+            per["target"].append(period(frm, to, conv(pt), (cite(target_line(r, nv))[0], direction_note)))
         thr = int(re.match(r"\d+", r["seuil_minimal"]).group(0))
         nt = threshold_quote(r, nv, thr)
         per["threshold"].append(period(frm, to, thr, cite(nt, note="seuil minimal: %s" % r["seuil_minimal"])))
@@ -185,10 +211,11 @@ for ind, rs in by_id.items():
             int(re.findall(r"\d+", r["source_table_lines"])[0]),
             note="declarative indicator (déclaratif): taux de départ 0 % (Art. 24.2)" if decl
             else "computed by the Assurance Maladie from reimbursement data (Art. 24.2)")))
-    unit_note = " (treatments per 100 patients / 100)" if rs[0]["unit"] != "percent" else ""
+    unit_note = " (traitements pour 100 patients)" if rs[0]["unit"] != "percent" else ""
+    obj_unit = "rate" if rs[0]["unit"] == "percent" else "count"
     add("rosp.%s.points" % ind, label + " — points", "points", per["points"])
-    add("rosp.%s.intermediate" % ind, label + " — objectif intermédiaire" + unit_note, "rate", per["intermediate"])
-    add("rosp.%s.target" % ind, label + " — objectif cible" + unit_note, "rate", per["target"])
+    add("rosp.%s.intermediate" % ind, label + " — objectif intermédiaire" + unit_note, obj_unit, per["intermediate"])
+    add("rosp.%s.target" % ind, label + " — objectif cible" + unit_note, obj_unit, per["target"])
     add("rosp.%s.threshold" % ind, label + " — seuil minimal", "count", per["threshold"])
     add("rosp.%s.declarative" % ind, label + " — indicateur déclaratif", "bool", per["declarative"])
     if printed["intermediate"]:

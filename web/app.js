@@ -14,6 +14,8 @@
   const eur = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
   const pts = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
   const euros = (cents) => eur.format(cents / 100);
+  /* the page is French: the engine answers in French whatever the browser's languages */
+  const api = (url, opts = {}) => fetch(url, { ...opts, headers: { 'Accept-Language': 'fr', ...(opts.headers || {}) } });
 
   /* ---- form inputs of the indicators ---------------------------------------------------- */
 
@@ -185,6 +187,233 @@
       achieve: (v, P) => ({ acv: up(v.acv, P('rsf_med.appli_carte_vitale.min_fse')) }) },
   ];
 
+  /* ---- centres infirmiers and dentaires: the form built from the declaration's schema ---------
+   * (GET v1/schema), in French; sections are grouped as the accord groups the indicators: the
+   * bloc commun principal (Art. 8) and the bloc commun complémentaire (Art. 9). */
+
+  const SECTION_FR = {
+    acces_soins: 'Accès aux soins', crise_plan: 'Crises sanitaires : plan de préparation',
+    crise_actions: 'Crises sanitaires : actions mises en œuvre', mission_sante_publique: 'Missions de santé publique',
+    concertation: 'Concertation entre professionnels du centre', concertation_msp: 'Concertation avec une maison de santé pluriprofessionnelle',
+    formation: 'Formation des jeunes professionnels (stages)', coordination_externe: 'Coordination externe',
+    protocoles_msp: 'Protocoles pluriprofessionnels avec la maison de santé', fonction_coordination: 'Fonction de coordination',
+    si: "Système d'information", logiciel_pluripro_ans: 'Logiciel pluriprofessionnel labellisé par l’ANS',
+    qualite: 'Démarche qualité', vulnerables: 'Accompagnement des publics vulnérables', mediateur: 'Médiateur en santé',
+    usagers: 'Implication des usagers', teletransmission: 'Télétransmission', scor: 'SCOR (numérisation des pièces justificatives)',
+    video: 'Équipement de vidéotransmission', objets_connectes: 'Équipements médicaux connectés',
+  };
+  const FIELD_FR = {
+    'centre.finess_category': 'Catégorie FINESS du centre',
+    'staff.etp_infirmiers': 'ETP infirmiers salariés', 'staff.etp_paramedicaux': 'ETP auxiliaires médicaux salariés',
+    'staff.etp_sages_femmes': 'ETP sages-femmes salariées', 'staff.etp_dentistes': 'ETP chirurgiens-dentistes salariés',
+    'patients.n_patients_nursing': 'Patients ayant eu au moins 3 soins infirmiers à des dates différentes',
+    'patients.taux_ald_inval_nursing': 'dont patients en ALD ou invalidité (%)',
+    'patients.n_css_nursing': 'dont bénéficiaires de la CSS', 'patients.n_ame_nursing': 'dont bénéficiaires de l’AME',
+    'patients.n_patients_dental': 'Patients ayant eu au moins un soin dentaire remboursable',
+    'patients.n_css_dental': 'dont bénéficiaires de la CSS', 'patients.n_ame_dental': 'dont bénéficiaires de l’AME',
+    'activity.fees_total': 'Honoraires du centre dans l’année (€)', 'activity.fees_nursing': 'dont honoraires infirmiers (€)',
+    'activity.fees_dental': 'dont honoraires dentaires (€)',
+    prescribed_care_24h_365d: 'Accès aux soins prescrits garanti 24 h sur 24, 365 jours par an',
+    snp_every_working_day: 'Soins non programmés chaque jour ouvré, aux heures d’ouverture',
+    orientation_info: 'Information claire sur où s’adresser en dehors des heures d’ouverture',
+    charter_displayed: 'Charte d’engagement affichée dans le centre', charter_sent_cpam: 'Copie de la charte transmise à la caisse',
+    weekday_amplitude_hours: 'Amplitude quotidienne minimale en semaine (heures)', saturday_morning_open: 'Ouvert le samedi matin',
+    holiday_closure_weeks: 'Semaines de fermeture pendant les congés scolaires',
+    ars_pdsa_derogation: 'Horaires fixés par une organisation régionale de la permanence des soins',
+    written: 'Plan rédigé ou mis à jour', crisis_declared: 'Crise sanitaire grave déclarée dans l’année', actions_done: 'Actions menées pour les patients pendant la crise',
+    n_campaigns: 'Campagnes de prévention relayées', achieved: 'Engagement atteint',
+    n_meetings: 'Réunions dans l’année', coordinator_present: 'Le coordinateur a participé aux réunions',
+    msp_convention: 'Convention avec une maison de santé pluriprofessionnelle adhérente', n_stages: 'Stages accueillis',
+    transmission_procedure: 'Procédure de transmission des données de santé', n_conventions: 'Conventions signées avec des établissements',
+    directory_up_to_date: 'Annuaire à jour de l’offre sanitaire et sociale locale',
+    flu_vaccination_info: 'Le médecin traitant est informé des vaccinations antigrippales',
+    contract_signed: 'Contrat avec un EHPAD, un établissement médico-social ou pénitentiaire, ou une école',
+    n_interventions: 'Interventions des chirurgiens-dentistes hors du centre', n_protocols: 'Protocoles élaborés',
+    manager_identified: 'Organisation et information des patients confiées à un responsable identifié',
+    nurse_coordinator_identified: 'Un infirmier identifié est chargé de la coordination',
+    compliant: 'Système conforme au cahier des charges', acquisition_date: 'Date d’acquisition (prorata)',
+    labelled: 'Logiciel labellisé acquis', level: 'Niveau atteint', criteria_share: 'Part des critères du référentiel atteints (%)',
+    level1_subcategories: 'Sous-catégories du niveau 1 avec au moins une action', level2_subcategories: 'Sous-catégories du niveau 2 avec au moins une action',
+    level3_subcategories: 'Sous-catégories du niveau 3 avec au moins une action', sage_femme_action_outside: 'Action « aller vers » d’une sage-femme salariée hors du centre',
+    present: 'Un médiateur en santé exerce dans le centre', rate: 'Taux atteint (%)', sesam_version_ok: 'Logiciel à la version SESAM-Vitale exigée',
+    used: 'SCOR utilisé', n_devices: 'Équipements acquis',
+  };
+  const GENERAL = {
+    infirmier: ['staff.etp_infirmiers', 'staff.etp_paramedicaux', 'staff.etp_sages_femmes', 'patients.n_patients_nursing',
+      'patients.taux_ald_inval_nursing', 'patients.n_css_nursing', 'patients.n_ame_nursing', 'activity.fees_total', 'activity.fees_nursing'],
+    dentaire: ['staff.etp_dentistes', 'patients.n_patients_dental', 'patients.n_css_dental', 'patients.n_ame_dental',
+      'activity.fees_total', 'activity.fees_dental'],
+  };
+  const PREFIX = { infirmier: 'csi_', dentaire: 'cd_' };
+  const generatedType = (type) => type in PREFIX;
+  let schema = [];
+  const schemaOf = (path) => schema.find((f) => f.path === path);
+  const isPercent = (f) => f.type === 'number' && f.max === '1';
+
+  function labelOf(path) {
+    if (FIELD_FR[path]) return FIELD_FR[path];
+    const leaf = path.split('.').pop();
+    return FIELD_FR[leaf] || leaf;
+  }
+
+  function fieldInput(f) {
+    const label = document.createElement('label');
+    let el;
+    if (f.type === 'boolean') {
+      label.className = 'check';
+      el = document.createElement('input');
+      el.type = 'checkbox';
+      label.append(el, ' ' + labelOf(f.path));
+    } else {
+      el = document.createElement('input');
+      if (f.type === 'date') el.type = 'date';
+      else {
+        el.type = 'number';
+        el.min = '0';
+        el.step = f.type === 'integer' ? '1' : 'any';
+        el.inputMode = f.type === 'integer' ? 'numeric' : 'decimal';
+        if (isPercent(f)) el.max = '100';
+      }
+      label.append(labelOf(f.path) + ' ', el);
+    }
+    el.name = f.path;
+    el.dataset.path = f.path;
+    return label;
+  }
+
+  function buildGenerated(type) {
+    const box = $('generated');
+    box.replaceChildren();
+    if (!generatedType(type)) return;
+    const general = document.createElement('fieldset');
+    const lg = document.createElement('legend');
+    lg.textContent = type === 'infirmier' ? 'Équipe, patientèle et activité du centre infirmier' : 'Équipe, patientèle et activité du centre dentaire';
+    general.append(lg);
+    for (const path of GENERAL[type]) {
+      const f = schemaOf(path);
+      if (f) general.append(fieldInput(f));
+    }
+    box.append(general);
+    const sections = new Map();
+    for (const f of schema) {
+      const m = /^indicators\.([^.]+)\.(.+)$/.exec(f.path);
+      if (!m || !m[1].startsWith(PREFIX[type])) continue;
+      if (!sections.has(m[1])) sections.set(m[1], []);
+      sections.get(m[1]).push(f);
+    }
+    const blocs = [['principal', 'Bloc commun principal (Art. 8)'], ['complementaire', 'Bloc commun complémentaire (Art. 9)']];
+    for (const [bloc, title] of blocs) {
+      const fs = document.createElement('fieldset');
+      const lg2 = document.createElement('legend');
+      lg2.textContent = title;
+      fs.append(lg2);
+      for (const [name, fields] of sections) {
+        const inComplementary = /^Art\. 9/.test(fields[0].article);
+        if ((bloc === 'complementaire') !== inComplementary) continue;
+        const div = document.createElement('div');
+        div.className = 'indicator';
+        div.dataset.section = name;
+        const t = document.createElement('div');
+        t.className = 'indicator-title';
+        t.textContent = SECTION_FR[name.slice(PREFIX[type].length)] || name;
+        const art = document.createElement('span');
+        art.className = 'article';
+        art.textContent = '(' + fields[0].article + ')';
+        t.append(' ', art);
+        div.append(t);
+        for (const f of fields) div.append(fieldInput(f));
+        fs.append(div);
+      }
+      box.append(fs);
+    }
+    box.hidden = false;
+  }
+
+  /* the declaration of a centre infirmier or dentaire from the generated fields: an empty number
+   * is left out (the engine then names it "non renseigné" where the accord needs it) */
+  function generatedDeclaration(v) {
+    const d = { ancre_declaration: 1, year: Number(v.year),
+      centre: { name: v.name, type: v.type, finess_category: v.type, adhesion_date: v.adhesion_date },
+      payments: { previous_year_amount_cents: Math.round(v.previous_year_eur * 100) }, indicators: {} };
+    const assumed = [];
+    for (const el of $('generated').querySelectorAll('[data-path]')) {
+      const f = schemaOf(el.dataset.path);
+      let value;
+      if (f.type === 'boolean') value = el.checked;
+      else if (el.value === '') {
+        assumed.push(labelOf(f.path));
+        continue;
+      } else if (f.type === 'date') value = el.value;
+      else value = isPercent(f) ? pct(Number(el.value)) : Number(el.value);
+      const parts = f.path.split('.');
+      let o = d;
+      for (const k of parts.slice(0, -1)) o = o[k] = o[k] || {};
+      o[parts[parts.length - 1]] = value;
+    }
+    /* an indicator with nothing ticked nor typed is not declared (the engine says so) */
+    for (const [name, sec] of Object.entries(d.indicators))
+      if (!Object.values(sec).some((x) => x !== false)) delete d.indicators[name];
+    d.__unfilled = assumed;
+    return d;
+  }
+
+  function fillGenerated(d) {
+    for (const el of $('generated').querySelectorAll('[data-path]')) {
+      const f = schemaOf(el.dataset.path);
+      let value = d;
+      for (const k of f.path.split('.')) value = value == null ? undefined : value[k];
+      if (f.type === 'boolean') el.checked = !!value;
+      else el.value = value === undefined || value === null ? '' : String(isPercent(f) ? percent(value) : value);
+    }
+  }
+
+  /* ---- national figures the accord does not give: typed in, prefilled with the shipped example */
+
+  const NATIONAL = {
+    medical: ['national.taux_css', 'national.taux_ame'],
+    polyvalent: ['national.taux_css', 'national.taux_ame', 'national.taux_css.infirmier', 'national.taux_ame.infirmier',
+      'national.taux_css.dentaire', 'national.taux_ame.dentaire'],
+    infirmier: ['national.taux_css.infirmier', 'national.taux_ame.infirmier'],
+    dentaire: ['national.taux_css.dentaire', 'national.taux_ame.dentaire'],
+  };
+  let shipped = {};
+  function buildNational(type, keep) {
+    const list = $('national-list');
+    const before = {};
+    for (const el of list.querySelectorAll('input')) before[el.name] = el.value;
+    list.replaceChildren();
+    for (const id of NATIONAL[type]) {
+      const known = shipped[id];
+      const label = document.createElement('label');
+      const el = document.createElement('input');
+      el.type = 'number';
+      el.min = '0';
+      el.max = '100';
+      el.step = 'any';
+      el.inputMode = 'decimal';
+      el.name = id;
+      el.dataset.param = id;
+      el.value = keep && id in keep ? keep[id] : id in before ? before[id] : known ? String(percent(Number(known.value))) : '';
+      const mark = document.createElement('span');
+      mark.className = 'confirm';
+      mark.textContent = known ? ' — exemple ' + known.year + ', à confirmer' : ' — aucune valeur livrée';
+      label.append((known ? known.label : id) + ' (%)', mark, ' ', el);
+      list.append(label);
+    }
+  }
+
+  function nationalParameters(v) {
+    const parameters = [];
+    for (const el of $('national-list').querySelectorAll('input')) {
+      if (el.value === '') continue;
+      const known = shipped[el.name];
+      parameters.push({ id: el.name, label: known ? known.label : el.name, unit: 'rate',
+        values: [{ from: v.year + '-01-01', to: v.year + '-12-31', value: String(pct(Number(el.value))),
+          cite: { doc: 'saisie', article: 'Art. 15.6.4', quote: 'part calculée au niveau national (actualisés tous les ans)' } }] });
+    }
+    return { ancre_params: 1, parameters };
+  }
+
   /* ---- building the form -------------------------------------------------------------------- */
 
   function inputFor(spec) {
@@ -221,7 +450,8 @@
 
   const list = $('indicator-list');
   for (const group of [['socle', 'Socle (engagements obligatoires, dont les prérequis)'], ['optional', 'Engagements optionnels']]) {
-    const h = document.createElement('h3');
+    const h = document.createElement('h2');
+    h.className = 'group';
     h.textContent = group[1];
     list.append(h);
     for (const e of ENTRIES) {
@@ -243,11 +473,26 @@
     }
   }
   const yearSelect = form.elements.year;
-  for (let y = 2020; y <= 2025; y++) {
-    const o = document.createElement('option');
-    o.value = o.textContent = String(y);
-    if (y === 2023) o.selected = true;
-    yearSelect.append(o);
+  /* the years offered are those the engine computes for the type (GET v1/rules answers them) */
+  const yearCache = {};
+  async function yearsOf(type) {
+    if (!yearCache[type]) {
+      yearCache[type] = Promise.all([2020, 2021, 2022, 2023, 2024, 2025].map((y) =>
+        api('v1/rules?type=' + type + '&year=' + y).then((r) => (r.ok ? y : null)).catch(() => null)))
+        .then((ys) => ys.filter((y) => y !== null));
+    }
+    return yearCache[type];
+  }
+  async function setYears(type, wanted) {
+    const years = await yearsOf(type);
+    const current = String(wanted || yearSelect.value || '2023');
+    yearSelect.replaceChildren();
+    for (const y of years) {
+      const o = document.createElement('option');
+      o.value = o.textContent = String(y);
+      yearSelect.append(o);
+    }
+    yearSelect.value = years.map(String).includes(current) ? current : String(years.includes(2023) ? 2023 : years[years.length - 1]);
   }
 
   /* ---- reading the form ----------------------------------------------------------------------- */
@@ -255,7 +500,7 @@
   function values() {
     const v = {};
     for (const el of form.elements) {
-      if (!el.name) continue;
+      if (!el.name || el.dataset.path || el.dataset.param || el.type === 'file') continue;
       if (el.type === 'checkbox') v[el.name] = el.checked;
       else if (el.type === 'number') v[el.name] = el.value === '' ? 0 : Number(el.value);
       else if (el.tagName === 'SELECT' && /^\d+$/.test(el.value)) v[el.name] = Number(el.value);
@@ -278,7 +523,14 @@
 
   function indicators(v, P, only) {
     const out = {};
-    for (const e of ENTRIES) if (applies(e, v.type) && (!only || only === e)) mergeInto(out, e.decl(v, P));
+    for (const e of ENTRIES) {
+      if (!applies(e, v.type) || (only && only !== e)) continue;
+      try {
+        mergeInto(out, e.decl(v, P));
+      } catch (err) {
+        /* a threshold not in force that year: the indicator is not in that year's grid */
+      }
+    }
     return out;
   }
 
@@ -304,7 +556,7 @@
   const paramCache = {};
   async function parametersOf(year) {
     if (!paramCache[year]) {
-      paramCache[year] = fetch('v1/parameters?date=' + year + '-12-31')
+      paramCache[year] = api('v1/parameters?date=' + year + '-12-31')
         .then((r) => (r.ok ? r.json() : []))
         .then((list) => {
           const m = {};
@@ -331,12 +583,22 @@
   }
 
   async function loadStored(finess, year) {
-    const r = await fetch('v1/declarations/' + encodeURIComponent(finess) + '/' + year);
+    const r = await api('v1/declarations/' + encodeURIComponent(finess) + '/' + year);
     if (!r.ok) return;
-    const d = await r.json();
+    await fillDeclaration(await r.json());
+  }
+
+  /* a declaration (of the store, or imported from a file) into the form */
+  async function fillDeclaration(d) {
     const c = d.centre || {}, st = d.staff || {}, pa = d.patients || {}, ac = d.activity || {}, pay = d.payments || {};
-    fill({ name: c.name || '', type: c.type, year: d.year, adhesion_date: c.adhesion_date,
+    fill({ name: c.name || '', type: c.type, adhesion_date: c.adhesion_date,
       previous_year_eur: (pay.previous_year_amount_cents || 0) / 100 });
+    await typeChanged(d.year);
+    if (generatedType(c.type)) {
+      fillGenerated(d);
+      schedule();
+      return;
+    }
     const general = ['n_ps_salaries', 'etp_ps', 'etp_mg', 'etp_medicaux', 'etp_paramedicaux', 'etp_infirmiers',
       'etp_sages_femmes', 'n_ipa_salaries', 'etp_dentistes'];
     for (const k of general) fill({ [k]: st[k] || 0 });
@@ -357,9 +619,9 @@
   }
 
   async function listStored() {
-    const r = await fetch('v1/centres');
+    const r = await api('v1/centres');
     if (!r.ok) return; /* no store: the control stays hidden */
-    const centres = (await r.json()).filter((c) => c.type === 'medical' || c.type === 'polyvalent');
+    const centres = await r.json();
     if (!centres.length) return;
     const select = $('stored');
     for (const c of centres) {
@@ -387,7 +649,8 @@
   function setFigure(id, cents) {
     const o = $(id);
     o.dataset.cents = String(cents);
-    o.textContent = euros(cents);
+    /* a negative balance is a sum the centre pays back */
+    o.textContent = cents < 0 ? euros(-cents) + ' à rembourser' : euros(cents);
     o.classList.toggle('negative', cents < 0);
   }
 
@@ -398,20 +661,79 @@
     const h = document.createElement('strong');
     h.textContent = 'La situation ne peut pas être calculée :';
     const ul = document.createElement('ul');
+    let first = null;
     for (const e of errors) {
       const li = document.createElement('li');
-      li.textContent = e.message + (e.rule ? ' [' + e.rule + ']' : '');
+      const field = fieldOf(e.path);
+      const name = field ? fieldName(field) : null;
+      const national = /^national\./.test(e.path || '') ? $('national-list').querySelector('[name="' + e.path + '"]') : null;
+      let text = plain(e.message, e.path, name);
+      if (national || (e.rule === 'params' && /^national\./.test(e.path))) {
+        const m = /nécessaire (?:pour|à) ([\w.]+)/.exec(e.message);
+        text = 'La ligne « ' + lineLabel(m ? m[1] : '') + ' » attend le chiffre national « ' +
+          (shipped[e.path] ? shipped[e.path].label : e.path) + ' » : saisissez-le dans « Chiffres nationaux de l’année ».';
+      }
+      li.textContent = text + (e.rule && e.rule !== 'schema' && e.rule !== 'params' && e.rule !== 'json' ? ' (' + e.rule + ')' : '');
       ul.append(li);
+      const target = field || national;
+      if (target) {
+        target.setAttribute('aria-invalid', 'true');
+        const note = document.createElement('p');
+        note.className = 'field-error';
+        note.id = 'err-' + Math.random().toString(36).slice(2);
+        note.textContent = text;
+        target.closest('label').after(note);
+        target.setAttribute('aria-describedby', note.id);
+        if (!first) first = target;
+      }
     }
     box.append(h, ul);
-    $('status').textContent = 'Erreur de saisie';
+    $('status').textContent = 'Erreur de saisie : le résultat affiché n’est plus à jour';
     $('status').className = 'status bad';
+    $('results').classList.add('stale');
     $('mobile-amount').textContent = $('mobile-balance').textContent = '—';
     for (const id of ['total', 'advance', 'balance']) {
       $(id).textContent = '—';
       $(id).dataset.cents = '';
     }
+    if (first && window.innerWidth < 960) first.scrollIntoView({ block: 'center' });
   }
+
+  function clearFieldErrors() {
+    for (const n of form.querySelectorAll('.field-error')) n.remove();
+    for (const el of form.querySelectorAll('[aria-invalid]')) {
+      el.removeAttribute('aria-invalid');
+      el.removeAttribute('aria-describedby');
+    }
+  }
+
+  /* the form field of a declaration path: a generated field, or one of the fixed form */
+  const FIXED = { 'centre.name': 'name', 'centre.adhesion_date': 'adhesion_date', 'year': 'year',
+    'payments.previous_year_amount_cents': 'previous_year_eur', 'patients.taux_ald_inval_nursing': 'taux_ald_inval_nursing_pct' };
+  function fieldOf(path) {
+    if (!path) return null;
+    const gen = $('generated').querySelector('[data-path="' + path + '"]');
+    if (gen) return gen;
+    const name = FIXED[path] || (/^(staff|patients|activity)\.(\w+)$/.exec(path) || [])[2];
+    return name && form.elements[name] instanceof HTMLElement ? form.elements[name] : null;
+  }
+  function fieldName(el) {
+    const label = el.closest('label');
+    if (!label) return null;
+    return [...label.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' ').trim();
+  }
+  /* an engine message without its field path: the field's own words instead */
+  function plain(message, path, name) {
+    let text = path && name ? message.split(path).join('« ' + name + ' »') : message;
+    text = text.replace(/\b(?:staff|patients|activity|centre|payments|indicators)\.[\w.]+/g, (p) => {
+      const el = fieldOf(p);
+      const n = el ? fieldName(el) : null;
+      return n ? '« ' + n + ' »' : p;
+    });
+    return text;
+  }
+  let lastLines = {};
+  const lineLabel = (id) => (lastLines[id] ? lastLines[id].label : id);
 
   function chart(lines) {
     const shown = lines.filter((l) => l.amount_cents !== 0).sort((a, b) => Math.abs(b.amount_cents) - Math.abs(a.amount_cents));
@@ -443,7 +765,35 @@
     }
   }
 
+  function citation(l) {
+    /* the passage of the accord behind the line: article, line of the consolidated text and the
+     * words of each parameter it used */
+    const d = document.createElement('details');
+    d.className = 'cite';
+    const sm = document.createElement('summary');
+    sm.textContent = l.article;
+    d.append(sm);
+    const seen = new Set();
+    for (const p of l.parameters || []) {
+      const c = p.cite || {};
+      if (!c.quote || seen.has(c.article + c.line + c.quote)) continue;
+      seen.add(c.article + c.line + c.quote);
+      const q = document.createElement('blockquote');
+      q.textContent = (c.article || '') + (c.doc === '000' && c.line ? ', accord consolidé ligne ' + c.line : '') + ' : « ' + c.quote + ' »';
+      d.append(q);
+    }
+    if (!seen.size) {
+      const q = document.createElement('blockquote');
+      q.textContent = 'Pas de passage cité pour cette ligne.';
+      d.append(q);
+    }
+    return d;
+  }
+
+  let lastResult = null;
   function show(res) {
+    lastResult = res;
+    $('results').classList.remove('stale');
     $('errors').hidden = true;
     $('status').textContent = 'Calculé pour ' + res.year;
     $('status').className = 'status ok';
@@ -451,8 +801,9 @@
     setFigure('advance', res.advance_cents || 0);
     setFigure('balance', res.balance_cents || 0);
     $('mobile-amount').textContent = euros(res.total_cents);
-    $('mobile-balance').textContent = euros(res.balance_cents || 0);
+    $('mobile-balance').textContent = (res.balance_cents || 0) < 0 ? euros(-res.balance_cents) + ' à rembourser' : euros(res.balance_cents || 0);
     const byId = Object.fromEntries(res.lines.map((l) => [l.id, l]));
+    lastLines = byId;
     for (const span of document.querySelectorAll('.article[data-lines]')) {
       const arts = [...new Set(span.dataset.lines.split(' ').map((id) => byId[id] && byId[id].article).filter(Boolean))];
       span.textContent = arts.length ? '(' + arts.join(' ; ') + ')' : '';
@@ -469,8 +820,11 @@
       const met = pre.filter((x) => x.met).length;
       p.textContent = (res.gate.triggered ? 'RSF déclenchée' : 'RSF non déclenchée : aucun montant n’est versé') +
         ' — ' + met + ' prérequis atteint' + (met > 1 ? 's' : '') + ' sur ' + pre.length + ' (' + res.gate.article + ')';
-      p.title = res.gate.reason; /* the engine's explanation, derogations included */
       gate.append(p);
+      const why = document.createElement('p');
+      why.className = 'reason engine-text';
+      why.textContent = res.gate.reason; /* the engine's explanation, derogations included */
+      gate.append(why);
       const ul = document.createElement('ul');
       ul.className = 'plain prereq';
       for (const pr of res.gate.prerequisites || []) {
@@ -495,10 +849,17 @@
       const cells = [l.label, l.article, STATUS[l.status] || l.status, pts.format(Number(l.points)), euros(l.amount_cents)];
       cells.forEach((text, i) => {
         const td = document.createElement('td');
-        td.textContent = text;
+        if (i === 1) td.append(citation(l));
+        else td.textContent = text;
         td.dataset.label = ['Indicateur', 'Article', 'État', 'Points', 'Montant'][i];
         if (i >= 3) td.className = 'num';
-        if (i === 2 && l.note) td.title = l.note;
+        if (i === 2 && l.note) {
+          /* the reason behind the status, as text (a tooltip is out of reach on a phone) */
+          const why = document.createElement('span');
+          why.className = 'reason engine-text';
+          why.textContent = l.note;
+          td.append(why);
+        }
         tr.append(td);
       });
       tbody.append(tr);
@@ -516,15 +877,55 @@
     pay.replaceChildren();
     for (const p of res.payments || []) {
       const li = document.createElement('li');
-      li.textContent = (p.due || '') + ' — ' + p.label + ' (' + p.article + ') : ' + euros(p.amount_cents);
+      const due = p.due ? p.due.split('-').reverse().join('/') : '';
+      li.textContent = due + ' — ' + p.label + ' (' + p.article + ') : ' +
+        (p.amount_cents < 0 ? euros(-p.amount_cents) + ' à rembourser' : euros(p.amount_cents));
       pay.append(li);
     }
     $('notes').textContent = (res.notes || []).join(' · ');
+    $('notes').classList.add('engine-text');
+    const unfilled = currentDecl && currentDecl.__unfilled ? currentDecl.__unfilled : [];
+    if (unfilled.length) $('notes').textContent += (res.notes && res.notes.length ? ' · ' : '') +
+      'Non renseigné (laissé de côté, non compté comme zéro) : ' + unfilled.join(', ') + '.';
+    $('print-title').textContent = 'Résultat ' + res.year + ' — ' + (res.centre && res.centre.name ? res.centre.name : 'centre');
+  }
+  let currentDecl = null;
+
+  /* the patch that meets every prerequisite not met (the gate of Art. 12) */
+  function gatePatch(v, P, res) {
+    if (!res.gate || res.gate.triggered) return null;
+    const missing = (res.gate.prerequisites || []).filter((p) => !p.met).map((p) => p.id);
+    if (!missing.length) return null;
+    if (generatedType(v.type)) {
+      const ind = {};
+      for (const id of missing) {
+        ind[id] = {};
+        for (const f of schema) if (f.type === 'boolean' && f.path.startsWith('indicators.' + id + '.')) ind[id][f.path.split('.').pop()] = true;
+      }
+      return { missing, patch: { indicators: ind } };
+    }
+    let changed = { ...v };
+    for (const e of ENTRIES) if (e.socle && e.lines.some((id) => missing.includes(id)))
+      for (const spec of e.inputs) if (spec.kind === 'check') changed[spec.name] = true;
+    return { missing, patch: { indicators: indicators(changed, P) } };
   }
 
-  async function showOpportunities(v, P, decl, seq) {
+  function assumption(e, changed) {
+    const parts = [];
+    for (const spec of e.inputs) {
+      if (!(spec.name in changed)) continue;
+      const val = changed[spec.name];
+      parts.push(spec.label + (typeof val === 'boolean' ? '' : ' : ' + pts.format(val)));
+    }
+    return parts.length ? 'objectif supposé : ' + parts.join(' ; ') : '';
+  }
+
+  async function showOpportunities(v, P, decl, seq, res, parameters) {
     const variants = [];
-    for (const e of ENTRIES) {
+    const gp = gatePatch(v, P, res);
+    if (gp) variants.push({ id: '__gate', patch: gp.patch });
+    const assumed = {};
+    for (const e of generatedType(v.type) ? [] : ENTRIES) {
       if (e.socle || !e.achieve || !applies(e, v.type)) continue;
       let changed;
       try {
@@ -533,16 +934,28 @@
         continue; /* a threshold not in force that year: the indicator is not in the grid */
       }
       if (!Object.keys(changed).some((k) => changed[k] !== v[k])) continue;
+      assumed[e.id] = assumption(e, changed);
       variants.push({ id: e.id, patch: { indicators: indicators({ ...v, ...changed }, P, e) } });
     }
-    const r = await fetch('v1/whatif', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ declaration: decl, variants }) });
+    const r = await api('v1/whatif', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ declaration: decl, variants, parameters }) });
     if (seq !== sequence) return;
     const ol = $('opportunities');
     ol.replaceChildren();
     if (!r.ok) return;
     const answer = await r.json();
-    const gains = answer.variants.filter((x) => x.delta_cents > 0).sort((a, b) => b.delta_cents - a.delta_cents);
+    const gate = answer.variants.find((x) => x.id === '__gate');
+    if (gate && gate.delta_cents > 0) {
+      const li = document.createElement('li');
+      li.dataset.entry = 'gate';
+      li.dataset.cents = String(gate.delta_cents);
+      const names = gp.missing.map((id) => (lastLines[id] ? lastLines[id].label : id)).join(', ');
+      li.append('Remplir d’abord les prérequis manquants (' + names + ', Art. 12) : le forfait est alors versé en entier ',
+        Object.assign(document.createElement('strong'), { textContent: '+' + euros(gate.delta_cents) }),
+        ' (objectif supposé : chaque engagement de ces prérequis tenu)');
+      ol.append(li);
+    }
+    const gains = answer.variants.filter((x) => x.id !== '__gate' && x.delta_cents > 0).sort((a, b) => b.delta_cents - a.delta_cents);
     for (const g of gains) {
       const e = ENTRIES.find((x) => x.id === g.id);
       const li = document.createElement('li');
@@ -554,9 +967,12 @@
       const amount = document.createElement('strong');
       amount.textContent = '+' + euros(g.delta_cents);
       li.append(span, ' ', art ? art.textContent + ' ' : '', amount);
+      if (assumed[g.id]) li.append(' (' + assumed[g.id] + ')');
       ol.append(li);
     }
-    if (!gains.length) ol.textContent = 'Aucun indicateur optionnel supplémentaire ne changerait le montant.';
+    if (!gains.length && !(gate && gate.delta_cents > 0))
+      ol.appendChild(document.createElement('li')).textContent = generatedType(v.type) ? 'Aucune proposition calculée pour ce type de centre en dehors des prérequis.'
+        : 'Aucun indicateur optionnel supplémentaire ne changerait le montant.';
   }
 
   /* ---- computing as the user types ---------------------------------------------------------------- */
@@ -575,23 +991,32 @@
     }
     let decl;
     try {
-      decl = declaration(v, P);
+      decl = generatedType(v.type) ? generatedDeclaration(v) : declaration(v, P);
     } catch (err) {
       showErrors([{ message: err.message, rule: '' }]);
+      document.body.dataset.ready = String(seq);
       return;
     }
+    currentDecl = decl;
+    const sent = { ...decl };
+    delete sent.__unfilled;
+    const parameters = nationalParameters(v);
+    save();
     $('status').textContent = 'Calcul…';
-    const r = await fetch('v1/compute', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(decl) });
+    const r = await api('v1/compute', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ declaration: sent, parameters }) });
     if (seq !== sequence) return;
     const body = await r.json();
     if (seq !== sequence) return;
+    clearFieldErrors();
     if (!r.ok) {
-      showErrors(body.errors || [{ message: 'HTTP ' + r.status }]);
+      showErrors(body.errors || [{ message: 'Erreur ' + r.status }]);
       $('opportunities').replaceChildren();
+      document.body.dataset.ready = String(seq);
       return;
     }
     show(body);
-    await showOpportunities(v, P, decl, seq);
+    await showOpportunities(v, P, sent, seq, body, parameters);
     if (seq === sequence) document.body.dataset.ready = String(seq);
   }
 
@@ -601,9 +1026,128 @@
     document.body.dataset.ready = '';
     timer = setTimeout(update, 120);
   }
-  form.addEventListener('input', schedule);
-  form.addEventListener('change', schedule);
+  /* ---- keeping the situation: page address, storage, files, print ---------------------------- */
+
+  function state() {
+    const st = {};
+    for (const el of form.elements) {
+      if (!el.name || el.type === 'file') continue;
+      st[el.name] = el.type === 'checkbox' ? el.checked : el.value;
+    }
+    return st;
+  }
+  function save() {
+    const text = JSON.stringify(state());
+    try {
+      localStorage.setItem('ancre-simulateur', text);
+    } catch (err) {
+      /* storage refused (private browsing): the address still holds the situation */
+    }
+    history.replaceState(null, '', '#s=' + encodeURIComponent(text));
+  }
+  function restore(st) {
+    for (const [name, value] of Object.entries(st)) {
+      const el = form.elements[name];
+      if (!el || !(el instanceof HTMLElement)) continue;
+      if (el.type === 'checkbox') el.checked = !!value;
+      else el.value = String(value);
+    }
+  }
+  function saved() {
+    const m = /^#s=(.*)$/.exec(location.hash);
+    try {
+      if (m) return JSON.parse(decodeURIComponent(m[1]));
+      const text = localStorage.getItem('ancre-simulateur');
+      return text ? JSON.parse(text) : null;
+    } catch (err) {
+      return null;
+    }
+  }
+
+  function download(name, type, text) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type }));
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }
+  const fileBase = () => 'ancre-' + form.elements.type.value + '-' + yearSelect.value;
+  $('export-decl').addEventListener('click', () => {
+    if (!currentDecl) return;
+    const d = { ...currentDecl };
+    delete d.__unfilled;
+    download(fileBase() + '-declaration.json', 'application/json', JSON.stringify(d, null, 2) + '\n');
+  });
+  $('export-json').addEventListener('click', () => {
+    if (lastResult) download(fileBase() + '-resultat.json', 'application/json', JSON.stringify(lastResult, null, 2) + '\n');
+  });
+  const csvCell = (x) => (/[;"\n]/.test(String(x)) ? '"' + String(x).replace(/"/g, '""') + '"' : String(x));
+  const frNumber = (x) => String(x).replace('.', ',');
+  $('export-csv').addEventListener('click', () => {
+    if (!lastResult) return;
+    const rows = [['ligne', 'libellé', 'article', 'état', 'points', 'montant (€)', 'motif']];
+    for (const l of lastResult.lines)
+      rows.push([l.id, l.label, l.article, STATUS[l.status] || l.status, frNumber(l.points), frNumber((l.amount_cents / 100).toFixed(2)), l.note || '']);
+    rows.push(['total', 'Montant de l’année', '', '', '', frNumber((lastResult.total_cents / 100).toFixed(2)), '']);
+    download(fileBase() + '-resultat.csv', 'text/csv', '\ufeff' + rows.map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n');
+  });
+  $('import').addEventListener('change', async (ev) => {
+    const file = ev.target.files[0];
+    if (!file) return;
+    sequence++; /* the result shown is that of the form before the import */
+    document.body.dataset.ready = '';
+    try {
+      await fillDeclaration(JSON.parse(await file.text()));
+    } catch (err) {
+      showErrors([{ message: 'Le fichier « ' + file.name + ' » n’est pas une déclaration JSON lisible.', rule: '' }]);
+    }
+    ev.target.value = '';
+  });
+  $('print').addEventListener('click', () => window.print());
+
+  async function typeChanged(year) {
+    const type = form.elements.type.value;
+    for (const el of document.querySelectorAll('.med-only')) el.hidden = generatedType(type);
+    const before = generatedType(type) && $('generated').dataset.type === type;
+    if (!before) {
+      buildGenerated(type);
+      $('generated').dataset.type = generatedType(type) ? type : '';
+    }
+    $('generated').hidden = !generatedType(type);
+    buildNational(type);
+    await setYears(type, year);
+  }
+
+  form.addEventListener('input', (ev) => {
+    if (ev.target.type !== 'file') schedule();
+  });
+  form.addEventListener('change', async (ev) => {
+    if (ev.target.type === 'file') return;
+    document.body.dataset.ready = '';
+    if (ev.target.name === 'type') await typeChanged();
+    schedule();
+  });
   form.addEventListener('submit', (ev) => ev.preventDefault());
-  listStored();
-  update();
+
+  (async () => {
+    const [sc, nat] = await Promise.all([
+      api('v1/schema').then((r) => (r.ok ? r.json() : [])).catch(() => []),
+      api('national-2023.json').then((r) => (r.ok ? r.json() : { parameters: [] })).catch(() => ({ parameters: [] })),
+    ]);
+    schema = sc;
+    for (const p of nat.parameters || []) {
+      const val = p.values && p.values[p.values.length - 1];
+      if (val) shipped[p.id] = { label: p.label, value: val.value, year: val.from.slice(0, 4) };
+    }
+    const st = saved();
+    if (st && st.type) form.elements.type.value = st.type;
+    await typeChanged(st ? st.year : undefined);
+    if (st) {
+      restore(st);
+      buildNational(form.elements.type.value, st);
+    }
+    listStored();
+    update();
+  })();
 })();

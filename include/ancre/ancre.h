@@ -18,6 +18,10 @@
 extern "C" {
 #endif
 
+/* Everything declared here is the library's interface and is exported; the library is built
+ * with -fvisibility=hidden, so nothing else is. */
+#pragma GCC visibility push(default)
+
 #define ANCRE_VERSION "0.1.0"
 #define ANCRE_RESULT_FORMAT 1      /* version of the JSON result document */
 #define ANCRE_DECLARATION_FORMAT 1 /* version of the JSON declaration document */
@@ -40,6 +44,12 @@ typedef struct ancre_errors {
 void ancre_errors_init(ancre_errors *errs);
 /* Frees the errors; the list keeps its language. */
 void ancre_errors_clear(ancre_errors *errs);
+
+/* Appends an error (field path, rule, expectation, message formatted from fmt in the list's
+ * language), as the library's functions do: for programs that report their own errors in the
+ * same list.  Returns 0, or -1 when out of memory. */
+int ancre_errors_add(ancre_errors *errs, const char *path, const char *rule, const char *expected,
+                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* The error document of every front end (the command line's --json, a batch's error records,
  * the server's answers): {"line": N, "ok": false, "errors": [{path, rule, expected, message}]},
@@ -88,6 +98,12 @@ int ancre_params_load_defaults(ancre_params *params, ancre_errors *errs);
  * of earlier ones that they overlap.  origin names the document in citations and errors. */
 int ancre_params_load_json(ancre_params *params, const char *text, size_t len, const char *origin,
                            ancre_errors *errs);
+/* The parameter documents built into the library (the files of params/), in the order
+ * ancre_params_load_defaults loads them: their count, and the name and text of each (NULL past
+ * the last).  The texts belong to the library. */
+size_t ancre_params_builtin_count(void);
+const char *ancre_params_builtin_name(size_t i);
+const char *ancre_params_builtin_text(size_t i);
 /* JSON listing of the parameters whose id starts with prefix (NULL: all); with date
  * ("YYYY-MM-DD") only the period in force at that date.  Caller frees with free(). */
 char *ancre_params_to_json(const ancre_params *params, const char *prefix, const char *date,
@@ -118,6 +134,9 @@ int ancre_decl_parse_json(ancre_decl **out, const char *text, size_t len,
 void ancre_decl_free(ancre_decl *decl);
 /* The documentation of every declaration field, as Markdown.  Caller frees. */
 char *ancre_schema_markdown(void);
+/* The same fields as a JSON array of {path, type, required, min, max, at_most, choices, article,
+ * doc}, for programs that build a form from them.  Caller frees. */
+char *ancre_schema_json(void);
 
 /* ---- declarations as CSV (docs/declaration-csv.md) ------------------------------------- */
 
@@ -272,6 +291,8 @@ int ancre_contract_parse_json(ancre_decl **out, const char *text, size_t len,
  * one line per payment, recovery or decision, each with its due date and article. */
 int ancre_contract_schedule(ancre_result **out, const ancre_decl *doc, const ancre_params *params,
                             const ancre_readings *readings, ancre_errors *errs);
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }

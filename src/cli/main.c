@@ -316,6 +316,11 @@ const cli_command cli_commands[] = {
      "vérifie une déclaration et liste toutes ses erreurs, sans rien calculer", NULL},
     {"contract", cmd_declaration, NULL, CLI_G_COMPUTE, "FICHIER|-",
      "l'échéancier daté des contrats et aides d'un centre (Art. 19)", NULL},
+    {"deadlines", cmd_deadlines, NULL, CLI_G_COMPUTE, "FICHIER|-",
+     "les délais des échanges d'un centre avec la caisse (Titre 3, Annexe 7, Art. 17-18) : "
+     "échéances au calendrier des jours fériés, respectées ou non, et leurs suites",
+     "  un document {\"ancre_deadlines\": 1, \"calendar\": ..., \"events\": [...]} "
+     "(docs/procedures.md)\n"},
     {"params", cmd_params, NULL, CLI_G_PARAMS, "[ID]",
      "les paramètres avec leurs valeurs, dates d'effet et citations", NULL},
     {"readings", cmd_readings, NULL, CLI_G_INFO, "",

@@ -59,6 +59,10 @@ extern const item_schema acts_item_schemas[];
 extern const size_t acts_item_schema_count;
 extern const item_schema pdsa_item_schemas[];
 extern const size_t pdsa_item_schema_count;
+/* deadlines and procedures of Titres 3 and 4 (src/lib/procedures/): their documents and readings */
+extern const module_tables procedures_tables;
+extern const item_schema procedures_item_schemas[];
+extern const size_t procedures_item_schema_count;
 void rsf_classification_check(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
 /* eligibility and non-cumul of the contracts of Article 19 (contracts_common.c) */
 void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
@@ -69,7 +73,8 @@ const module_tables *const ancre_module_tables[] = {
     &core_tables,        &rsf_medical_tables, &rsf_classification_tables,
     &rsf_nursing_tables, &rsf_dental_tables,  &fpmt_tables,
     &mpa_tables,         &rosp_tables,        &contracts_tables,
-    &acts_tables,        &rsf_common_tables,  &pdsa_tables};
+    &acts_tables,        &rsf_common_tables,  &pdsa_tables,
+    &procedures_tables};
 const size_t ancre_module_tables_count = N(ancre_module_tables);
 
 /* element schemas of the lists of objects, by module */
@@ -77,6 +82,7 @@ const item_schema_set ancre_item_schema_sets[] = {
     {contracts_item_schemas, &contracts_item_schema_count},
     {acts_item_schemas, &acts_item_schema_count},
     {pdsa_item_schemas, &pdsa_item_schema_count},
+    {procedures_item_schemas, &procedures_item_schema_count},
 };
 const size_t ancre_item_schema_sets_count = N(ancre_item_schema_sets);
 

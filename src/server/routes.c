@@ -96,16 +96,40 @@ static ancre_readings *query_readings(const http_request *req, ancre_errors *err
 
 /* Parses and computes one declaration.  Returns the HTTP status: 200 with *out the result, or
  * 400 (not JSON) / 422 (refused or not computable) with errs filled. */
-static int compute_text(const server_ctx *s, const char *text, size_t len,
+static int compute_text(const ancre_params *params, const char *text, size_t len,
                         const ancre_readings *readings, ancre_decl **decl, ancre_result **out,
                         ancre_errors *errs) {
     json_error_t jerr;
     json_t *probe = json_loadb(text, len, 0, &jerr);
     bool syntax = probe == NULL;
     json_decref(probe);
-    if (ancre_decl_parse_json(decl, text, len, s->params, errs) != 0) return syntax ? 400 : 422;
-    if (ancre_compute(out, *decl, s->params, readings, errs) != 0) return 422;
+    if (ancre_decl_parse_json(decl, text, len, params, errs) != 0) return syntax ? 400 : 422;
+    if (ancre_compute(out, *decl, params, readings, errs) != 0) return 422;
     return 200;
+}
+
+/* The server's parameters followed by a parameter document sent with the request (national
+ * figures the accord does not give, typed in the simulator): a fresh set for that request. */
+static ancre_params *request_params(const server_ctx *s, json_t *doc, ancre_errors *errs) {
+    ancre_params *p = NULL;
+    if (s->paramset) {
+        p = ancre_store_paramset_load(s->paramset, errs);
+    } else {
+        p = ancre_params_new();
+        ancre_params_load_defaults(p, errs);
+    }
+    if (!p || errs->count) {
+        ancre_params_free(p);
+        return NULL;
+    }
+    char *text = json_dumps(doc, JSON_COMPACT);
+    int rc = text ? ancre_params_load_json(p, text, strlen(text), "requête", errs) : -1;
+    free(text);
+    if (rc != 0) {
+        ancre_params_free(p);
+        return NULL;
+    }
+    return p;
 }
 
 static void batch_lines(const server_ctx *s, const http_request *req,
@@ -124,7 +148,7 @@ static void batch_lines(const server_ctx *s, const http_request *req,
         ancre_decl *d = NULL;
         ancre_result *r = NULL;
         char *rec;
-        if (compute_text(s, line, l, readings, &d, &r, &errs) == 200)
+        if (compute_text(s->params, line, l, readings, &d, &r, &errs) == 200)
             rec = ancre_result_to_json(r, ANCRE_JSON_COMPACT);
         else
             rec = ancre_errors_to_json(&errs, lineno, ANCRE_JSON_COMPACT);
@@ -168,7 +192,23 @@ static void route_compute(server_ctx *s, const http_request *req, http_response 
     else {
         ancre_decl *d = NULL;
         ancre_result *r = NULL;
-        int status = compute_text(s, req->body, req->body_len, readings, &d, &r, &errs);
+        /* {"declaration": {...}, "parameters": {...}}: a declaration with figures of its own */
+        const char *text = req->body;
+        size_t len = req->body_len;
+        char *inner = NULL;
+        const ancre_params *params = s->params;
+        ancre_params *own = NULL;
+        json_t *wrapper = json_loadb(req->body, req->body_len, 0, NULL);
+        json_t *wrapped = json_object_get(wrapper, "declaration");
+        if (json_is_object(wrapped)) {
+            inner = json_dumps(wrapped, JSON_COMPACT);
+            text = inner ? inner : "";
+            len = strlen(text);
+            json_t *figures = json_object_get(wrapper, "parameters");
+            if (figures) params = own = request_params(s, figures, &errs);
+        }
+        json_decref(wrapper);
+        int status = params ? compute_text(params, text, len, readings, &d, &r, &errs) : 422;
         if (status != 200) {
             answer_errors(res, status, &errs);
         } else if (format && strcmp(format, "json") != 0) {
@@ -182,7 +222,7 @@ static void route_compute(server_ctx *s, const http_request *req, http_response 
             if (sens && strcmp(sens, "0") != 0 && strcmp(sens, "false") != 0) {
                 /* the total under each alternative reading that changes it */
                 json_t *root = json_loads(doc, JSON_PRESERVE_ORDER, NULL);
-                char *sj = ancre_sensitivity_json(d, s->params, readings, &errs);
+                char *sj = ancre_sensitivity_json(d, params, readings, &errs);
                 json_t *sv = sj ? json_loads(sj, 0, NULL) : json_array();
                 json_object_set_new(root, "sensitivity", sv ? sv : json_array());
                 free(sj);
@@ -194,6 +234,8 @@ static void route_compute(server_ctx *s, const http_request *req, http_response 
         }
         ancre_result_free(r);
         ancre_decl_free(d);
+        ancre_params_free(own);
+        free(inner);
     }
     ancre_readings_free(readings);
     ancre_errors_clear(&errs);
@@ -267,15 +309,23 @@ static void route_whatif(server_ctx *s, const http_request *req, http_response *
         answer_errors(res, 400, &errs);
         goto done;
     }
+    json_t *figures = json_object_get(body, "parameters");
+    ancre_params *own = figures ? request_params(s, figures, &errs) : NULL;
+    const ancre_params *params = figures ? own : s->params;
+    if (!params) {
+        answer_errors(res, 422, &errs);
+        goto done;
+    }
     char *text = json_dumps(decl, JSON_COMPACT);
     ancre_decl *d = NULL;
     ancre_result *r = NULL;
-    int status = compute_text(s, text, strlen(text), readings, &d, &r, &errs);
+    int status = compute_text(params, text, strlen(text), readings, &d, &r, &errs);
     free(text);
     if (status != 200) {
         answer_errors(res, status, &errs);
         ancre_result_free(r);
         ancre_decl_free(d);
+        ancre_params_free(own);
         goto done;
     }
     int64_t base = ancre_result_total_cents(r);
@@ -297,7 +347,7 @@ static void route_whatif(server_ctx *s, const http_request *req, http_response *
         ancre_errors_set_lang(&verrs, res->lang);
         ancre_decl *vd = NULL;
         ancre_result *vr = NULL;
-        if (vt && compute_text(s, vt, strlen(vt), readings, &vd, &vr, &verrs) == 200) {
+        if (vt && compute_text(params, vt, strlen(vt), readings, &vd, &vr, &verrs) == 200) {
             int64_t t = ancre_result_total_cents(vr);
             json_object_set_new(o, "total_cents", json_integer(t));
             json_object_set_new(o, "delta_cents", json_integer(t - base));
@@ -313,6 +363,7 @@ static void route_whatif(server_ctx *s, const http_request *req, http_response *
         json_array_append_new(list, o);
     }
     json_object_set_new(root, "variants", list);
+    ancre_params_free(own);
     answer_json(res, 200, root);
 done:
     ancre_readings_free(readings);
@@ -393,6 +444,10 @@ static void route_rules(server_ctx *s, const http_request *req, http_response *r
     else
         answer_errors(res, 422, &errs);
     ancre_errors_clear(&errs);
+}
+
+static void route_schema(const http_request *req, http_response *res) {
+    if (method_is(req, "GET", res)) http_json(res, 200, ancre_schema_json());
 }
 
 static void route_readings(const http_request *req, http_response *res) {
@@ -483,6 +538,7 @@ void routes_handle(void *ctx, const http_request *req, http_response *res) {
         return route_parameters(s, req, p + 15, res);
     if (strcmp(p, "/v1/rules") == 0) return route_rules(s, req, res);
     if (strcmp(p, "/v1/readings") == 0) return route_readings(req, res);
+    if (strcmp(p, "/v1/schema") == 0) return route_schema(req, res);
     if (strcmp(p, "/v1/health") == 0) return route_health(s, req, res);
     if (strcmp(p, "/v1/openapi.json") == 0 || strcmp(p, "/openapi.json") == 0) {
         if (method_is(req, "GET", res)) serve_asset("openapi.json", res);

@@ -5,11 +5,6 @@
  * indexes); values travel as text and the columns' types convert them. */
 #include "store.h"
 
-#include "core/engine.h"
-#include "core/errors.h"
-#include "core/params.h"
-#include "core/alloc.h"
-#include "core/registry.h"
 #include "store_backend.h"
 
 #include <jansson.h>
@@ -33,7 +28,7 @@ void store_error(ancre_errors *errs, const char *path, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    errors_add(errs, path, ANCRE_STORE_DB_RULE, "", "%s", msg);
+    ancre_errors_add(errs, path, ANCRE_STORE_DB_RULE, "", "%s", msg);
 }
 
 bool ancre_store_failed(const ancre_errors *errs) {
@@ -99,7 +94,7 @@ static void copy_errors(ancre_errors *to, const ancre_errors *from, const char *
         const ancre_error *e = &from->items[i];
         char path[512];
         snprintf(path, sizeof path, "%s%s", prefix, e->path);
-        errors_add(to, path, e->rule, e->expected, "%s", e->message);
+        ancre_errors_add(to, path, e->rule, e->expected, "%s", e->message);
     }
 }
 
@@ -217,12 +212,13 @@ static int migrate(ancre_store *st, ancre_errors *errs) {
     int version;
     if (current_version(st, &version, errs) != 0) goto fail;
     if (version > ANCRE_STORE_SCHEMA_VERSION) {
-        errors_add(errs, "db", ANCRE_STORE_DB_RULE,
-                   "schema version at most "
-                   "1",
-                   "the database has schema version %d, newer than this ancre (%d): use a newer "
-                   "ancre",
-                   version, ANCRE_STORE_SCHEMA_VERSION);
+        ancre_errors_add(
+            errs, "db", ANCRE_STORE_DB_RULE,
+            "schema version at most "
+            "1",
+            "the database has schema version %d, newer than this ancre (%d): use a newer "
+            "ancre",
+            version, ANCRE_STORE_SCHEMA_VERSION);
         goto fail;
     }
     char now[32];
@@ -249,8 +245,8 @@ fail:
 int ancre_store_open(ancre_store **out, const char *db, ancre_errors *errs) {
     *out = NULL;
     if (!db || !*db) {
-        errors_add(errs, "db", "store", "a file path or a postgresql:// connection string",
-                   "no database given");
+        ancre_errors_add(errs, "db", "store", "a file path or a postgresql:// connection string",
+                         "no database given");
         return -1;
     }
     ancre_store *st = calloc(1, sizeof *st);
@@ -310,12 +306,10 @@ static bool check_record(import_record *rec, const ancre_params *params, ancre_e
     if (local.count == 0) {
         root = json_loadb(rec->text, rec->len, 0, NULL);
         const char *finess = json_string_value(field(root, "centre", "finess"));
+        /* a FINESS given is a valid one: the declaration's validation checked it */
         if (!finess)
-            errors_add(&local, "centre.finess", "store", "9 characters: digits, 2A or 2B",
-                       "the store keeps declarations by centre: centre.finess is required");
-        else if (!finess_valid(finess))
-            errors_add(&local, "centre.finess", "store", "9 characters: digits, 2A or 2B",
-                       "'%s' is not a FINESS number", finess);
+            ancre_errors_add(&local, "centre.finess", "store", "9 characters: digits, 2A or 2B",
+                             "the store keeps declarations by centre: centre.finess is required");
         else {
             snprintf(rec->finess, sizeof rec->finess, "%s", finess);
             rec->year = (int)json_integer_value(json_object_get(root, "year"));
@@ -380,7 +374,7 @@ int ancre_store_import(ancre_store *st, const char *text, size_t len, const char
     memset(report, 0, sizeof *report);
     if (!origin) origin = "";
     import_record *recs = NULL;
-    size_t nrecs = 0;
+    size_t nrecs = 0, cap = 0;
     /* one JSON document (possibly followed by garbage: one error there), or JSON Lines */
     ancre_lines it;
     ancre_lines_begin(&it, text, len);
@@ -394,7 +388,12 @@ int ancre_store_import(ancre_store *st, const char *text, size_t len, const char
                                 a[alen - 1] == '\n'))
                 alen--;
         }
-        VEC_PUSH(recs, nrecs);
+        if (nrecs == cap) { /* out of memory ends the process, as in the library (alloc.h) */
+            cap = cap ? cap * 2 : 64;
+            import_record *grown = realloc(recs, cap * sizeof *grown);
+            if (!grown) abort();
+            recs = grown;
+        }
         import_record *r = &recs[nrecs++];
         memset(r, 0, sizeof *r);
         r->text = a;
@@ -487,8 +486,8 @@ static void paramset_digest(ancre_store_paramset *ps) {
 int ancre_store_paramset_add(ancre_store_paramset *ps, const char *origin, const char *text,
                              size_t len, ancre_errors *errs) {
     if (memchr(text, '\0', len)) {
-        errors_add(errs, origin, "params", "a JSON parameter document",
-                   "the parameter document %s contains a NUL byte", origin);
+        ancre_errors_add(errs, origin, "params", "a JSON parameter document",
+                         "the parameter document %s contains a NUL byte", origin);
         return -1;
     }
     char **o = realloc(ps->origins, (ps->n + 1) * sizeof *o);
@@ -505,10 +504,9 @@ int ancre_store_paramset_add(ancre_store_paramset *ps, const char *origin, const
 }
 
 int ancre_store_paramset_add_defaults(ancre_store_paramset *ps, ancre_errors *errs) {
-    for (size_t i = 0; i < ancre_embedded_param_count; i++)
-        if (ancre_store_paramset_add(ps, ancre_embedded_param_names[i],
-                                     ancre_embedded_param_texts[i],
-                                     strlen(ancre_embedded_param_texts[i]), errs) != 0)
+    for (size_t i = 0; i < ancre_params_builtin_count(); i++)
+        if (ancre_store_paramset_add(ps, ancre_params_builtin_name(i), ancre_params_builtin_text(i),
+                                     strlen(ancre_params_builtin_text(i)), errs) != 0)
             return -1;
     return 0;
 }
@@ -606,46 +604,34 @@ static char *declaration_to_compute(ancre_store *st, const char *finess, int yea
  * itself rather than from its JSON document, which is large (the trace of every line). */
 static char *readings_of(const ancre_result *r) {
     json_t *out = json_object();
-    for (size_t i = 0; i < r->nreadings; i++) {
-        const reading_def *d = reading_def_at(r->readings[i].index);
-        json_object_set_new(out, d->id, json_string(d->alts[r->readings[i].choice].value));
+    for (size_t i = 0; i < ancre_result_reading_count(r); i++) {
+        const char *id, *value;
+        if (ancre_result_reading(r, i, &id, &value) == 0)
+            json_object_set_new(out, id, json_string(value));
     }
     char *s = json_dumps(out, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(out);
     return s;
 }
 
-/* The only payment the lines of a result pay, or NULL when they pay several. */
-static const char *single_payment(const ancre_result *r) {
-    const char *only = NULL;
-    for (size_t i = 0; i < r->nlines; i++) {
-        const char *p = r->lines[i].payment;
-        if (!p) continue;
-        if (only && strcmp(only, p) != 0) return NULL;
-        only = p;
-    }
-    return only;
-}
-
 /* One ledger row per entry of the result's payments[] (docs/result.md). */
 static int record_payments(ancre_store *st, const char *result_id, const char *finess,
                            const char *year, const ancre_result *r, ancre_errors *errs) {
-    const char *fallback = single_payment(r);
-    for (size_t i = 0; i < r->npayments; i++) {
-        const payment_t *p = &r->payments[i];
-        char amount[32], due[16];
-        snprintf(amount, sizeof amount, "%lld", (long long)p->amount_cents);
-        if (p->has_due) date_format(p->due, due, sizeof due);
+    for (size_t i = 0; i < ancre_result_payment_count(r); i++) {
+        ancre_payment p = ANCRE_PAYMENT_INIT;
+        if (ancre_result_payment(r, i, &p) != 0) continue;
+        char amount[32];
+        snprintf(amount, sizeof amount, "%lld", (long long)p.amount_cents);
+        /* a payment that names no module is the one module the lines pay, "unknown" when they
+         * pay several; one without a kind is "other" */
         const char *v[] = {result_id,
                            finess,
                            year,
-                           p->payment ? p->payment
-                           : fallback ? fallback
-                                      : "unknown",
-                           p->kind ? p->kind : "other",
-                           p->label ? p->label : "",
-                           p->article ? p->article : "",
-                           p->has_due ? due : NULL,
+                           p.payment[0] ? p.payment : "unknown",
+                           p.kind[0] ? p.kind : "other",
+                           p.label,
+                           p.article,
+                           p.due[0] ? p.due : NULL,
                            amount};
         if (sql(st,
                 "INSERT INTO payments (result_id, finess, year, payment, kind, label, article, "
@@ -698,10 +684,10 @@ static int record_one(ancre_store *st, const char *decl_id, const char *finess, 
     char *rd = readings_of(r);
     char ys[24], total[32], adv[32], bal[32], ref[32];
     snprintf(ys, sizeof ys, "%d", year);
-    snprintf(total, sizeof total, "%lld", (long long)r->total_cents);
-    snprintf(adv, sizeof adv, "%lld", (long long)r->advance_cents);
-    snprintf(bal, sizeof bal, "%lld", (long long)r->balance_cents);
-    snprintf(ref, sizeof ref, "%lld", (long long)r->refund_cents);
+    snprintf(total, sizeof total, "%lld", (long long)ancre_result_total_cents(r));
+    snprintf(adv, sizeof adv, "%lld", (long long)ancre_result_advance_cents(r));
+    snprintf(bal, sizeof bal, "%lld", (long long)ancre_result_balance_cents(r));
+    snprintf(ref, sizeof ref, "%lld", (long long)ancre_result_refund_cents(r));
     const char *k[] = {finess, ys};
     store_rows rows = {0};
     int rc = sql(
@@ -752,11 +738,11 @@ int ancre_store_record(ancre_store *st, int year, const char *finess,
              finess ? 2 : 1, k, &rows, errs);
     if (rc == 0 && rows.nrows == 0) {
         if (finess)
-            errors_add(errs, "finess", "store", "a centre with a declaration for the year",
-                       "the store has no declaration of centre %s for %d", finess, year);
+            ancre_errors_add(errs, "finess", "store", "a centre with a declaration for the year",
+                             "the store has no declaration of centre %s for %d", finess, year);
         else
-            errors_add(errs, "year", "store", "declarations imported for the year",
-                       "the store has no declaration for %d", year);
+            ancre_errors_add(errs, "year", "store", "declarations imported for the year",
+                             "the store has no declaration for %d", year);
         rc = -1;
     }
     if (rc == 0) rc = paramset_id(st, ps, now, psid, errs);
@@ -795,8 +781,8 @@ int ancre_store_reproduce(ancre_store *st, int64_t result_id, bool *same, char *
             1, k, &res, errs) != 0)
         return -1;
     if (res.nrows == 0) {
-        errors_add(errs, "result_id", "store", "the id of a stored result",
-                   "the store has no result %s", id);
+        ancre_errors_add(errs, "result_id", "store", "the id of a stored result",
+                         "the store has no result %s", id);
         store_rows_free(&res);
         return -1;
     }
@@ -896,8 +882,8 @@ char *ancre_store_centre_json(ancre_store *st, const char *finess, ancre_errors 
             &rows, errs) != 0)
         return NULL;
     if (rows.nrows == 0) {
-        errors_add(errs, "finess", "store", "a centre of the store", "the store has no centre %s",
-                   finess);
+        ancre_errors_add(errs, "finess", "store", "a centre of the store",
+                         "the store has no centre %s", finess);
         store_rows_free(&rows);
         return NULL;
     }
@@ -958,8 +944,8 @@ char *ancre_store_declaration_json(ancre_store *st, const char *finess, int year
     if (rows.nrows)
         out = strdup(store_cell(&rows, 0, 0));
     else
-        errors_add(errs, "finess", "store", "a declaration of the store",
-                   "the store has no declaration of centre %s for %d", finess, year);
+        ancre_errors_add(errs, "finess", "store", "a declaration of the store",
+                         "the store has no declaration of centre %s for %d", finess, year);
     store_rows_free(&rows);
     return out;
 }
@@ -982,11 +968,12 @@ char *ancre_store_result_json(ancre_store *st, int64_t result_id, const char *fi
     if (sql(st, q, result_id ? 1 : 2, result_id ? by_id : by_year, &rows, errs) != 0) return NULL;
     if (rows.nrows == 0) {
         if (result_id)
-            errors_add(errs, "result_id", "store", "the id of a stored result",
-                       "the store has no result %s", id);
+            ancre_errors_add(errs, "result_id", "store", "the id of a stored result",
+                             "the store has no result %s", id);
         else
-            errors_add(errs, "finess", "store", "a recorded result",
-                       "the store has no result of centre %s for %d", finess ? finess : "", year);
+            ancre_errors_add(errs, "finess", "store", "a recorded result",
+                             "the store has no result of centre %s for %d", finess ? finess : "",
+                             year);
         store_rows_free(&rows);
         return NULL;
     }
@@ -1066,8 +1053,8 @@ int ancre_store_ledger(ancre_store *st, const char *finess, ancre_store_payments
     size_t known = rows.nrows;
     store_rows_free(&rows);
     if (!known) {
-        errors_add(errs, "finess", "store", "a centre of the store", "the store has no centre %s",
-                   finess);
+        ancre_errors_add(errs, "finess", "store", "a centre of the store",
+                         "the store has no centre %s", finess);
         return -1;
     }
     return payment_rows(st, "AND p.finess = ?", 1, k, "p.due IS NULL, p.due, p.year, p.id", out,
@@ -1086,7 +1073,7 @@ int ancre_store_calendar(ancre_store *st, const char *after, ancre_store_payment
                          ancre_errors *errs) {
     memset(out, 0, sizeof *out);
     if (after && !date_valid(after)) {
-        errors_add(errs, "after", "store", "a date YYYY-MM-DD", "'%s' is not a date", after);
+        ancre_errors_add(errs, "after", "store", "a date YYYY-MM-DD", "'%s' is not a date", after);
         return -1;
     }
     const char *k[] = {after};

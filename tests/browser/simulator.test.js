@@ -93,6 +93,130 @@ async function waitReady(page) {
 
 const cents = (page, id) => page.$eval('#' + id, (o) => Number(o.dataset.cents));
 
+/* A parameter document of the national figures the page prefills (examples/national-2023.json,
+ * the shipped example), in force for the year: what the page sends with its declaration. */
+function nationalFor(year, dir) {
+  const doc = JSON.parse(fs.readFileSync(path.join(root, 'examples/national-2023.json'), 'utf8'));
+  for (const p of doc.parameters) for (const v of p.values) Object.assign(v, { from: year + '-01-01', to: year + '-12-31' });
+  const file = path.join(dir, 'national-' + year + '.json');
+  fs.writeFileSync(file, JSON.stringify(doc));
+  return file;
+}
+
+function cliTotal(declFile, year, dir) {
+  const r = spawnSync(ancre, ['compute', '--json', '--params', nationalFor(year, dir), declFile]);
+  if (r.status !== 0) return 'CLI: ' + String(r.stderr).slice(0, 300);
+  return JSON.parse(String(r.stdout)).total_cents;
+}
+
+/* English words that French text does not contain */
+const ENGLISH = new Set(('the and of is are was with without not for from by this that which missing expected error errors ' +
+  'value values none yes all met achieved paid amount balance advance refund loading submit indicator indicators line lines ' +
+  'because must should needed supply computed would').split(' '));
+function englishWords(text) {
+  return [...new Set(text.toLowerCase().split(/[^a-zà-ÿœ']+/).filter((w) => ENGLISH.has(w)))];
+}
+
+async function axeViolations(page, url) {
+  const source = fs.readFileSync(path.join(__dirname, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.route(url + '__axe.js', (route) => route.fulfill({ body: source, contentType: 'text/javascript' }));
+  await page.addScriptTag({ url: url + '__axe.js' });
+  const res = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  return res.violations.map((v) => v.id + ' (' + v.nodes.length + ': ' + v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ') + ')');
+}
+
+/* For each centre type and every year the page offers: a realistic centre (the example
+ * declaration of the type, imported as a manager would), the amounts against the command line on
+ * the declaration the page exports, re-import, reload, print, no English, axe-core. */
+async function managerChecks(browser, url) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ancre-manager-'));
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('page error: ' + e.message));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url);
+  await waitReady(page);
+  const examples = { medical: 'centre-medical-2023.json', polyvalent: 'centre-polyvalent-2023.json',
+    infirmier: 'centre-infirmier-2023.json', dentaire: 'centre-dentaire-2023.json' };
+  const exportDecl = async (name) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-decl')]);
+    const file = path.join(dir, name);
+    await dl.saveAs(file);
+    return file;
+  };
+  for (const [type, example] of Object.entries(examples)) {
+    await page.setInputFiles('#import', path.join(root, 'examples', example));
+    await waitReady(page);
+    check((await page.inputValue('[name="type"]')) === type, type + ': the imported declaration sets the type');
+    const years = await page.$$eval('[name="year"] option', (os) => os.map((o) => o.value));
+    const want = type === 'infirmier' || type === 'dentaire' ? ['2022', '2023', '2024', '2025'] : ['2020', '2021', '2022', '2023', '2024', '2025'];
+    check(JSON.stringify(years) === JSON.stringify(want), type + ': the years the engine computes are offered', years.join(','));
+    for (const year of years) {
+      await page.selectOption('[name="year"]', year);
+      await waitReady(page);
+      const shown = await cents(page, 'total');
+      const file = await exportDecl(type + '-' + year + '.json');
+      const cli = cliTotal(file, year, dir);
+      check(Number.isInteger(shown) && shown === cli && shown > 0, type + ' ' + year + ': the page computes what the CLI computes', shown + ' vs ' + cli);
+    }
+    // export and re-import: the same declaration, the same amount
+    const before = await cents(page, 'total');
+    const file = await exportDecl(type + '-again.json');
+    await page.selectOption('[name="year"]', years[0]);
+    await waitReady(page);
+    await page.setInputFiles('#import', file);
+    await waitReady(page);
+    check((await cents(page, 'total')) === before, type + ': an exported declaration re-imports to the same amount', (await cents(page, 'total')) + ' vs ' + before);
+  }
+  // reload: the form and its result come back (the page address holds the situation)
+  const total = await cents(page, 'total');
+  const name = await page.inputValue('[name="name"]');
+  await page.reload();
+  await waitReady(page);
+  check((await page.inputValue('[name="type"]')) === 'dentaire' && (await page.inputValue('[name="name"]')) === name, 'a reload keeps the form');
+  check((await cents(page, 'total')) === total, 'a reload keeps the result', (await cents(page, 'total')) + ' vs ' + total);
+  // the address alone restores the situation in another tab
+  const address = page.url();
+  const other = await browser.newPage();
+  await other.goto(address);
+  await waitReady(other);
+  check((await cents(other, 'total')) === total, 'the page address restores the situation', address.length);
+  await other.close();
+
+  // no English in what the page says (the engine's own notes are reported apart)
+  const pageText = await page.evaluate(() => {
+    const clone = document.body.cloneNode(true);
+    for (const n of clone.querySelectorAll('.engine-text, script, [hidden]')) n.remove();
+    return clone.innerText;
+  });
+  const english = englishWords(pageText);
+  check(english.length === 0, 'no English word in the page', english.join(', '));
+  const notes = await page.$$eval('.engine-text', (ns) => ns.map((n) => n.textContent).join(' '));
+  const noteWords = englishWords(notes);
+  if (noteWords.length) console.log('browser: note: English words in the engine\'s notes of the rules modules: ' + noteWords.join(', '));
+
+  // print: the result first, on page 1
+  await page.emulateMedia({ media: 'print' });
+  const top = await page.$eval('#total', (o) => o.getBoundingClientRect().top + window.scrollY);
+  const formShown = await page.$eval('#situation', (f) => getComputedStyle(f).display !== 'none');
+  check(top < 1000 && !formShown, 'printed, the amounts are on page 1 and the form is left out', top);
+  const pdf = await page.pdf({ format: 'A4', printBackground: false });
+  await page.emulateMedia({ media: 'screen' });
+  const count = /\/Type\s*\/Pages[^>]*\/Count (\d+)|\/Count (\d+)/.exec(pdf.toString('latin1'));
+  const pages = count ? Number(count[1] || count[2]) : 0;
+  check(pdf.length > 1000 && pages >= 1 && pages <= 2, 'the result prints to a PDF of one or two pages', pages);
+
+  // accessibility (WCAG 2.1 AA) at both widths, with an error shown too
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    const v = await axeViolations(page, url);
+    check(v.length === 0, 'axe-core finds no violation at ' + width + 'px', v.join('; '));
+  }
+  await page.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 (async () => {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ancre-chromium-'));
   const { child, url } = await startServer(path.join(profile, 'store.db'));
@@ -172,7 +296,10 @@ const cents = (page, id) => page.$eval('#' + id, (o) => Number(o.dataset.cents))
       await waitReady(page).catch(() => {});
       await page.waitForSelector('#errors:not([hidden])', { timeout: 5000 }).catch(() => {});
       const err = await page.textContent('#errors');
-      check(/patients\.n_css_fa/.test(err), 'a CSS count above the file active is refused with its field' + where, err);
+      check(/dont bénéficiaires CSS/.test(err) && !/patients\./.test(err), 'a CSS count above the file active is refused in the field\'s words' + where, err);
+      const near = await page.$eval('[name="n_css_fa"]', (el) => el.closest('label').nextElementSibling && el.closest('label').nextElementSibling.className);
+      check(near === 'field-error', 'the error is shown next to the field' + where, near);
+      check(await page.$eval('#results', (r) => r.classList.contains('stale')), 'the old result is marked as not current' + where);
       check((await page.textContent('#total')).trim() === '—', 'no total while the situation is invalid' + where);
 
       // a centre of the store: examples/centre-medical-2023.json is the situation computed by hand
@@ -190,6 +317,7 @@ const cents = (page, id) => page.$eval('#' + id, (o) => Number(o.dataset.cents))
       await page.close();
     }
     check(outside.length === 0, 'nothing fetched from outside the server', outside.join(' '));
+    await managerChecks(browser, url);
   } catch (e) {
     failed++;
     console.error('FAIL browser: ' + (e && e.stack ? e.stack : e));

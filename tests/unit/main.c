@@ -12,6 +12,7 @@ void test_decl_lists(void);
 void test_roster(void);
 void test_invalid(void);
 void test_i18n(void);
+void test_calendar(void);
 
 int main(void) {
     test_q();
@@ -22,6 +23,7 @@ int main(void) {
     test_roster();
     test_invalid();
     test_i18n();
+    test_calendar();
     printf("unit: %d passed, %d failed\n", check_passed, check_failed);
     return check_failed ? 1 : 0;
 }

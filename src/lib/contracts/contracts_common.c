@@ -457,19 +457,43 @@ static void check_eligibility(size_t i, const ancre_decl *c, const ancre_params 
     char path[128];
     q_t v;
     const decl_value *x;
-    if (is(type, "assistant_medical") && decl_get(c, "am.percentile")) {
-        /* « supérieure au 30ème percentile », unless a new centre or a CNAM derogation */
+    if (is(type, "assistant_medical") && decl_get(c, "am.regime")) {
+        /* « supérieure au 30ème percentile », unless a new centre or a CNAM derogation; « mesurée
+         * en fonction de la distribution de la patientèle médecin traitant … pour les centres de
+         * santé ayant uniquement des ETP médecins généralistes », of the file active otherwise
+         * (Art. 19.10.3.2, l. 5564-5584) */
         x = decl_get(c, "am.new_centre");
         bool fresh = x && x->b;
         x = decl_get(c, "am.cnam_derogation");
         bool derog = x && x->b;
-        if (pnum(params, "contracts.am.eligibility_percentile", sign, &v) && !fresh && !derog &&
-            q_cmp(decl_get(c, "am.percentile")->num, v) <= 0) {
+        bool gp_only = q_is_zero(etp_sum(&probe, sign, P_DOCTOR, POST_ANY, false, false));
+        const char *which = gp_only && decl_get(c, "am.percentile_mt") ? "am.percentile_mt"
+                            : decl_get(c, "am.percentile_fa")          ? "am.percentile_fa"
+                                                                       : "am.percentile";
+        const decl_value *pc = decl_get(c, which);
+        if (!pc && !decl_get(c, "am.percentile_mt")) {
             snprintf(path, sizeof path, "contracts[%zu].am.percentile", i);
-            errors_add(errs, path, "Art. 19.10.3.2", "above the 30th percentile",
-                       "%s: the mean patientèle per doctor must be above the 30th percentile of "
-                       "the national distribution (or a new centre, or a CNAM derogation)",
+            errors_add(errs, path, "Art. 19.10.3.2, 19.10.4", "un percentile",
+                       "%s : manquant : le percentile de la patientèle du centre (am.percentile, "
+                       "ou am.percentile_mt et am.percentile_fa) décide de l'éligibilité et des "
+                       "objectifs",
                        path);
+        } else if (!pc && !gp_only) {
+            snprintf(path, sizeof path, "contracts[%zu].am.percentile_fa", i);
+            errors_add(errs, path, "Art. 19.10.3.2", "le percentile de la file active",
+                       "%s : manquant : l'éligibilité d'un centre ayant des médecins d'autres "
+                       "spécialités se mesure sur la file active (l. 5578-5584)",
+                       path);
+        } else if (pc && pnum(params, "contracts.am.eligibility_percentile", sign, &v) && !fresh &&
+                   !derog && q_cmp(pc->num, v) <= 0) {
+            char pv[32];
+            fr_decimal(v, 2, pv, sizeof pv);
+            snprintf(path, sizeof path, "contracts[%zu].%s", i, which);
+            errors_add(errs, path, "Art. 19.10.3.2", "au-dessus du 30e percentile",
+                       "%s : la patientèle moyenne par médecin doit être « supérieure au %sème "
+                       "percentile » de la distribution nationale (l. 5564-5568), sauf centre "
+                       "nouvellement créé ou dérogation de la CNAM",
+                       path, pv);
         }
         /* Annexe 33 (l. 26373-26377): « justifier de l'embauche a minima de 0,5 ETP d'assistant
          * médical maximum pour 1 ETP de médecin … dans la limite de 4 ETP »: the financed ETP, the

@@ -53,9 +53,29 @@ static const field_def contract_fields[] = {
      "Contract type signed: Annexe 29 (am_2020) or Annexe 33 (am_2024)."},
     {"am.etp", F_DEC, REQ_SECTION, "0.5", "20", 0, 0, "Art. 19.10.5.2.2",
      "ETP of assistant médical of the option chosen."},
-    {"am.percentile", F_DEC, REQ_SECTION, "0", "100", 0, 0, "Art. 19.10.3.2, 19.10.4",
+    {"am.percentile", F_DEC, REQ_NO, "0", "100", 0, 0, "Art. 19.10.3.2, 19.10.4",
      "Percentile of the centre's mean patientèle per doctor in the national distribution, on "
-     "the indicator most favourable to the centre."},
+     "the indicator most favourable to the centre (or am.percentile_mt and am.percentile_fa)."},
+    {"am.percentile_mt", F_DEC, REQ_NO, "0", "100", 0, 0, "Art. 19.10.3.2, 19.10.5.2.1",
+     "Percentile of the centre's médecin-traitant patientèle per GP ETP (adults and children); "
+     "measures the eligibility of a centre with GPs only (l. 5574-5576); the better of the "
+     "percentiles given sets the band (l. 5763-5767)."},
+    {"am.percentile_fa", F_DEC, REQ_NO, "0", "100", 0, 0, "Art. 19.10.3.2, 19.10.5.2.1",
+     "Percentile of the centre's file active per doctor ETP; measures the eligibility of a "
+     "centre with other specialties (l. 5578-5584)."},
+    {"am.documents_date", F_DATE, REQ_NO, 0, 0, 0, 0, "Annexe 29 art. 2.3.3",
+     "Annexe 29: date the caisse received the documents justifying the hiring; the first "
+     "advance is paid 15 days later (l. 25157-25161; absent: the signature, with a note)."},
+    {"am.new_centre_p50_fa", F_INT, REQ_NO, "0", "10000000", 0, 0, "Art. 19.10.5.2.6",
+     "Newly created centre: file active of the 50th percentile of the national distribution "
+     "of its specialty, its objective within three years (l. 6049-6053)."},
+    {"am.new_centre_p30_fa", F_INT, REQ_NO, "0", "10000000", 0, 0, "Annexes 29, 33",
+     "Newly created centre: file active of the 30th percentile; below it no aid is paid in "
+     "year 3 (Annexe 29 l. 24997-24999, Annexe 33 l. 26470-26472)."},
+    {"am.new_centre_p50_mt", F_INT, REQ_NO, "0", "10000000", 0, 0, "Art. 19.10.5.2.6",
+     "Same, médecin-traitant patientèle (needed when both indicators are followed)."},
+    {"am.new_centre_p30_mt", F_INT, REQ_NO, "0", "10000000", 0, 0, "Annexes 29, 33",
+     "Same, médecin-traitant patientèle of the 30th percentile."},
     {"am.indicators", F_ENUM, REQ_SECTION, 0, 0, "both|file_active", 0, "Art. 19.10.5.2.3",
      "Indicators followed: both (GPs or paediatricians salaried) or file_active only."},
     {"am.reference_mt", F_INT, REQ_NO, "0", "10000000", 0, 0, "Art. 19.10.4",
@@ -68,6 +88,10 @@ static const field_def contract_fields[] = {
      "Derogation granted by the CNAM to the percentile condition (absent: false)."},
     {"am.results", F_OBJLIST, REQ_NO, 0, "20", "contract_am_result", 0, "Art. 19.10.5.2.3",
      "Patientèle observed at the end of each contract year."},
+    {"am.mid_year", F_OBJLIST, REQ_NO, 0, "20", "contract_am_result", 0, "Annexe 29 art. 2.3.3",
+     "Annexe 29: patientèle observed six months after the advance of a contract year (the last "
+     "data then available), which decides the second advance of 20 % (l. 25188-25198, "
+     "25222-25230)."},
     {"ipa.share_year3", F_DEC, REQ_NO, "0", "1", 0, 0, "Art. 19.11.1, Annexe 31 art. 2.2",
      "Share of IPA-specific acts in the IPA activity in the 3rd year."},
     {"formation.drom", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.11.2",
@@ -166,6 +190,33 @@ static const field_def decl_fields[] = {
 };
 
 static const reading_def readings[] = {
+    {"am_band_boundary",
+     "Art. 19.10.4, Annexe 29 art. 2.1, Annexe 33 art. 2.1",
+     "Les tranches de patientèle sont « comprise entre » deux percentiles qui partagent leurs "
+     "bornes (l. 5659-5677) ; chaque annexe en fixe une : Annexe 29 « supérieure au 90ème "
+     "percentile » (l. 24896, stricte), Annexe 33 « supérieure ou égale au 95ème percentile » "
+     "(l. 26362).",
+     {{"by_regime", "les autres bornes suivent celle de l'annexe du contrat : le percentile "
+                    "borne appartient à la tranche inférieure sous l'Annexe 29, à la tranche "
+                    "supérieure sous l'Annexe 33"},
+      {"upper", "un percentile borne appartient toujours à la tranche supérieure"},
+      {"lower", "un percentile borne appartient toujours à la tranche inférieure"}}},
+    {"am_new_centre_prorata",
+     "Art. 19.10.5.2.6, Annexe 29 l. 24993-24995, Annexe 33 l. 26462-26468",
+     "Centre nouvellement créé, 3e année, patientèle entre les 30e et 50e percentiles : l'aide "
+     "est versée « au prorata de l'écart » (Annexe 29) « constaté par rapport à l'objectif "
+     "fixé » (Annexe 33).",
+     {{"objective_ratio", "patientèle atteinte / patientèle du 50e percentile (l'objectif)"},
+      {"between_p30_p50", "(patientèle − 30e percentile) / (50e − 30e percentile) : de 0 au "
+                          "30e percentile à 100 % au 50e"}}},
+    {"am_2024_payment_windows",
+     "Art. 19.10.5.2.4 l. 5999-6014, Annexe 33 l. 26750-26754",
+     "Assistant médical (Annexe 33) : l'article verse les années 1 et 2 « dans le mois "
+     "suivant la signature ou la date anniversaire » et le solde « à la date anniversaire de "
+     "l'année suivante » ; le tableau de l'annexe 33 les verse « dans les 2 mois suivant ».",
+     {{"article", "années 1 et 2 dans le mois suivant, solde à la date anniversaire (article)"},
+      {"annex_33", "années 1 et 2 et solde dans les 2 mois suivant la date (tableau de "
+                   "l'annexe 33)"}}},
     {"installation_supplement",
      "contracts §13 AMB-17",
      "ETP recruited during an installation contract: the worked examples of Art. 19.5.1.4, "

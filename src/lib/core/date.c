@@ -64,3 +64,26 @@ date_t date_add_months(date_t dt, int months) {
 int date_quarter(date_t dt) {
     return (dt.m - 1) / 3 + 1;
 }
+
+date_t date_from_days(long z) {
+    /* civil_from_days (H. Hinnant), the inverse of date_days */
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    return (date_t){(int)(yoe + era * 400 + (m <= 2)), m, d};
+}
+
+date_t date_add_days(date_t dt, long days) {
+    return date_from_days(date_days(dt) + days);
+}
+
+int date_weekday(date_t dt) {
+    long z = date_days(dt); /* 1970-01-01 was a Thursday */
+    long w = ((z % 7) + 7 + 3) % 7;
+    return (int)w + 1;
+}

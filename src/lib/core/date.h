@@ -18,5 +18,8 @@ int date_days_in_month(int y, int m);
 date_t date_make(int y, int m, int d);
 date_t date_add_months(date_t dt, int months); /* clamps the day to the month's length */
 int date_quarter(date_t dt);                   /* 1..4 */
+date_t date_from_days(long days);              /* inverse of date_days */
+date_t date_add_days(date_t dt, long days);
+int date_weekday(date_t dt); /* 1 = Monday .. 7 = Sunday (ISO 8601) */
 
 #endif

@@ -509,3 +509,31 @@ char *ancre_schema_markdown(void) {
     schema_rows(&b, NULL, "");
     return b.buf;
 }
+
+char *ancre_schema_json(void) {
+    /* the fields of the declaration, for programs that build a form from them (the simulator) */
+    static const char *const types[] = {"boolean", "integer", "number", "date",
+                                        "string",  "enum",    "list",   "objects"};
+    json_t *list = json_array();
+    for (size_t i = 0; i < schema_count(); i++) {
+        const field_def *f = schema_field(i);
+        json_t *o = json_object();
+        json_object_set_new(o, "path", json_string(f->path));
+        json_object_set_new(o, "type", json_string(types[f->type]));
+        json_object_set_new(o, "required",
+                            json_string(f->req == REQ_ALWAYS    ? "always"
+                                        : f->req == REQ_SECTION ? "with_section"
+                                                                : "no"));
+        if (f->min) json_object_set_new(o, "min", json_string(f->min));
+        if (f->max) json_object_set_new(o, "max", json_string(f->max));
+        if (f->le_path) json_object_set_new(o, "at_most", json_string(f->le_path));
+        if (f->choices && f->type == F_ENUM)
+            json_object_set_new(o, "choices", json_string(f->choices));
+        json_object_set_new(o, "article", json_string(f->article ? f->article : ""));
+        json_object_set_new(o, "doc", json_string(f->doc ? f->doc : ""));
+        json_array_append_new(list, o);
+    }
+    char *s = json_dumps(list, JSON_INDENT(1));
+    json_decref(list);
+    return s;
+}

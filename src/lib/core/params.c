@@ -260,14 +260,14 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
     json_t *root = json_loadb(text, len, 0, &jerr);
     size_t before = errs ? errs->count : 0;
     if (!root) {
-        errors_add(errs, origin, "params", "a JSON document", "%s: line %d: %s", origin, jerr.line,
-                   jerr.text);
+        errors_add(errs, origin, "params", "un document JSON", "%s : ligne %d : %s", origin,
+                   jerr.line, jerr.text);
         return -1;
     }
     json_t *list = json_object_get(root, "parameters");
     if (json_integer_value(json_object_get(root, "ancre_params")) != 1 || !json_is_array(list)) {
         errors_add(errs, origin, "params", "{\"ancre_params\": 1, \"parameters\": [...]}",
-                   "%s: not an ancre parameter document", origin);
+                   "%s : ce n'est pas un document de paramètres ancre", origin);
         json_decref(root);
         return -1;
     }
@@ -281,8 +281,8 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
         json_t *values = json_object_get(item, "values");
         if (!id || !unit || !known_unit(unit) || !json_is_array(values) ||
             json_array_size(values) == 0) {
-            errors_add(errs, path, "params", "id, a known unit and a non-empty values list",
-                       "%s: parameter %s is malformed", path, id ? id : "(no id)");
+            errors_add(errs, path, "params", "un id, une unité connue et une liste values non vide",
+                       "%s : le paramètre %s est mal formé", path, id ? id : "(sans id)");
             continue;
         }
         param_t p = {mem_strdup(id), str_or_null(item, "label"), mem_strdup(unit), NULL, 0};
@@ -310,8 +310,8 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
             }
             if (!good) {
                 errors_add(errs, path, "params",
-                           "from/to ISO dates, a cite object and an exact value of the unit",
-                           "%s: period %zu of %s is malformed", path, k, id);
+                           "des dates ISO from/to, un objet cite et une valeur exacte de l'unité",
+                           "%s : la période %zu de %s est mal formée", path, k, id);
                 period_free(pe);
                 memset(pe, 0, sizeof *pe);
                 ok = false;
@@ -331,8 +331,8 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
         if (p.n > 1) qsort(p.periods, p.n, sizeof(period_t), cmp_period);
         for (size_t a = 0; ok && a + 1 < p.n; a++)
             if (overlaps(&p.periods[a], &p.periods[a + 1])) {
-                errors_add(errs, path, "params", "periods that do not overlap",
-                           "%s: periods of %s overlap", path, id);
+                errors_add(errs, path, "params", "des périodes qui ne se chevauchent pas",
+                           "%s : des périodes de %s se chevauchent", path, id);
                 ok = false;
             }
         if (!ok || merge_param(params, &p) != 0) {
@@ -404,7 +404,7 @@ char *ancre_params_to_json(const ancre_params *params, const char *prefix, const
                            ancre_errors *errs) {
     date_t at;
     if (date && !date_parse(date, &at)) {
-        errors_add(errs, "--date", "params", "YYYY-MM-DD", "not a date: %s", date);
+        errors_add(errs, "--date", "params", "AAAA-MM-JJ", "ce n'est pas une date : %s", date);
         return NULL;
     }
     json_t *list = json_array();
@@ -430,8 +430,8 @@ char *ancre_params_to_json(const ancre_params *params, const char *prefix, const
         json_array_append_new(list, o);
     }
     if (prefix && json_array_size(list) == 0) {
-        errors_add(errs, prefix, "params", "a parameter id or id prefix",
-                   "no parameter matches '%s'", prefix);
+        errors_add(errs, prefix, "params", "un id de paramètre ou un début d'id",
+                   "aucun paramètre ne correspond à « %s »", prefix);
         json_decref(list);
         return NULL;
     }

@@ -28,8 +28,8 @@ void ancre_readings_free(ancre_readings *r) {
 int ancre_readings_set(ancre_readings *r, const char *id, const char *value, ancre_errors *errs) {
     long i = reading_find(id);
     if (i < 0) {
-        errors_add(errs, id, "readings", "a reading id listed by 'ancre readings'",
-                   "unknown reading '%s'", id);
+        errors_add(errs, id, "readings", "un id de lecture listé par « ancre readings »",
+                   "lecture inconnue « %s »", id);
         return -1;
     }
     const reading_def *def = reading_def_at((size_t)i);
@@ -40,8 +40,8 @@ int ancre_readings_set(ancre_readings *r, const char *id, const char *value, anc
             if (a) strncat(expected, "|", sizeof expected - strlen(expected) - 1);
             strncat(expected, def->alts[a].value, sizeof expected - strlen(expected) - 1);
         }
-        errors_add(errs, id, def->ref, expected, "reading '%s' has no value '%s' (one of %s)", id,
-                   value, expected);
+        errors_add(errs, id, def->ref, expected,
+                   "la lecture « %s » n'a pas de valeur « %s » (l'une de %s)", id, value, expected);
         return -1;
     }
     r->choice[i] = k;
@@ -51,8 +51,8 @@ int ancre_readings_set(ancre_readings *r, const char *id, const char *value, anc
 int ancre_readings_set_assignment(ancre_readings *r, const char *assignment, ancre_errors *errs) {
     const char *eq = strchr(assignment, '=');
     if (!eq || eq == assignment || !eq[1]) {
-        errors_add(errs, assignment, "readings", "ID=VALUE", "not a reading assignment: '%s'",
-                   assignment);
+        errors_add(errs, assignment, "readings", "ID=VALEUR",
+                   "ce n'est pas un choix de lecture ID=VALEUR : « %s »", assignment);
         return -1;
     }
     char id[128];

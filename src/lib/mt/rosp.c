@@ -184,6 +184,63 @@ static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult
     return e->failed ? -1 : 0;
 }
 
+/* The remuneration is defined per indicator: « la rémunération est égale au nombre de points
+ * multiplié par le taux de réalisation pour l'indicateur, pondéré par le rapport entre la
+ * patientèle … et multiplié par la valeur du point » (Annexe 25, l. 20470-20486), and the text
+ * says nothing of rounding.  Reading rosp_rounding: each indicator line rounded to the cent (the
+ * default, the unit the text defines), or each volet rounded once, the difference with the sum
+ * of its rounded lines shown as an adjustment line so that the total stays the sum of the lines.
+ * The adult and child volet totals are given in the result's notes either way. */
+static int volet_totals(eng_t *e) {
+    static const struct {
+        const char *bloc, *id, *label, *name;
+    } volets[] = {
+        {"rosp_adulte", "rosp_arrondi_adulte", "Arrondi du volet adulte", "adulte"},
+        {"rosp_enfant", "rosp_arrondi_enfant", "Arrondi du volet enfant", "enfant"},
+    };
+    bool per_volet = reading_is(e, "rosp_rounding", "per_volet");
+    for (size_t v = 0; v < sizeof volets / sizeof *volets; v++) {
+        q_t exact = q_int(0);
+        int64_t rounded = 0;
+        bool any = false;
+        for (size_t i = 0; i < e->res->nlines; i++) {
+            const line_t *l = &e->res->lines[i];
+            if (strcmp(l->payment, "rosp") != 0 || strcmp(l->bloc, volets[v].bloc) != 0) continue;
+            any = true;
+            rounded += l->amount_cents;
+            exact = q_add(exact, q_mul(q_mul(l->points, l->unit_value), l->factor));
+        }
+        if (!any) continue;
+        if (!q_valid(exact)) {
+            eng_fail(e, volets[v].bloc, "Annexe 25", "un montant représentable",
+                     "dépassement de capacité en totalisant le volet %s de la ROSP",
+                     volets[v].name);
+            return -1;
+        }
+        int64_t total = rounded;
+        if (per_volet) {
+            total = q_round_cents(exact);
+            line_t *l = eng_line(e, volets[v].id, "Annexe 25", volets[v].label, volets[v].bloc,
+                                 "adjustment");
+            reading_is(e, "rosp_rounding", "per_volet");
+            l->status = ST_ADJUSTMENT;
+            l->priced = true;
+            l->amount_cents = total - rounded;
+            eng_note(e, "volet arrondi une fois (lecture rosp_rounding=per_volet) : écart avec la "
+                        "somme des indicateurs arrondis");
+            e->cur = NULL;
+        }
+        char eur[64];
+        q_format_decimal(q_frac(total, 100), 2, eur, sizeof eur);
+        for (char *c = eur; *c; c++)
+            if (*c == '.') *c = ',';
+        eng_result_note(e, "ROSP %d, volet %s : %s € (Annexe 25, l. 20470-20486)", e->year,
+                        volets[v].name, eur);
+    }
+    eng_amounts(e);
+    return e->failed ? -1 : 0;
+}
+
 int rosp_compute(eng_t *e) {
     if (in_flag(e, "rosp.refused")) {
         /* Art. 24.1: the new centre renounced the whole ROSP for the duration of the accord */
@@ -206,6 +263,7 @@ int rosp_compute(eng_t *e) {
     if (variant(e, child, sizeof child / sizeof *child, false, uplift) != 0) return -1;
     e->cur = NULL;
     eng_amounts(e);
+    if (volet_totals(e) != 0) return -1;
     char label[128];
     /* slides 001 l. 271: "versée chaque année ... (début n+1 au titre de l'année n)"; the
      * accord sets no date */

@@ -18,7 +18,8 @@
     X(mta_iatro_psychotropes_75plus, "Iatrogénie : 2 psychotropes et plus après 75 ans", "1")      \
     X(mta_iatro_bzd_hypnotique_duree, "Iatrogénie : BZD hypnotique plus de 4 semaines", "1")       \
     X(mta_iatro_bzd_anxiolytique_duree, "Iatrogénie : BZD anxiolytique plus de 12 semaines", "1")  \
-    X(mta_atb_traitements_pour_100_patients, "Antibiotiques : traitements par patient", "10")      \
+    X(mta_atb_traitements_pour_100_patients, "Antibiotiques : traitements pour 100 patients",      \
+      "1000")                                                                                      \
     X(mta_atb_generateurs_resistance, "Antibiotiques générateurs de résistances", "1")             \
     X(mta_addict_tabac_intervention_breve, "Tabac : intervention brève (déclaratif)", "1")         \
     X(mta_addict_alcool_intervention_breve, "Alcool : intervention brève (déclaratif)", "1")       \

@@ -13,7 +13,7 @@
      0,                                                                                            \
      "Annexe 25 art. 1",                                                                           \
      "Taux de suivi (niveau constaté) of " #id " at the end of the year, as a fraction (0.71 = "   \
-     "71 %)."},                                                                                    \
+     "71 %); the antibiotic indicator in treatments per 100 patients, as the table prints it."},   \
         {"rosp.indicators." #id ".initial",                                                        \
          F_DEC,                                                                                    \
          REQ_NO,                                                                                   \
@@ -50,6 +50,14 @@ static const field_def fields[] = {
     ROSP_ADULT_INDICATORS(IND_FIELDS) ROSP_CHILD_INDICATORS(IND_FIELDS)};
 
 static const reading_def readings[] = {
+    {"rosp_rounding",
+     "Annexe 25, l. 20470-20486",
+     "La rémunération est définie par indicateur (« le nombre de points multiplié par le taux de "
+     "réalisation pour l'indicateur … multiplié par la valeur du point », Annexe 25, l. "
+     "20470-20486) ; le texte ne dit rien de l'arrondi au centime.",
+     {{"per_indicator", "chaque indicateur arrondi au centime, le volet est la somme des lignes"},
+      {"per_volet", "chaque volet (adulte, enfant) arrondi une fois ; l'écart avec la somme des "
+                    "lignes arrondies est une ligne d'ajustement"}}},
     {"rosp_2020_adult_table",
      "rosp-medecin-traitant §5.3, §8 item 8",
      "The adult table 'à compter de 2020' (Art. 24.4, l. 8408-8922) reprints the 2018 objectives "
