@@ -99,7 +99,7 @@ static void test_engine_checks(void) {
     eng_amounts(&e);
     CHECK(e.failed && errs.count == before + 1, "a total beyond the bounds is one error");
     e.failed = false;
-    e.overflow_reported = false;
+    e.res->overflow_reported = false;
     before = errs.count;
     eng_payment(&e, "t.payment", "Art. 0", NULL, INT64_MAX);
     CHECK(e.failed && errs.count == before + 1, "a payment beyond the bounds is an error");

@@ -384,8 +384,8 @@ static bool cents_add(int64_t a, int64_t b, int64_t *out) {
 }
 
 static void amount_fail(eng_t *e, const char *path, const char *article, const char *what) {
-    if (e->overflow_reported) return;
-    e->overflow_reported = true;
+    if (e->res->overflow_reported) return;
+    e->res->overflow_reported = true;
     eng_fail(e, path, article, "un montant d'au plus 10 000 000 000 000,00 €",
              "%s : le montant dépasse ce que ancre représente exactement (au plus 10 000 000 000 "
              "000,00 €) ; vérifiez les valeurs des paramètres et de la déclaration",

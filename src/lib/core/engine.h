@@ -93,6 +93,7 @@ struct ancre_result {
     size_t nreadings;
     param_use *params; /* parameters used outside any line (gate, payments) */
     size_t nparams;
+    bool overflow_reported; /* an amount beyond Q_CENTS_MAX was reported (once) */
 };
 
 typedef struct {
@@ -105,9 +106,8 @@ typedef struct {
     line_t *cur; /* line receiving the trace; NULL records on the result itself */
     ancre_errors *errs;
     bool failed;
-    const char *payment;    /* payment of the lines the running module opens */
-    q_t unit_value;         /* euros per point of those lines */
-    bool overflow_reported; /* an amount beyond Q_CENTS_MAX was reported (once) */
+    const char *payment; /* payment of the lines the running module opens */
+    q_t unit_value;      /* euros per point of those lines */
 } eng_t;
 
 /* ---- lines ---- */
