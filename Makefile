@@ -176,10 +176,19 @@ $(BUILD)/gen_declarations: tools/gen_declarations.c
 $(BUILD)/rsf_properties: tests/property/rsf_properties.c tools/gen_declarations.c $(BUILD)/libancre.a
 	$(CC) $(CPPFLAGS) -Isrc/lib $(WARN) $(CFLAGS) $(LDFLAGS) $< $(BUILD)/libancre.a $(LDLIBS) -o $@
 
+# random valid médecin-traitant declarations and contract documents, and their properties
+$(BUILD)/gen_mt_contracts: tools/gen_mt_contracts.c
+	@mkdir -p $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) $(LDFLAGS) $< -ljansson -o $@
+
+$(BUILD)/mt_properties: tests/property/mt_properties.c tools/gen_mt_contracts.c $(BUILD)/libancre.a
+	$(CC) $(CPPFLAGS) -Isrc/lib $(WARN) $(CFLAGS) $(LDFLAGS) $< $(BUILD)/libancre.a $(LDLIBS) -o $@
+
 GOLDEN = $(sort $(wildcard tests/golden/*/*.json))
 
 test: $(BUILD)/ancre $(BUILD)/unit_tests $(BUILD)/golden_runner $(BUILD)/roster_gen \
-      $(BUILD)/gen_declarations $(BUILD)/rsf_properties $(BUILD)/batch_test
+      $(BUILD)/gen_declarations $(BUILD)/rsf_properties $(BUILD)/gen_mt_contracts $(BUILD)/mt_properties \
+      $(BUILD)/batch_test
 	tests/run_all.sh $(BUILD)
 
 sanitize:

@@ -178,6 +178,10 @@ got=$(tail -n +2 "$tmp/big.table" | cut -d';' -f"$col" | tr -d , | awk '{ s += $
 [ "$want" = "$got" ] && ok || ko "3 000 centres: total $got, expected $want"
 grep -q $'\r' "$tmp/big.err" && ko "no progress line when standard error is not a terminal" || ok
 echo "csv: 3 000 centres in ${secs}s" >&2
+# and the same 3 000 centres to an HTML report with its charts
+"$ancre" report "$tmp/big.csv" --params "$national" --format html >"$tmp/big.html" 2>/dev/null &&
+    grep -q '3000 centres' "$tmp/big.html" && [ "$(grep -c '<svg' "$tmp/big.html")" -ge 4 ] && ok ||
+    ko "3 000 centres: an HTML report with charts"
 
 echo "csv: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

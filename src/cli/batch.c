@@ -106,6 +106,7 @@ typedef struct {
     cli_record_fn compute;
     cli_table *table;
     cli_progress *progress;
+    const cli_batch_opts *bo;
 } batch_job;
 
 static void tell(int fd, const record_event *ev) {
@@ -140,7 +141,9 @@ static void run_records(const batch_job *j, size_t from, int fd, size_t *done, s
         (*done)++;
         ancre_result *r = NULL;
         if (got == 1 && j->compute(&r, rec, rlen, j->params, j->readings, &errs) == 0) {
-            if (j->table) {
+            if (j->bo->sink) {
+                j->bo->sink(j->bo->ctx, lineno, r, NULL);
+            } else if (j->table) {
                 cli_table_result(j->table, lineno, r);
             } else {
                 char *out = ancre_result_to_json(r, ANCRE_JSON_COMPACT);
@@ -150,7 +153,9 @@ static void run_records(const batch_job *j, size_t from, int fd, size_t *done, s
             ev.state = 0;
         } else {
             (*failed)++;
-            if (j->table)
+            if (j->bo->sink)
+                j->bo->sink(j->bo->ctx, lineno, NULL, &errs);
+            else if (j->table)
                 cli_table_errors(j->table, lineno, rec, rlen, &errs);
             else
                 print_error_record(lineno, &errs);
@@ -249,7 +254,7 @@ static void run_isolated(const batch_job *j, size_t *done, size_t *failed) {
 int cli_batch(char *text, size_t len, bool csv, const ancre_params *params,
               const ancre_readings *readings, cli_record_fn compute, const char *verb,
               const cli_batch_opts *bo) {
-    static const cli_batch_opts defaults = {CLI_OUT_FULL, false};
+    static const cli_batch_opts defaults = {.format = CLI_OUT_FULL};
     if (!bo) bo = &defaults;
     source s = {text, text + len, {0}, NULL, 0, NULL};
     ancre_lines_begin(&s.lines, text, len);
@@ -263,13 +268,17 @@ int cli_batch(char *text, size_t len, bool csv, const ancre_params *params,
             return 1;
         }
     }
-    cli_table *table = bo->format == CLI_OUT_FULL ? NULL : cli_table_new(bo->format, stdout);
+    cli_table *table =
+        bo->format == CLI_OUT_FULL || bo->sink ? NULL : cli_table_new(bo->format, stdout);
     fflush(stdout); /* the header, before any worker inherits the buffer */
     cli_progress progress;
     cli_progress_start(&progress, count_records(&s), bo->quiet);
     size_t failed = 0, done = 0;
-    batch_job j = {&s, params, readings, compute, table, &progress};
-    run_isolated(&j, &done, &failed);
+    batch_job j = {&s, params, readings, compute, table, &progress, bo};
+    if (bo->sink) /* the records go to memory of this process: no worker */
+        run_records(&j, 0, -1, &done, &failed);
+    else
+        run_isolated(&j, &done, &failed);
     cli_progress_end(&progress);
     cli_table_free(table);
     free(s.row_json);

@@ -43,6 +43,10 @@ typedef enum { CLI_OUT_FULL, CLI_OUT_CSV, CLI_OUT_TSV, CLI_OUT_JSONL } cli_out_f
 typedef struct {
     cli_out_format format;
     bool quiet; /* no progress line */
+    /* when set, each record goes to sink instead of standard output: its result, or NULL and
+     * its errors (ancre report) */
+    void (*sink)(void *ctx, size_t line, const ancre_result *r, const ancre_errors *errs);
+    void *ctx;
 } cli_batch_opts;
 /* Computes every record of a JSON Lines text, or of a CSV text when csv; prints one result or
  * error record each, in input order; returns the exit code.  bo NULL: full documents. */
@@ -69,6 +73,9 @@ typedef struct {
 void cli_progress_start(cli_progress *p, size_t total, bool quiet);
 void cli_progress_step(cli_progress *p, size_t done);
 void cli_progress_end(cli_progress *p);
+
+/* ancre report FILE: totals and distributions across the centres of a batch (cmd_report.c) */
+int cmd_report(const cli_opts *o);
 
 /* ancre serve [--port N] [--host ADDR] [--db DB] ... (cmd_serve.c; argv[0] is "serve") */
 int cmd_serve(int argc, char **argv);

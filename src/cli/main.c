@@ -246,7 +246,7 @@ static int cmd_declaration(const cli_opts *o) {
     } else if (cli_is_csv(o->file, text, len) || strcmp(o->command, "batch") == 0 ||
                cli_is_jsonl(o->file, text, len) || (o->format && strcmp(o->format, "full"))) {
         bool csv = cli_is_csv(o->file, text, len);
-        cli_batch_opts bo = {csv ? CLI_OUT_CSV : CLI_OUT_FULL, o->quiet};
+        cli_batch_opts bo = {.format = csv ? CLI_OUT_CSV : CLI_OUT_FULL, .quiet = o->quiet};
         if (o->format) bo.format = out_format(o->format);
         /* a single JSON declaration (over several lines) asked as a table is one record */
         if (!csv && strcmp(o->command, "batch") != 0 && !cli_is_jsonl(o->file, text, len)) {
@@ -352,6 +352,9 @@ const cli_command cli_commands[] = {
     {"reproduce", cmd_store, NULL, CLI_G_STORE, "",
      "recalcule un résultat enregistré à partir de ce qui a été enregistré", STORE_DETAILS},
     {"serve", NULL, cmd_serve, 0, "", "l'API HTTP et le simulateur web", NULL},
+    {"report", cmd_report, NULL, CLI_G_REPORT, "FICHIER|-",
+     "totaux et répartitions d'un lot de centres : par type, par département, prérequis, lignes",
+     "  en texte, en CSV ou en page HTML avec graphiques (--format text|csv|html)\n"},
     {"help", cmd_help, NULL, 0, "[COMMANDE]", "l'usage de l'outil ou d'une commande", NULL},
     {NULL, NULL, NULL, 0, NULL, NULL, NULL},
 };

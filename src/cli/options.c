@@ -44,10 +44,11 @@ static const option_def option_table[] = {
     {"json", no_argument, OPT_JSON, CLI_G_COMPUTE | CLI_G_PARAMS | CLI_G_STORE | CLI_G_ROSTER, NULL,
      "sortie JSON"},
     {"params", required_argument, OPT_PARAMS,
-     CLI_G_COMPUTE | CLI_G_PARAMS | CLI_G_STORE | CLI_G_ROSTER, "FICHIER",
+     CLI_G_COMPUTE | CLI_G_PARAMS | CLI_G_STORE | CLI_G_ROSTER | CLI_G_REPORT, "FICHIER",
      "charge un fichier de paramètres après ceux de la bibliothèque (répétable)"},
-    {"reading", required_argument, OPT_READING, CLI_G_COMPUTE | CLI_G_STORE | CLI_G_ROSTER,
-     "ID=VALEUR", "choisit une lecture d'un passage ambigu du texte (répétable)"},
+    {"reading", required_argument, OPT_READING,
+     CLI_G_COMPUTE | CLI_G_STORE | CLI_G_ROSTER | CLI_G_REPORT, "ID=VALEUR",
+     "choisit une lecture d'un passage ambigu du texte (répétable)"},
     {"sensitivity", no_argument, OPT_SENSITIVITY, CLI_G_COMPUTE, NULL,
      "montre aussi le total sous chaque autre lecture qui le change"},
     {"date", required_argument, OPT_DATE, CLI_G_PARAMS, "AAAA-MM-JJ",
@@ -70,7 +71,11 @@ static const option_def option_table[] = {
     {"format", required_argument, OPT_FORMAT, CLI_G_TABLE, "csv|tsv|jsonl|full",
      "un lot en tableau, une ligne par centre : CSV (« ; »), TSV, JSON Lines ; full : le "
      "document complet de chaque résultat (par défaut pour JSON Lines, csv pour un CSV)"},
-    {"quiet", no_argument, OPT_QUIET, CLI_G_TABLE, NULL, "sans ligne de progression"},
+    {"format", required_argument, OPT_FORMAT, CLI_G_REPORT, "text|csv|html",
+     "le rapport en texte (par défaut), en CSV (« ; ») ou en page HTML autonome avec ses "
+     "graphiques"},
+    {"quiet", no_argument, OPT_QUIET, CLI_G_TABLE | CLI_G_REPORT, NULL,
+     "sans ligne de progression"},
     {"csv", no_argument, OPT_CSV, CLI_G_TEMPLATE | CLI_G_INFO, NULL,
      "(template) l'en-tête d'un fichier CSV de déclarations ; (schema) ses colonnes"},
     {"help", no_argument, OPT_HELP, G_ANY, NULL, "l'usage de la commande"},
@@ -144,10 +149,16 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...) {
     return 2;
 }
 
-static const option_def *find_def(int id) {
-    for (size_t i = 0; i < NOPTIONS; i++)
-        if (option_table[i].id == id) return &option_table[i];
-    return NULL;
+/* the entry of an option for a command (an option may have one entry per group of commands,
+ * each with its own help), or any entry of it when none applies */
+static const option_def *find_def(int id, const cli_command *cmd) {
+    const option_def *any = NULL;
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        if (option_table[i].id != id) continue;
+        if (applies(&option_table[i], cmd)) return &option_table[i];
+        if (!any) any = &option_table[i];
+    }
+    return any;
 }
 
 static int parse_number(const cli_command *cmd, const char *name, const char *v, long long lo,
@@ -180,7 +191,7 @@ int cli_parse(int argc, char **argv, const cli_command *cmd, cli_opts *o) {
                                             : cli_tr("option inconnue %s"),
                                    arg);
         }
-        const option_def *d = find_def(c);
+        const option_def *d = find_def(c, cmd);
         if (!d || !applies(d, cmd))
             return cli_usage_error(cmd, cli_tr("l'option --%s ne s'applique pas à %s"),
                                    d ? d->name : "?", cmd->name);
@@ -223,10 +234,11 @@ int cli_parse(int argc, char **argv, const cli_command *cmd, cli_opts *o) {
             o->csv = true;
             break;
         case OPT_FORMAT:
-            if (strcmp(optarg, "csv") && strcmp(optarg, "tsv") && strcmp(optarg, "jsonl") &&
-                strcmp(optarg, "full"))
-                return cli_usage_error(
-                    cmd, cli_tr("--format attend csv, tsv, jsonl ou full, pas « %s »"), optarg);
+            if ((cmd->groups & CLI_G_REPORT)
+                    ? strcmp(optarg, "text") && strcmp(optarg, "csv") && strcmp(optarg, "html")
+                    : strcmp(optarg, "csv") && strcmp(optarg, "tsv") && strcmp(optarg, "jsonl") &&
+                          strcmp(optarg, "full"))
+                return cli_usage_error(cmd, cli_tr("--format n'accepte pas « %s »"), optarg);
             o->format = optarg;
             break;
         case OPT_PARAMS:

@@ -20,6 +20,7 @@ enum {
     CLI_G_TEMPLATE = 1 << 4, /* template */
     CLI_G_INFO = 1 << 5,     /* readings, schema */
     CLI_G_TABLE = 1 << 6,    /* commands whose batch output can be a table (--format) */
+    CLI_G_REPORT = 1 << 7,   /* report */
 };
 
 /* Everything the command line can say; filled by cli_parse from the option table. */

@@ -9,6 +9,8 @@
 #include "mt/mt.h"
 #include "pdsa/pdsa.h"
 #include "rsf/rsf.h"
+#include "forfaits/forfaits.h"
+#include "transition/transition.h"
 
 #include <string.h>
 
@@ -46,6 +48,29 @@ static bool rosp_applies(eng_t *e) {
     return mt_section(e, "rosp");
 }
 
+/* Art. 18.2: the 2015 balances of the former options have their section; the transitional
+ * compensation runs for every centre paid the forfait spécifique, so that a year of the
+ * mechanism declared without its section says what is missing */
+static bool options_2015_applies(eng_t *e) {
+    return mt_section(e, "options_2015");
+}
+/* the forfaits of Art. 28.8, 28.9.3 and of the 2022 slides: each has its section */
+static bool vsm_applies(eng_t *e) {
+    return mt_section(e, "vsm");
+}
+static bool telesante_applies(eng_t *e) {
+    return mt_section(e, "telesante");
+}
+static bool teulade_applies(eng_t *e) {
+    return mt_section(e, "teulade");
+}
+static bool teleexpertise_applies(eng_t *e) {
+    return mt_section(e, "teleexpertise");
+}
+static bool transition_applies(eng_t *e) {
+    return mt_section(e, "transition") || rsf_applies(e);
+}
+
 /* ---- declaration tables, in the order their fields are documented ---- */
 
 extern const module_tables rsf_medical_tables, rsf_classification_tables, rsf_nursing_tables,
@@ -53,6 +78,10 @@ extern const module_tables rsf_medical_tables, rsf_classification_tables, rsf_nu
 extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 extern const module_tables contracts_tables;
 extern const module_tables acts_tables, pdsa_tables;
+extern const module_tables transition_compensation_tables, transition_options_2015_tables;
+extern const module_tables forfaits_tables;
+extern const item_schema forfaits_item_schemas[];
+extern const size_t forfaits_item_schema_count;
 extern const item_schema contracts_item_schemas[];
 extern const size_t contracts_item_schema_count;
 extern const item_schema acts_item_schemas[];
@@ -70,17 +99,30 @@ void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_e
 #define N(a) (sizeof(a) / sizeof *(a))
 
 const module_tables *const ancre_module_tables[] = {
-    &core_tables,        &rsf_medical_tables, &rsf_classification_tables,
-    &rsf_nursing_tables, &rsf_dental_tables,  &fpmt_tables,
-    &mpa_tables,         &rosp_tables,        &contracts_tables,
-    &acts_tables,        &rsf_common_tables,  &pdsa_tables,
-    &procedures_tables};
+    &core_tables,
+    &rsf_medical_tables,
+    &rsf_classification_tables,
+    &rsf_nursing_tables,
+    &rsf_dental_tables,
+    &fpmt_tables,
+    &mpa_tables,
+    &rosp_tables,
+    &contracts_tables,
+    &acts_tables,
+    &rsf_common_tables,
+    &pdsa_tables,
+    &procedures_tables,
+    &transition_options_2015_tables,
+    &transition_compensation_tables,
+    &forfaits_tables,
+};
 const size_t ancre_module_tables_count = N(ancre_module_tables);
 
 /* element schemas of the lists of objects, by module */
 const item_schema_set ancre_item_schema_sets[] = {
     {contracts_item_schemas, &contracts_item_schema_count},
     {acts_item_schemas, &acts_item_schema_count},
+    {forfaits_item_schemas, &forfaits_item_schema_count},
     {pdsa_item_schemas, &pdsa_item_schema_count},
     {procedures_item_schemas, &procedures_item_schema_count},
 };
@@ -109,5 +151,15 @@ const module_def ancre_modules[] = {
     {"pdsa", "Majorations spécifiques de permanence des soins ambulatoires", pdsa_applies,
      pdsa_compute},
     {"pdsd", "Permanence des soins dentaires : MCD et astreintes", pdsd_applies, pdsd_compute},
+    {"options_2015", "Solde 2015 des anciennes options et aides à la télétransmission",
+     options_2015_applies, transition_options_2015_compute},
+    {"vsm", "Forfait élaboration initiale du VSM", vsm_applies, vsm_compute},
+    {"telesante", "Limite de l'activité à distance (télésanté)", telesante_applies,
+     telesante_compute},
+    {"teulade", "Subvention des cotisations patronales (Teulade)", teulade_applies,
+     teulade_compute},
+    {"teleexpertise", "Forfaits de téléexpertise", teleexpertise_applies, teleexpertise_compute},
+    {"transition", "Mécanisme transitoire d'accompagnement financier", transition_applies,
+     transition_compensation_compute},
 };
 const size_t ancre_module_count = N(ancre_modules);

@@ -92,6 +92,10 @@ void zone_change_notes(contract_t *ct, const char *article);
 /* records the termination (kind, receipt, effect) as an input of the current line */
 void termination_input(contract_t *ct);
 
+/* The base of a recovery: the payments actually received before the end (the list `received`)
+ * when the document gives them, else what the schedule paid; traced on the current line. */
+int64_t received_or(contract_t *ct, int64_t scheduled);
+
 /* ---- families ---- */
 int contracts_installation(contract_t *ct);
 int contracts_annual(contract_t *ct);

@@ -236,6 +236,32 @@ void fr_date(date_t d, char *buf, size_t cap) {
     snprintf(buf, cap, "%02d/%02d/%04d", d.d, d.m, d.y);
 }
 
+int64_t received_or(contract_t *ct, int64_t scheduled) {
+    ancre_decl *const *items;
+    size_t n = c_items(ct->c, "received", &items);
+    if (!n) return scheduled;
+    q_t sum = q_int(0);
+    for (size_t k = 0; k < n; k++) {
+        date_t d = item_get(items[k], "date")->date;
+        if (date_cmp(d, ct->end) >= 0) continue;
+        q_t v = item_get(items[k], "amount")->num;
+        sum = q_add(sum, v);
+        char path[96], val[96], dd[16], eur[48];
+        snprintf(path, sizeof path, "%s.received[%zu]", ct->base, k);
+        fr_date(d, dd, sizeof dd);
+        fr_decimal(v, 2, eur, sizeof eur);
+        snprintf(val, sizeof val, "%s € reçus le %s", eur, dd);
+        eng_input(ct->e, path, val);
+    }
+    int64_t cents = q_round_cents(sum);
+    char a[48], b[48];
+    fr_decimal(q_frac(cents, 100), 2, a, sizeof a);
+    fr_decimal(q_frac(scheduled, 100), 2, b, sizeof b);
+    sched_note(ct, "base : les versements reçus déclarés, %s € (le calendrier en prévoyait %s €)",
+               a, b);
+    return cents;
+}
+
 /* ---- lines ---- */
 
 line_t *sched_open(contract_t *ct, const char *suffix, const char *label, const char *article,
@@ -300,7 +326,7 @@ void termination_input(contract_t *ct) {
     date_format(ct->term_date, r, sizeof r);
     date_format(ct->end, f, sizeof f);
     snprintf(path, sizeof path, "%s.events", ct->base);
-    snprintf(val, sizeof val, "%s received %s, effective %s", ct->term_kind, r, f);
+    snprintf(val, sizeof val, "%s : reçue le %s, effet le %s", ct->term_kind, r, f);
     eng_input(ct->e, path, val);
 }
 
@@ -538,12 +564,16 @@ static void check_eligibility(size_t i, const ancre_decl *c, const ancre_params 
                    "signature",
                    path);
     }
-    if (is(type, "ipa_formation") && decl_get(c, "formation.hired_date")) {
-        if (date_cmp(add_years(decl_get(c, "formation.hired_date")->date, 1), sign) > 0) {
+    if (is(type, "ipa_formation") && decl_get(c, "formation.hired_date") &&
+        decl_get(c, "formation.training_start_date")) {
+        /* « ayant recruté un infirmier salarié depuis au moins un an qui s'engage dans une
+         * formation » (Art. 19.11.2, l. 6171-6173): a year of employment at the training */
+        if (date_cmp(add_years(decl_get(c, "formation.hired_date")->date, 1),
+                     decl_get(c, "formation.training_start_date")->date) > 0) {
             snprintf(path, sizeof path, "contracts[%zu].formation.hired_date", i);
-            errors_add(errs, path, "Art. 19.11.2", "a nurse employed for at least a year",
-                       "%s: the nurse must have been employed by the centre for at least a "
-                       "year",
+            errors_add(errs, path, "Art. 19.11.2", "un infirmier salarié depuis au moins un an",
+                       "%s : l'infirmier doit être salarié du centre « depuis au moins un an » au "
+                       "début de sa formation (formation.training_start_date, l. 6171-6173)",
                        path);
         }
         if (pnum(params, "contracts.ipa_formation.fee_threshold", sign, &v) &&

@@ -103,7 +103,10 @@ int contracts_installation(contract_t *ct) {
                        "not declared");
     date_t due = k.balance_year3 ? date_add_months(ct->sign, 1) : ct->sign;
     if (k.balance_year3) sched_note(ct, "« dans le mois suivant la signature du contrat »");
-    int64_t paid = sched_close(ct, l, &due, q_mul(a0, up), share, ST_ACHIEVED);
+    bool ok = paid_before_end(ct, due);
+    if (!ok) sched_note(ct, "non versé : le contrat a pris fin avant cette date");
+    int64_t paid = sched_close(ct, l, &due, q_mul(a0, up), ok ? share : q_int(0),
+                               ok ? ST_ACHIEVED : ST_NOT_ACHIEVED);
 
     /* balance: first anniversary, or Q2 of contract year 3 (CAICDSD2023) */
     l = sched_open(ct, "balance",
@@ -125,7 +128,18 @@ int contracts_installation(contract_t *ct) {
     q_t financed = e0;
     for (int n = 1; n < years; n++) {
         date_t a = assessment(ct, &k, n);
-        if (!paid_before_end(ct, a)) break;
+        if (!paid_before_end(ct, a)) {
+            /* an assessment « au cours du 2ème trimestre » whose window opened before the date
+             * of effect of a termination that falls inside it (Annexe 13 bis, 17 bis art. 2.2):
+             * reading installation_supplement_window */
+            date_t opens = date_make(a.y, 4, 1);
+            date_t anniversary = add_years(ct->sign, n);
+            if (date_cmp(anniversary, opens) > 0) opens = anniversary;
+            bool window = n >= k.q2_from && ct->terminated && date_cmp(opens, ct->end) < 0;
+            if (!window || !reading_is(e, "installation_supplement_window", "window_opened")) break;
+            a = add_days(ct->end, -1); /* the last day the contract ran */
+            if (date_cmp(a, opens) < 0) break;
+        }
         e->cur = NULL;
         q_t en = q_min(etp_at(ct, a, k.prof, POST_ANY, false), cap);
         if (q_cmp(en, financed) <= 0) continue;

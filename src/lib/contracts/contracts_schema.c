@@ -92,10 +92,28 @@ static const field_def contract_fields[] = {
      "Annexe 29: patientèle observed six months after the advance of a contract year (the last "
      "data then available), which decides the second advance of 20 % (l. 25188-25198, "
      "25222-25230)."},
+    {"ipa.practice_start_date", F_DATE, REQ_NO, 0, 0, 0, 0, "Annexe 31 art. 2.1",
+     "IPA start-up aid: start of the salaried IPA practice, from which its years of practice "
+     "are counted (absent: the signature)."},
+    {"ipa.patients_year1", F_INT, REQ_NO, "0", "100000", 0, 0, "Annexe 31 art. 2.1",
+     "Patients followed by the IPA in the 1st year of practice (minimum 30 per ETP, l. 25687)."},
+    {"ipa.patients_year2", F_INT, REQ_NO, "0", "100000", 0, 0, "Annexe 31 art. 2.1",
+     "Patients followed in the 2nd year of practice (minimum 60 per ETP, l. 25689)."},
+    {"ipa.share_year1", F_DEC, REQ_NO, "0", "1", 0, 0, "Annexe 31 art. 2.1",
+     "Share of IPA-specific acts in the 1st year of practice (at least 25 %, l. 25695)."},
+    {"ipa.share_year2", F_DEC, REQ_NO, "0", "1", 0, 0, "Annexe 31 art. 2.1",
+     "Share of IPA-specific acts in the 2nd year of practice (at least 50 %, l. 25695)."},
     {"ipa.share_year3", F_DEC, REQ_NO, "0", "1", 0, 0, "Art. 19.11.1, Annexe 31 art. 2.2",
      "Share of IPA-specific acts in the IPA activity in the 3rd year."},
     {"formation.drom", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.11.2",
-     "Centre in a DROM whose nurse trains in métropole (absent: false)."},
+     "Centre installed in a DROM (absent: false); its nurse trains in métropole unless "
+     "formation.training_in_drom."},
+    {"formation.training_in_drom", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.11.2, Annexe 34 art. 2.2",
+     "The nurse of a DROM centre follows the training in a DROM, a case the text does not "
+     "provide for (reading ipa_formation_drom_local; absent: false, training in métropole)."},
+    {"formation.training_start_date", F_DATE, REQ_SECTION, 0, 0, 0, 0, "Art. 19.11.2",
+     "Start of the first year of the university training: the nurse must have been employed a "
+     "year by then and the fees are those of the year before it (l. 6171-6177)."},
     {"formation.nurse_etp", F_DEC, REQ_SECTION, "0", "1", 0, 0, "Art. 19.11.2",
      "ETP of the nurse entering the training."},
     {"formation.fees_previous_year", F_DEC, REQ_SECTION, "0", "10000000", 0, 0, "Art. 19.11.2",
@@ -104,6 +122,9 @@ static const field_def contract_fields[] = {
      "Date the centre hired the nurse (at least one year before the training)."},
     {"formation.training_end_date", F_DATE, REQ_SECTION, 0, 0, 0, 0, "Annexe 34 art. 4",
      "End of the university training (start of the salaried IPA practice)."},
+    {"received", F_OBJLIST, REQ_NO, 0, "100", "contract_received", 0, "Art. 19",
+     "Payments actually received from the caisse for the contract, with their dates: the "
+     "recoveries are computed on them instead of on the schedule."},
     {"request.new_centre", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.12, 19.13",
      "The request is the creation of a centre (absent: false: a centre already operating)."},
     {"request.qpv", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.12.2",
@@ -144,8 +165,10 @@ static const field_def fees_fields[] = {
 static const field_def event_fields[] = {
     {"date", F_DATE, REQ_ALWAYS, 0, 0, 0, 0, "Art. 19",
      "Date of the event: for a termination, the date the registered letter was received."},
-    {"kind", F_ENUM, REQ_ALWAYS, 0, 0, "termination_by_centre|termination_by_caisse|zone_change", 0,
-     "Art. 19", "termination_by_centre, termination_by_caisse or zone_change."},
+    {"kind", F_ENUM, REQ_ALWAYS, 0, 0,
+     "termination_by_centre|termination_by_caisse|zone_change|zone_departure", 0, "Art. 19",
+     "termination_by_centre, termination_by_caisse (who terminated), zone_change (the zoning "
+     "changed), zone_departure (the centre left the zone)."},
     {"zone", F_ENUM, REQ_NO, 0, 0, ZONES, 0, "Art. 19", "zone_change: the new zone."},
     {"breach", F_BOOL, REQ_NO, 0, 0, 0, 0, "Annexe 31 art. 2.2",
      "IPA aid: the termination follows a recovery case of art. 2.2 (absent: false)."},
@@ -159,6 +182,12 @@ static const field_def am_result_fields[] = {
      "File active at the end of the year."},
     {"neutralised", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 19.10.5.2.3",
      "Objectives neutralised (assistant's long absence; absent: false)."},
+};
+
+static const field_def received_fields[] = {
+    {"date", F_DATE, REQ_ALWAYS, 0, 0, 0, 0, "Art. 19", "Date the payment was received."},
+    {"amount", F_DEC, REQ_ALWAYS, "-100000000", "100000000", 0, 0, "Art. 19",
+     "Amount received, in euros (negative: a sum taken back)."},
 };
 
 static const field_def document_fields[] = {
@@ -178,6 +207,7 @@ const item_schema contracts_item_schemas[] = {
     {"contract_fees", fees_fields, N(fees_fields)},
     {"contract_event", event_fields, N(event_fields)},
     {"contract_am_result", am_result_fields, N(am_result_fields)},
+    {"contract_received", received_fields, N(received_fields)},
     {"contract_document", document_fields, N(document_fields)},
 };
 const size_t contracts_item_schema_count = N(contracts_item_schemas);
@@ -190,6 +220,36 @@ static const field_def decl_fields[] = {
 };
 
 static const reading_def readings[] = {
+    {"installation_supplement_window",
+     "Annexe 13 bis, 17 bis art. 2.2; Art. 19.5.1.4, 19.7.4",
+     "Aide à l'installation, ETP recrutés évalués « au cours du 2ème trimestre » : quand la "
+     "résiliation prend effet pendant ce trimestre, après l'ouverture de la fenêtre, le "
+     "supplément de l'année est-il dû ?",
+     {{"due_date", "non : un versement dont la date (fin du trimestre) suit la fin du contrat "
+                   "n'est pas fait"},
+      {"window_opened", "oui : la fenêtre était ouverte avant la résiliation ; évalué et versé "
+                        "le dernier jour du contrat, puis compris dans la récupération"}}},
+    {"ipa_added_etp",
+     "Art. 19.11.1 l. 6143, Annexe 31 l. 25731-25733",
+     "Aide au démarrage IPA, ETP recrutés pendant le contrat : « Tout nouvel ETP salarié sur la "
+     "dernière année du contrat ne bénéficiera que du montant au titre de la 1ère année » ; le "
+     "texte ne dit pas quand les ETP des années 1 à 3 sont payés.",
+     {{"at_hire", "à l'embauche : 1er montant dans le mois, 2e avant la fin du 1er semestre de "
+                  "l'année suivante, comme pour l'ETP de la signature"},
+      {"at_anniversary", "à la date anniversaire suivante du contrat (l'ETP de la dernière année, "
+                         "sans anniversaire restant, à l'embauche)"}}},
+    {"ipa_undue_recovery",
+     "Annexe 31 art. 2.2, l. 25741-25745",
+     "Aide au démarrage IPA : départ de la zone ou activité minimale non atteinte, « l'assurance "
+     "maladie peut procéder à la récupération des sommes indument versées » sans en fixer le "
+     "montant.",
+     {{"flagged", "le cas est montré sans montant"},
+      {"all_paid", "toute l'aide versée est récupérée"}}},
+    {"ipa_formation_drom_local",
+     "Art. 19.11.2 l. 6181-6186, Annexe 34 l. 26988-26992",
+     "Aide à la formation IPA d'un centre d'un DROM dont l'infirmier suit son cursus dans un "
+     "DROM : ni « installés en métropole » (15 000 €) ni formés « en métropole » (17 000 €).",
+     {{"metropole_amount", "le montant de métropole"}, {"none", "aucune aide"}}},
     {"am_band_boundary",
      "Art. 19.10.4, Annexe 29 art. 2.1, Annexe 33 art. 2.1",
      "Les tranches de patientèle sont « comprise entre » deux percentiles qui partagent leurs "
