@@ -75,7 +75,7 @@ cat >"$tmp/years.json" <<'J'
 {"ancre_params":1,"parameters":[{"id":"contracts.cai_med.duration_years","unit":"years","values":[{"from":"2015-10-01","value":"4294967299","cite":{"doc":"test","article":"Art. 19.1.3"}}]}]}
 J
 expect_rc 2 "a duration of 4 294 967 299 years is refused" "$ancre" contract "$root/examples/contracts/cai_med.json" --params "$tmp/years.json"
-grep -q 'contracts.cai_med.duration_years.*entier de 0 à 100' "$tmp/err" && ok || ko "the error gives the bounds of a duration in years"
+grep -q 'contracts.cai_med.duration_years.*entier de 0 à 9999' "$tmp/err" && ok || ko "the error gives the bounds of a duration in years"
 cat >"$tmp/frac.json" <<'J'
 {"ancre_params":1,"parameters":[{"id":"contracts.cai_med.duration_years","unit":"years","values":[{"from":"2015-10-01","value":"4.5","cite":{"doc":"test","article":"Art. 19.1.3"}}]}]}
 J

@@ -129,7 +129,9 @@ static const unit_def units[] = {
     {"hours", "0", "10000", false, "plus d'heures qu'une année n'en compte"},
     {"weeks", "0", "5300", true, "un siècle de semaines"},
     {"months", "0", "1200", true, "un siècle de mois"},
-    {"years", "0", "100", true, "un siècle"},
+    /* a duration, or a calendar year (transition.compensation.qualifying_year): the rule that
+     * reads a duration bounds it further with par_int() */
+    {"years", "0", "9999", true, "une durée en années ou une année civile"},
     {"bool", NULL, NULL, false, NULL},
     {"text", NULL, NULL, false, NULL},
 };
