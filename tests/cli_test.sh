@@ -116,7 +116,7 @@ for f in "$root"/examples/contracts/*.json; do
     */forbidden_* | */declaration-*) continue ;;
     esac
     expect_rc 0 "contract $(basename "$f")" "$ancre" contract "$f"
-    grep -q '^Total of the schedule: ' "$tmp/out" && ok || ko "$(basename "$f"): schedule has a total"
+    grep -q "^Total de l'échéancier : " "$tmp/out" && ok || ko "$(basename "$f"): schedule has a total"
     grep -q 'Art\. 19\|Annexe' "$tmp/out" && ok || ko "$(basename "$f"): lines cite their article"
     expect_rc 0 "contract --json $(basename "$f")" "$ancre" contract --json "$f"
     grep -q '"due": "' "$tmp/out" && ok || ko "$(basename "$f"): JSON lines carry their due date"
@@ -125,7 +125,7 @@ expect_rc 0 "a declaration with contracts" "$ancre" compute "$root/examples/cont
 grep -q '^Total : 36 000,00 €' "$tmp/out" && ok || ko "the contract payments due in the year join the declaration's total"
 grep -q '01/03/2025  cai: ' "$tmp/out" && ok || ko "and its calendar"
 expect_rc 0 "the whole schedule of a declaration's contracts" "$ancre" contract "$root/examples/contracts/declaration-2025.json"
-grep -q '^Total of the schedule: 56 000,00 €' "$tmp/out" && ok || ko "ancre contract on a declaration gives the whole schedule"
+grep -q "^Total de l'échéancier : 56 000,00 €" "$tmp/out" && ok || ko "ancre contract on a declaration gives the whole schedule"
 expect_rc 0 "CAI example" "$ancre" contract "$root/examples/contracts/cai_med.json"
 grep -q 'cai.supplement_1 .* 16 000,00 €' "$tmp/out" && ok || ko "CAI example gives the text's 16 000 € supplement"
 expect_rc 0 "printed-formula reading" "$ancre" contract --json "$root/examples/contracts/caicdsd_2023.json" --reading installation_supplement=printed_formula

@@ -47,7 +47,7 @@ cols=$(tr ';' '\n' <"$tmp/header" | jq -R . | jq -sc .)
 # one line per flat golden declaration: group key (its parameters and readings), JSON, CSV row
 {
     cat "$tmp/row.jq"
-    echo 'inputs | select(has("declaration") and ([.declaration | .. | arrays | .[] | objects] | length == 0))'
+    echo 'inputs | select(has("declaration") and (.declaration | has("centre")) and ([.declaration | .. | arrays | .[] | objects] | length == 0))'
     echo '| [([.params, (.readings // {})] | tojson), (.declaration | tojson), (.declaration | row)] | @tsv'
 } >"$tmp/cases.jq"
 jq -r -n --argjson cols "$cols" -f "$tmp/cases.jq" "$root"/tests/golden/*/*.json >"$tmp/cases.tsv"

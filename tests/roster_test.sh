@@ -66,7 +66,7 @@ grep -oE '^[^:]+:[0-9]+:' "$tmp/err" | cut -d: -f2 >"$tmp/ancre_bad"
 if cmp -s "$tmp/ancre_bad" "$tmp/awk_bad" && [ "$(wc -l <"$tmp/awk_bad")" -gt 100 ]; then ok; else
     ko "bad rows: line numbers differ from the awk check ($(wc -l <"$tmp/ancre_bad") vs $(wc -l <"$tmp/awk_bad"))"
 fi
-grep -q "$(wc -l <"$tmp/awk_bad") bad rows skipped" "$tmp/err" && ok || ko "the number of bad rows is reported"
+grep -q "$(wc -l <"$tmp/awk_bad") lignes incorrectes ignorées" "$tmp/err" && ok || ko "the number of bad rows is reported"
 
 # 2. a clean roster of another year, read from standard input: exit 0, same counts as awk
 "$gen" 5000 3 2021 11 >"$tmp/clean.csv"

@@ -157,9 +157,9 @@ fi
 # ---- import ----------------------------------------------------------------------------------
 fresh_db main
 expect_rc 0 "import a declaration" "$ancre" import --db "$DB" "$example" --params "$national"
-check "one imported" grep -q '1 records, 1 imported, 0 unchanged, 0 rejected; written' "$tmp/out"
+check "one imported" grep -q '1 enregistrements, 1 importés, 0 inchangés, 0 refusés ; écrit' "$tmp/out"
 expect_rc 0 "the same again" "$ancre" import --db "$DB" "$example" --params "$national"
-check "the same text is left alone" grep -q '0 imported, 1 unchanged' "$tmp/out"
+check "the same text is left alone" grep -q '0 importés, 1 inchangés' "$tmp/out"
 check "one declaration stored" test "$(dbq 'SELECT count(*) FROM declarations')" = 1
 expect_rc 0 "centres" "$ancre" centres --db "$DB"
 check "the centre is listed with its type and adhesion date" \
@@ -185,16 +185,16 @@ expect_rc 1 "an unknown centre" "$ancre" centres --db "$DB" --finess 123456789
 } >"$tmp/mixed.jsonl"
 snapshot >"$tmp/before"
 expect_rc 1 "a file with bad records" "$ancre" import --db "$DB" "$tmp/mixed.jsonl"
-check "every bad record reported by line" grep -q '^error: line 2: staff.etp_mg' "$tmp/err"
+check "every bad record reported by line" grep -q '^erreur : line 2: staff.etp_mg' "$tmp/err"
 check "a declaration without FINESS is refused by the store" \
-    grep -q '^error: line 4: centre.finess: the store keeps declarations by centre' "$tmp/err"
-check "a syntax error is reported on its line" grep -q '^error: line 5: ' "$tmp/err"
-check "a malformed FINESS is refused" grep -q '^error: line 6: centre.finess: centre.finess : reçu "7500" (attendu : 9 caractères' "$tmp/err"
-check "the summary says nothing was written" grep -q '6 records, 0 imported, 0 unchanged, 4 rejected; nothing written' "$tmp/err"
+    grep -q '^erreur : line 4: centre.finess : the store keeps declarations by centre' "$tmp/err"
+check "a syntax error is reported on its line" grep -q '^erreur : line 5: ' "$tmp/err"
+check "a malformed FINESS is refused" grep -q '^erreur : line 6: centre.finess : centre.finess : reçu "7500" (attendu : 9 caractères' "$tmp/err"
+check "the summary says nothing was written" grep -q "6 enregistrements, 0 importés, 0 inchangés, 4 refusés ; rien n'est écrit" "$tmp/err"
 snapshot >"$tmp/after"
 check "the database is exactly as before" cmp -s "$tmp/before" "$tmp/after"
 expect_rc 1 "--skip-bad writes the valid records" "$ancre" import --db "$DB" --skip-bad "$tmp/mixed.jsonl"
-check "two imported, four rejected" grep -q '6 records, 2 imported, 0 unchanged, 4 rejected; written' "$tmp/err"
+check "two imported, four rejected" grep -q '6 enregistrements, 2 importés, 0 inchangés, 4 refusés ; écrit' "$tmp/err"
 check "three centres now" test "$(dbq 'SELECT count(*) FROM centres')" = 3
 
 # ---- recording and the payments ledger -------------------------------------------------------
@@ -208,7 +208,7 @@ check "the error names the missing parameter" grep -q 'national.taux_css' "$tmp/
 check "nothing recorded" test "$(dbq 'SELECT count(*) FROM results')" = 0
 expect_rc 0 "record one centre" "$ancre" record --db "$DB" --year 2023 --finess 750000001 \
     --params "$tmp/national-2023.json"
-check "one recorded" grep -q '2023: 1 centres, 1 recorded, 0 failed; written' "$tmp/out"
+check "one recorded" grep -q '2023 : 1 centres, 1 enregistrés, 0 en échec ; écrit' "$tmp/out"
 expect_rc 0 "ledger" "$ancre" ledger --db "$DB" --finess 750000001
 # Art. 18.1 (l. 3317): advance of year n = 60 % of year n-1; declared 85 000,00 € -> 51 000,00 €.
 check "advance of 2023: 60 % of 85 000,00 €" \
@@ -217,17 +217,17 @@ check "advance of 2023: 60 % of 85 000,00 €" \
 balance=$((total - 5100000))
 check "balance of 2023 by 30 April 2024" \
     grep -qE "^2024-04-30  2023  rsf    balance +$(euros "$balance")" "$tmp/out"
-check "the ledger adds up to the total" grep -q "^2 payments, $(euros "$total")" "$tmp/out"
+check "the ledger adds up to the total" grep -q "^2 paiements, $(euros "$total")" "$tmp/out"
 
 # Gate closed (Art. 12: a prerequisite not met, no RSF): total 0; advance 51 000,00 €;
 # balance 0 - 51 000,00 € is a refund of 51 000,00 € (Art. 18.1).
 expect_rc 0 "record every centre of 2023" "$ancre" record --db "$DB" --year 2023 \
     --params "$tmp/national-2023.json"
-check "three centres recorded" grep -q '2023: 3 centres, 3 recorded, 0 failed' "$tmp/out"
+check "three centres recorded" grep -q '2023 : 3 centres, 3 enregistrés, 0 en échec' "$tmp/out"
 expect_rc 0 "ledger of the centre without RSF" "$ancre" ledger --db "$DB" --finess 750000003
 check "its advance" grep -qE '^2023-04-30  2023  rsf    advance +51 000,00 €' "$tmp/out"
 check "its refund" grep -qE '^2024-04-30  2023  rsf    refund +-51 000,00 €' "$tmp/out"
-check "its ledger sums to zero" grep -q '^2 payments, 0,00 €' "$tmp/out"
+check "its ledger sums to zero" grep -q '^2 paiements, 0,00 €' "$tmp/out"
 check "a recorded result replaces the earlier one in the ledger" \
     test "$(dbq "SELECT count(*) FROM results WHERE finess = '750000001' AND year = 2023 AND is_current = 1")" = 1
 
@@ -241,14 +241,14 @@ advance_2024=$(((total * 6 + 5) / 10)) # 60 %, rounded to the cent
 expect_rc 0 "ledger over two years" "$ancre" ledger --db "$DB" --finess 750000001
 check "2024 advance = 60 % of the recorded 2023 amount" \
     grep -qE "^2024-04-30  2024  rsf    advance +$(euros "$advance_2024")" "$tmp/out"
-check "four payments over two years" grep -q '^4 payments' "$tmp/out"
+check "four payments over two years" grep -q '^4 paiements' "$tmp/out"
 expect_rc 0 "the stored result" "$ancre" result --db "$DB" --finess 750000001 --year 2024
 check "the declaration computed carries the 2023 amount" \
     grep -q "\"previous_year_amount_cents\": $total" "$tmp/out"
 
 expect_rc 0 "calendar after 1 May 2024" "$ancre" calendar --db "$DB" --after 2024-05-01
 check "only later payments: the 2024 balance" test "$(grep -c '^2025-04-30  750000001  2024  rsf    balance' "$tmp/out")" = 1
-check "one payment" grep -q '^1 payment,' "$tmp/out"
+check "one payment" grep -q '^1 paiement,' "$tmp/out"
 expect_rc 0 "calendar after 1 January 2024" "$ancre" calendar --db "$DB" --after 2024-01-01 --json
 check "2023 balances, the 2024 advance and balance: 5 rows" test "$(grep -c '"kind"' "$tmp/out")" = 5
 check "ordered by due date" test "$(grep '"due"' "$tmp/out" | sort -c && echo sorted)" = sorted
@@ -268,10 +268,10 @@ snapshot >"$tmp/before"
 expect_rc 1 "all or nothing" "$ancre" record --db "$DB" --year 2023 --all-or-nothing --params "$tmp/national-2023.json"
 snapshot >"$tmp/after"
 check "the failing centre is named with the missing field" \
-    grep -q '^error: 750000005 2023: payments.previous_year_amount_cents' "$tmp/err"
+    grep -q '^erreur : 750000005 2023: payments.previous_year_amount_cents' "$tmp/err"
 check "all or nothing wrote nothing" cmp -s "$tmp/before" "$tmp/after"
 expect_rc 1 "the others are recorded by default" "$ancre" record --db "$DB" --year 2023 --params "$tmp/national-2023.json"
-check "three of four recorded" grep -q '2023: 4 centres, 3 recorded, 1 failed; written' "$tmp/err"
+check "three of four recorded" grep -q '2023 : 4 centres, 3 enregistrés, 1 en échec ; écrit' "$tmp/err"
 
 # A new centre (the golden case rsf_medical/new_centre_first_year, computed there by hand):
 # FINESS 2022-05-10, adhesion 2022-07-01, so created at most 3 months before entry (Art. 18.1
@@ -291,7 +291,7 @@ expect_rc 0 "its ledger" "$ancre" ledger --db "$DB" --finess 750000010
 check "new-centre advance of 21 273,00 € two months after entry" \
     grep -qE '^2022-09-01  2022  rsf    new_centre_advance +21 273,00 €' "$tmp/out"
 check "refund of 18 097,11 €" grep -qE '^2023-06-30  2022  rsf    refund +-18 097,11 €' "$tmp/out"
-check "the ledger adds up to the amount of the year, 3 175,89 €" grep -q '^2 payments, 3 175,89 €' "$tmp/out"
+check "the ledger adds up to the amount of the year, 3 175,89 €" grep -q '^2 paiements, 3 175,89 €' "$tmp/out"
 
 # The other payments of a result join the ledger with their payment and kind: the médecin
 # traitant example.  FPMT (Art. 23.3): 180×6 + 120×42 + 400×42 + 60×70 + 1900×5 = 36 620 €;
@@ -307,7 +307,7 @@ for d in 2019-06-30 2019-09-30 2019-11-30; do
     check "FPMT acompte due $d" grep -qE "^$d  2019  fpmt   acompte +6 000,00 €" "$tmp/out"
 done
 check "FPMT solde" grep -qE '^2020-03-31  2019  fpmt   solde +20 084,80 €' "$tmp/out"
-check "MPA quarters without a date come last" test "$(grep -c '^(no date)   2019  mpa ' "$tmp/out")" = 4
+check "MPA quarters without a date come last" test "$(grep -c '^(sans date)  2019  mpa ' "$tmp/out")" = 4
 check "MPA total 690 €" test "$(dbq "SELECT sum(amount_cents) FROM payments WHERE finess = '690000123' AND payment = 'mpa'")" = 69000
 expect_rc 0 "calendar of the FPMT" "$ancre" calendar --db "$DB" --after 2020-01-01
 check "the solde is a coming payment after 1 January 2020" grep -qE '^2020-03-31  690000123  2019  fpmt   solde' "$tmp/out"
@@ -325,14 +325,14 @@ check "the new result is current" test "$new" -gt "$first"
 check "with another parameter set" test "$(dbq "SELECT count(DISTINCT paramset_id) FROM results WHERE finess = '750000001'")" -ge 2
 check "and another total" test "$(dbq "SELECT total_cents FROM results WHERE id = $new")" != "$old_total"
 expect_rc 0 "the old result is reproduced exactly" "$ancre" reproduce --db "$DB" --id "$first"
-check "byte for byte" grep -q "result $first: reproduced exactly" "$tmp/out"
+check "byte for byte" grep -q "résultat $first : reproduit à l'identique" "$tmp/out"
 expect_rc 0 "the new one too" "$ancre" reproduce --db "$DB" --finess 750000001 --year 2023
 expect_rc 0 "the old result keeps its readings" "$ancre" result --db "$DB" --id "$first"
 check "default reading stored" grep -q '"precarity_base": "bcp"' "$tmp/out"
 check "its parameter documents are named" grep -q 'national-2023.json' "$tmp/out"
 dbq "UPDATE results SET document = replace(document, '\"total_cents\": $old_total', '\"total_cents\": 1') WHERE id = $first" >/dev/null
 expect_rc 1 "a tampered document is detected" "$ancre" reproduce --db "$DB" --id "$first"
-check "says it differs" grep -q 'DIFFERS' "$tmp/out"
+check "says it differs" grep -q 'DIFFÈRE' "$tmp/out"
 expect_rc 1 "unknown result" "$ancre" reproduce --db "$DB" --id 999999
 
 # ---- kill -9 in the middle of a large import -------------------------------------------------

@@ -336,6 +336,10 @@
       centre: { name: v.name, type: v.type, finess_category: v.type, adhesion_date: v.adhesion_date },
       payments: { previous_year_amount_cents: Math.round(v.previous_year_eur * 100) }, indicators: {} };
     const assumed = [];
+    if (form.elements.previous_year_eur.value === '') {
+      delete d.payments;
+      assumed.push(fieldName(form.elements.previous_year_eur));
+    }
     for (const el of $('generated').querySelectorAll('[data-path]')) {
       const f = schemaOf(el.dataset.path);
       let value;
@@ -502,7 +506,7 @@
     for (const el of form.elements) {
       if (!el.name || el.dataset.path || el.dataset.param || el.type === 'file') continue;
       if (el.type === 'checkbox') v[el.name] = el.checked;
-      else if (el.type === 'number') v[el.name] = el.value === '' ? 0 : Number(el.value);
+      else if (el.type === 'number') v[el.name] = el.value === '' ? undefined : Number(el.value); /* empty: non renseigné, never 0 */
       else if (el.tagName === 'SELECT' && /^\d+$/.test(el.value)) v[el.name] = Number(el.value);
       else v[el.name] = el.value;
     }
@@ -534,7 +538,24 @@
     return out;
   }
 
+  /* drops what was not filled in (undefined, or a computation on it): the engine then names each
+   * value it needs as "non renseigné" */
+  function prune(o) {
+    for (const [k, x] of Object.entries(o)) {
+      if (x === undefined || (typeof x === 'number' && !Number.isFinite(x))) delete o[k];
+      else if (x && typeof x === 'object' && !Array.isArray(x)) prune(x);
+    }
+    return o;
+  }
+
   function declaration(v, P) {
+    const d = prune(declarationOf(v, P));
+    d.__unfilled = [...form.querySelectorAll('.med-only input[type="number"], #situation > fieldset:first-of-type input[type="number"]')]
+      .filter((el) => el.value === '' && !el.closest('[hidden]')).map((el) => fieldName(el)).filter(Boolean);
+    return d;
+  }
+
+  function declarationOf(v, P) {
     return {
       ancre_declaration: 1,
       year: Number(v.year),

@@ -2,6 +2,7 @@
  * Article 19 (docs/contracts.md).  The file is a contract document, or a declaration whose
  * `contracts` section is scheduled over the contracts' whole life. */
 #include "cli.h"
+#include "options.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -39,6 +40,26 @@ static void euros(json_int_t cents, char *buf, size_t cap) {
     snprintf(buf, cap, "%s%s,%02lld €", cents < 0 ? "-" : "", grouped, (long long)(a % 100));
 }
 
+/* the status of a line in words (docs/result.md lists the names) */
+static const char *status_words(const char *status) {
+    static const char *const names[][2] = {
+        {"achieved", "atteint"},           {"not_achieved", "non atteint"},
+        {"not_declared", "non déclaré"},   {"not_in_grid", "hors grille"},
+        {"excluded", "exclu (non-cumul)"}, {"not_triggered", "non versé (prérequis)"},
+        {"adjustment", "ajustement"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(names[i][0], status) == 0) return cli_tr(names[i][1]);
+    return status;
+}
+
+/* a due date YYYY-MM-DD as the language writes it (30/04/2024 in French) */
+static const char *due_words(const char *iso, char *buf, size_t cap) {
+    if (cli_lang || strlen(iso) != 10) return iso;
+    snprintf(buf, cap, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+    return buf;
+}
+
 static const char *str(json_t *o, const char *key) {
     const char *s = json_string_value(json_object_get(o, key));
     return s ? s : "";
@@ -49,7 +70,7 @@ static const char *str(json_t *o, const char *key) {
 static void print_table(const char *doc) {
     json_t *r = json_loads(doc, 0, NULL);
     json_t *centre = json_object_get(r, "centre");
-    printf("Contrats et aides (Art. 19) — centre %s%s%s (%s)\n", str(centre, "name"),
+    printf(cli_tr("Contrats et aides (Art. 19) — centre %s%s%s (%s)\n"), str(centre, "name"),
            json_object_get(centre, "finess") ? " " : "", str(centre, "finess"),
            str(centre, "type"));
     size_t i;
@@ -57,13 +78,16 @@ static void print_table(const char *doc) {
     json_array_foreach (json_object_get(r, "notes"), i, n) {
         printf("  · %s\n", json_string_value(n));
     }
-    printf("\n  %-10s  %-34s %-34s %16s\n", "échéance", "ligne", "article", "montant");
+    printf("\n  %-10s  %-34s %-34s %16s\n", cli_tr("échéance"), cli_tr("ligne"), cli_tr("article"),
+           cli_tr("montant"));
     json_t *l;
     json_array_foreach (json_object_get(r, "lines"), i, l) {
         char e[64];
         euros(json_integer_value(json_object_get(l, "amount_cents")), e, sizeof e);
-        printf("  %-10s  %-34s %-34s %16s  %s\n", json_object_get(l, "due") ? str(l, "due") : "-",
-               str(l, "id"), str(l, "article"), e, str(l, "status"));
+        char due[16];
+        printf("  %-10s  %-34s %-34s %16s  %s\n",
+               json_object_get(l, "due") ? due_words(str(l, "due"), due, sizeof due) : "-",
+               str(l, "id"), str(l, "article"), e, status_words(str(l, "status")));
         printf("      %s\n", str(l, "label"));
         if (json_object_get(l, "note")) printf("      %s\n", str(l, "note"));
         size_t k;
@@ -71,22 +95,25 @@ static void print_table(const char *doc) {
         json_array_foreach (json_object_get(l, "parameters"), k, p) {
             json_t *c = json_object_get(p, "cite");
             char *v = json_dumps(json_object_get(p, "value"), JSON_ENCODE_ANY);
-            printf("      param %s = %s (%s, doc %s l.%lld)\n", str(p, "id"), v, str(c, "article"),
-                   str(c, "doc"), (long long)json_integer_value(json_object_get(c, "line")));
+            printf(cli_tr("      paramètre %s = %s (%s, doc %s l.%lld)\n"), str(p, "id"), v,
+                   str(c, "article"), str(c, "doc"),
+                   (long long)json_integer_value(json_object_get(c, "line")));
             free(v);
         }
         json_array_foreach (json_object_get(l, "readings"), k, p) {
-            printf("      reading %s = %s\n", str(p, "id"), str(p, "value"));
+            printf(cli_tr("      lecture %s = %s\n"), str(p, "id"), str(p, "value"));
         }
     }
     char e[64];
     euros(json_integer_value(json_object_get(r, "total_cents")), e, sizeof e);
-    printf("\nTotal of the schedule: %s (sum of the lines, each rounded to the cent)\n", e);
+    printf(cli_tr("\nTotal de l'échéancier : %s (somme des lignes, chacune arrondie au centime)\n"),
+           e);
     json_t *rs = json_object_get(r, "readings");
-    if (json_array_size(rs)) printf("\nLectures du texte utilisées\n");
+    if (json_array_size(rs)) printf("%s", cli_tr("\nLectures du texte utilisées\n"));
     json_array_foreach (rs, i, l) {
         printf("  %s = %s%s  (%s)\n", str(l, "id"), str(l, "value"),
-               json_is_true(json_object_get(l, "default")) ? " (default)" : "", str(l, "ref"));
+               json_is_true(json_object_get(l, "default")) ? cli_tr(" (par défaut)") : "",
+               str(l, "ref"));
     }
     json_decref(r);
 }

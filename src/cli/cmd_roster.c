@@ -7,6 +7,7 @@
  * computed; 2 wrong usage or unreadable file. */
 #include "ancre/ancre.h"
 #include "cli.h"
+#include "options.h"
 
 #include <fcntl.h>
 #include <jansson.h>
@@ -48,7 +49,7 @@ int cmd_roster(const cli_opts *o) {
         ancre_readings_set_assignment(readings, o->reading_args[i], &errs);
     if (!params || errs.count) { /* a bad parameter file or reading is wrong usage (2) */
         for (size_t k = 0; k < errs.count; k++)
-            fprintf(stderr, "error: %s\n", errs.items[k].message);
+            fprintf(stderr, cli_tr("erreur : %s\n"), errs.items[k].message);
         goto done;
     }
     ancre_roster *roster = NULL;
@@ -57,12 +58,12 @@ int cmd_roster(const cli_opts *o) {
          * parameter (1) */
         rc = 1;
         for (size_t k = 0; k < errs.count; k++)
-            fprintf(stderr, "error: %s\n", errs.items[k].message);
+            fprintf(stderr, cli_tr("erreur : %s\n"), errs.items[k].message);
         goto done;
     }
     int fd = strcmp(file, "-") == 0 ? 0 : open(file, O_RDONLY);
     if (fd < 0) {
-        fprintf(stderr, "ancre roster: cannot read %s\n", file);
+        fprintf(stderr, cli_tr("ancre roster : impossible de lire %s\n"), file);
         ancre_roster_free(roster);
         goto done;
     }
@@ -81,7 +82,7 @@ int cmd_roster(const cli_opts *o) {
         }
         ssize_t got = read(fd, buf + have, cap - have);
         if (got < 0) {
-            fprintf(stderr, "ancre roster: read error on %s\n", file);
+            fprintf(stderr, cli_tr("ancre roster : erreur de lecture de %s\n"), file);
             bad++;
             break;
         }
@@ -114,7 +115,7 @@ int cmd_roster(const cli_opts *o) {
     free(buf);
     if (fd) close(fd);
     if (lineno == 0) {
-        fprintf(stderr, "%s: empty roster (no header)\n", file);
+        fprintf(stderr, cli_tr("%s : liste vide (pas d'en-tête)\n"), file);
         bad++;
     }
     const ancre_roster_centre *cs;
@@ -134,8 +135,8 @@ int cmd_roster(const cli_opts *o) {
         free(decl);
         if (fpmt < 0) {
             failed++;
-            fprintf(stderr, "centre %s: FPMT not computed: %s\n", c->centre_id,
-                    local.count ? local.items[0].message : "out of memory");
+            fprintf(stderr, cli_tr("centre %s : forfait médecin traitant non calculé : %s\n"),
+                    c->centre_id, local.count ? local.items[0].message : "out of memory");
         }
         ancre_errors_clear(&local);
         if (json) {
@@ -175,7 +176,8 @@ int cmd_roster(const cli_opts *o) {
         free(s);
         json_decref(root);
     }
-    if (bad) fprintf(stderr, "%lld bad row%s skipped\n", bad, bad == 1 ? "" : "s");
+    if (bad == 1) fprintf(stderr, "%s", cli_tr("1 ligne incorrecte ignorée\n"));
+    if (bad > 1) fprintf(stderr, cli_tr("%lld lignes incorrectes ignorées\n"), bad);
     ancre_roster_free(roster);
     rc = bad || failed ? 1 : 0;
 done:

@@ -11,6 +11,7 @@
 #include "../store/store.h"
 #include "ancre/ancre.h"
 #include "cli.h"
+#include "options.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,7 +142,9 @@ int cmd_serve(int argc, char **argv) {
         size_t len;
         char *text = slurp(param_files[i], &len);
         if (!text) {
-            fprintf(stderr, "ancre serve: cannot read parameter file %s\n", param_files[i]);
+            fprintf(stderr,
+                    cli_tr("ancre serve : impossible de lire le fichier de paramètres %s\n"),
+                    param_files[i]);
             ancre_store_paramset_free(ps);
             return 2;
         }
@@ -151,7 +154,7 @@ int cmd_serve(int argc, char **argv) {
     ancre_params *params = errs.count ? NULL : ancre_store_paramset_load(ps, &errs);
     if (!params) {
         for (size_t i = 0; i < errs.count; i++)
-            fprintf(stderr, "error: %s\n", errs.items[i].message);
+            fprintf(stderr, cli_tr("erreur : %s\n"), errs.items[i].message);
         ancre_errors_clear(&errs);
         ancre_store_paramset_free(ps);
         return 2;
@@ -162,7 +165,8 @@ int cmd_serve(int argc, char **argv) {
         size_t len;
         token = slurp(token_file, &len);
         if (!token) {
-            fprintf(stderr, "ancre serve: cannot read token file %s\n", token_file);
+            fprintf(stderr, cli_tr("ancre serve : impossible de lire le fichier de jeton %s\n"),
+                    token_file);
             ancre_params_free(params);
             ancre_store_paramset_free(ps);
             return 2;

@@ -42,12 +42,12 @@ static char *read_file(const char *path, size_t *len) {
 static void print_errors(const ancre_errors *errs) {
     for (size_t i = 0; i < errs->count; i++) {
         const ancre_error *e = &errs->items[i];
-        fprintf(stderr, "error: %s%s%s", e->path, e->path[0] ? ": " : "", e->message);
+        fprintf(stderr, cli_tr("erreur : %s%s%s"), e->path, e->path[0] ? " : " : "", e->message);
         if (e->rule[0] || e->expected[0]) {
             fprintf(stderr, " [");
-            if (e->rule[0]) fprintf(stderr, "rule: %s", e->rule);
+            if (e->rule[0]) fprintf(stderr, cli_tr("règle : %s"), e->rule);
             if (e->expected[0])
-                fprintf(stderr, "%sexpected: %s", e->rule[0] ? "; " : "", e->expected);
+                fprintf(stderr, cli_tr("%sattendu : %s"), e->rule[0] ? " ; " : "", e->expected);
             fprintf(stderr, "]");
         }
         fprintf(stderr, "\n");
@@ -62,7 +62,8 @@ static ancre_store_paramset *paramset(const store_options *o, ancre_errors *errs
         size_t len;
         char *text = read_file(o->param_files[i], &len);
         if (!text) {
-            fprintf(stderr, "ancre: cannot read parameter file %s\n", o->param_files[i]);
+            fprintf(stderr, cli_tr("ancre : impossible de lire le fichier de paramètres %s\n"),
+                    o->param_files[i]);
             ancre_store_paramset_free(ps);
             return NULL;
         }
@@ -97,14 +98,14 @@ static void print_payments(const ancre_store_payments *list, bool json, bool wit
         const ancre_store_payment *p = &list->items[i];
         char e[64];
         euros(p->amount_cents, e, sizeof e);
-        printf("%-10s  %s%s%d  %-6s %-18s %16s  %s (%s)\n", p->due[0] ? p->due : "(no date)",
-               with_finess ? p->finess : "", with_finess ? "  " : "", p->year, p->payment, p->kind,
-               e, p->label, p->article);
+        printf("%-10s  %s%s%d  %-6s %-18s %16s  %s (%s)\n",
+               p->due[0] ? p->due : cli_tr("(sans date)"), with_finess ? p->finess : "",
+               with_finess ? "  " : "", p->year, p->payment, p->kind, e, p->label, p->article);
         sum += p->amount_cents;
     }
     char e[64];
     euros(sum, e, sizeof e);
-    printf("%zu payment%s, %s\n", list->count, list->count == 1 ? "" : "s", e);
+    printf(cli_tr("%zu paiement%s, %s\n"), list->count, list->count > 1 ? "s" : "", e);
 }
 
 static int run(ancre_store *st, const store_options *o, ancre_errors *errs) {
@@ -116,7 +117,7 @@ static int run(ancre_store *st, const store_options *o, ancre_errors *errs) {
         size_t len;
         char *text = read_file(o->file, &len);
         if (!text) {
-            fprintf(stderr, "ancre: cannot read %s\n", o->file);
+            fprintf(stderr, cli_tr("ancre : impossible de lire %s\n"), o->file);
             return 2;
         }
         ancre_store_paramset *ps = paramset(o, errs);
@@ -133,9 +134,9 @@ static int run(ancre_store *st, const store_options *o, ancre_errors *errs) {
         free(text);
         print_errors(errs);
         fprintf(rc == 0 ? stdout : stderr,
-                "%s: %zu records, %zu imported, %zu unchanged, %zu rejected; %s\n", o->file,
-                rep.records, rep.imported, rep.unchanged, rep.rejected,
-                rep.written ? "written" : "nothing written");
+                cli_tr("%s : %zu enregistrements, %zu importés, %zu inchangés, %zu refusés ; %s\n"),
+                o->file, rep.records, rep.imported, rep.unchanged, rep.rejected,
+                rep.written ? cli_tr("écrit") : cli_tr("rien n'est écrit"));
         return rc == 0 ? 0 : 1;
     }
     if (strcmp(c, "record") == 0) {
@@ -154,9 +155,10 @@ static int run(ancre_store *st, const store_options *o, ancre_errors *errs) {
         ancre_readings_free(readings);
         ancre_store_paramset_free(ps);
         print_errors(errs);
-        fprintf(rc == 0 ? stdout : stderr, "%d: %zu centres, %zu recorded, %zu failed; %s\n",
-                o->year, rep.centres, rep.recorded, rep.failed,
-                rep.written ? "written" : "nothing written");
+        fprintf(rc == 0 ? stdout : stderr,
+                cli_tr("%d : %zu centres, %zu enregistrés, %zu en échec ; %s\n"), o->year,
+                rep.centres, rep.recorded, rep.failed,
+                rep.written ? cli_tr("écrit") : cli_tr("rien n'est écrit"));
         return rc == 0 ? 0 : 1;
     }
     if (strcmp(c, "ledger") == 0 || strcmp(c, "calendar") == 0) {
@@ -213,8 +215,9 @@ static int run(ancre_store *st, const store_options *o, ancre_errors *errs) {
             bool same = false;
             char *again = NULL;
             if (id && ancre_store_reproduce(st, id, &same, &again, errs) == 0) {
-                printf("result %lld: %s\n", (long long)id,
-                       same ? "reproduced exactly" : "DIFFERS from the stored document");
+                printf(cli_tr("résultat %lld : %s\n"), (long long)id,
+                       same ? cli_tr("reproduit à l'identique")
+                            : cli_tr("DIFFÈRE du document enregistré"));
                 if (!same && o->json) printf("%s\n", again);
                 free(again);
                 return same ? 0 : 1;

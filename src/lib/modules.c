@@ -6,6 +6,7 @@
 
 #include "acts/acts.h"
 #include "contracts/contracts.h"
+#include "conv2011/conv2011.h"
 #include "mt/mt.h"
 #include "pdsa/pdsa.h"
 #include "rsf/rsf.h"
@@ -84,6 +85,9 @@ extern const item_schema forfaits_item_schemas[];
 extern const size_t forfaits_item_schema_count;
 extern const item_schema contracts_item_schemas[];
 extern const size_t contracts_item_schema_count;
+extern const module_tables conv2011_tables;
+extern const item_schema conv2011_item_schemas[];
+extern const size_t conv2011_item_schema_count;
 extern const item_schema acts_item_schemas[];
 extern const size_t acts_item_schema_count;
 extern const item_schema pdsa_item_schemas[];
@@ -98,29 +102,29 @@ void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_e
 
 #define N(a) (sizeof(a) / sizeof *(a))
 
-const module_tables *const ancre_module_tables[] = {
-    &core_tables,
-    &rsf_medical_tables,
-    &rsf_classification_tables,
-    &rsf_nursing_tables,
-    &rsf_dental_tables,
-    &fpmt_tables,
-    &mpa_tables,
-    &rosp_tables,
-    &contracts_tables,
-    &acts_tables,
-    &rsf_common_tables,
-    &pdsa_tables,
-    &procedures_tables,
-    &transition_options_2015_tables,
-    &transition_compensation_tables,
-    &forfaits_tables,
-};
+const module_tables *const ancre_module_tables[] = {&core_tables,
+                                                    &rsf_medical_tables,
+                                                    &rsf_classification_tables,
+                                                    &rsf_nursing_tables,
+                                                    &rsf_dental_tables,
+                                                    &fpmt_tables,
+                                                    &mpa_tables,
+                                                    &rosp_tables,
+                                                    &contracts_tables,
+                                                    &acts_tables,
+                                                    &rsf_common_tables,
+                                                    &pdsa_tables,
+                                                    &procedures_tables,
+                                                    &transition_options_2015_tables,
+                                                    &transition_compensation_tables,
+                                                    &forfaits_tables,
+                                                    &conv2011_tables};
 const size_t ancre_module_tables_count = N(ancre_module_tables);
 
 /* element schemas of the lists of objects, by module */
 const item_schema_set ancre_item_schema_sets[] = {
     {contracts_item_schemas, &contracts_item_schema_count},
+    {conv2011_item_schemas, &conv2011_item_schema_count},
     {acts_item_schemas, &acts_item_schema_count},
     {forfaits_item_schemas, &forfaits_item_schema_count},
     {pdsa_item_schemas, &pdsa_item_schema_count},
@@ -133,6 +137,20 @@ const size_t ancre_declaration_checks_count = N(ancre_declaration_checks);
 const decl_check_fn ancre_document_checks[] = {contracts_validate};
 const size_t ancre_document_checks_count = N(ancre_document_checks);
 
+/* ---- documents of other kinds than a centre's declaration ---- */
+
+/* a liberal doctor under the 2011 draft of the doctors' convention (003) */
+const document_kind ancre_document_kinds[] = {{"ancre_convention_2011", "cm2011_document"}};
+const size_t ancre_document_kinds_count = N(ancre_document_kinds);
+const document_compute ancre_document_computes[] = {
+    {"cm2011_document", "convention_2011", "medecin_liberal"}};
+const size_t ancre_document_computes_count = N(ancre_document_computes);
+
+static bool never_applies(eng_t *e) {
+    (void)e;
+    return false;
+}
+
 /* ---- payments, in the order they appear in a result ---- */
 
 const module_def ancre_modules[] = {
@@ -143,6 +161,9 @@ const module_def ancre_modules[] = {
     {"mpa", "Majoration personnes âgées", mpa_applies, mpa_compute},
     {"rosp", "Rémunération sur objectifs de santé publique", rosp_applies, rosp_compute},
     {"contracts", "Contrats et aides de l'article 19", contracts_applies, contracts_compute_year},
+    /* computes its own document only (ancre_document_computes), never a centre's declaration */
+    {"convention_2011", "Projet de convention médicale de 2011 (003, non signé)", never_applies,
+     conv2011_compute},
     {"mie", "Majoration MIE des séances infirmières (enfants de moins de 7 ans)", mie_applies,
      mie_compute},
     {"orthoptie", "Forfait d'évaluation de l'environnement du patient (orthoptie)",

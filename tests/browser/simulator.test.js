@@ -169,6 +169,18 @@ async function managerChecks(browser, url) {
     await waitReady(page);
     check((await cents(page, 'total')) === before, type + ': an exported declaration re-imports to the same amount', (await cents(page, 'total')) + ' vs ' + before);
   }
+  // an empty field is "non renseigné", never a silent 0: the engine names it next to the field
+  await page.setInputFiles('#import', path.join(root, 'examples', 'centre-medical-2023.json'));
+  await waitReady(page);
+  await page.fill('[name="n_mt_ald_or_over75"]', '');
+  await waitReady(page);
+  const missing = await page.textContent('#errors');
+  check(/non renseigné/.test(missing) && /ALD ou de plus de 75 ans/.test(missing), 'an empty field is reported « non renseigné » in its own words', missing);
+  const note = await page.$eval('[name="n_mt_ald_or_over75"]', (el) => (el.closest('label').nextElementSibling || {}).textContent || '');
+  check(/non renseigné/.test(note), 'the « non renseigné » message is next to the field', note);
+  await page.setInputFiles('#import', path.join(root, 'examples', 'centre-dentaire-2023.json'));
+  await waitReady(page);
+
   // reload: the form and its result come back (the page address holds the situation)
   const total = await cents(page, 'total');
   const name = await page.inputValue('[name="name"]');
@@ -289,6 +301,13 @@ async function managerChecks(browser, url) {
       check((await cents(page, 'balance')) === -3000000, 'no coordination: balance -30 000,00 €' + where, await cents(page, 'balance'));
       check(/RSF non déclenchée/.test(await page.textContent('#gate')), 'the gate says the RSF is not triggered' + where);
       check(/✗ Fonction de coordination/.test(await page.textContent('#gate')), 'the missing prerequisite is named' + where);
+      // what would raise the forfait starts with the gate: meeting the prerequisite restores the
+      // whole 52 430,00 € (the total computed just above, SI avancé unchecked)
+      const firstIdea = await page.$eval('#opportunities li', (li) => [li.dataset.entry, Number(li.dataset.cents), li.textContent]);
+      check(firstIdea[0] === 'gate' && firstIdea[1] === 5243000 && /prérequis/.test(firstIdea[2]),
+        'the first proposal is to meet the missing prerequisite, +52 430,00 €' + where, firstIdea.join(' | '));
+      check(/30\s000,00\s€ à rembourser/.test((await page.textContent('#balance')).replace(/\s/g, ' ')),
+        'a negative balance reads « à rembourser »' + where, await page.textContent('#balance'));
       await page.setChecked('[name="coordination"]', true);
       await waitReady(page);
       // a refused value shows the engine's validation message, not a figure

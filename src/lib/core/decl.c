@@ -450,6 +450,10 @@ int decl_parse_with(ancre_decl **out, const char *text, size_t len, const item_s
         json_decref(root);
         return -1;
     }
+    /* a document of another kind than the declaration names itself by its marker key */
+    for (size_t k = 0; !schema && k < ancre_document_kinds_count; k++)
+        if (json_object_get(root, ancre_document_kinds[k].marker))
+            schema = item_schema_find(ancre_document_kinds[k].schema);
     ancre_decl *d = decl_new(schema);
     walk(d, "", "", root, errs);
     json_decref(root);

@@ -535,9 +535,54 @@ int64_t ancre_result_total_cents(const ancre_result *r) {
     return r->total_cents;
 }
 
+/* A document of another kind than the declaration: its own computation, for its "year". */
+static int compute_document(ancre_result **out, const ancre_decl *decl, const ancre_params *params,
+                            const ancre_readings *readings, ancre_errors *errs) {
+    const document_compute *dc = NULL;
+    for (size_t k = 0; k < ancre_document_computes_count; k++)
+        if (strcmp(ancre_document_computes[k].schema, decl->schema->name) == 0)
+            dc = &ancre_document_computes[k];
+    const module_def *mod = NULL;
+    for (size_t m = 0; dc && m < ancre_module_count; m++)
+        if (strcmp(ancre_modules[m].payment, dc->payment) == 0) mod = &ancre_modules[m];
+    const decl_value *year = decl_get(decl, "year");
+    if (!mod || !year) {
+        errors_add(errs, mod ? "year" : "", "schema", mod ? "a value" : "a declaration",
+                   mod ? "le document n'a pas d'année de référence"
+                       : "ce document ne se calcule pas avec ancre compute");
+        return -1;
+    }
+    ancre_result *r = mem_zalloc(1, sizeof *r);
+    if (!r) {
+        errors_add(errs, "", "memory", "memory", "mémoire insuffisante");
+        return -1;
+    }
+    eng_t e = {decl, params, readings, 0, {0, 0, 0}, r, NULL, errs, false, dc->payment, {1, 1}};
+    r->lang = errs ? errs->lang : NULL;
+    e.year = (int)q_floor_int(year->num);
+    e.at = date_make(e.year, 12, 31);
+    r->year = e.year;
+    r->type = mem_strdup(dc->type);
+    const decl_value *v = decl_get(decl, "name");
+    r->name = v ? mem_strdup(v->s) : NULL;
+    r->prorata = q_int(1);
+    r->point_value = q_int(0);
+    r->triggered = true;
+    if (mod->compute(&e) != 0) e.failed = true;
+    e.cur = NULL;
+    if (!e.failed) eng_amounts(&e);
+    if (e.failed) {
+        ancre_result_free(r);
+        return -1;
+    }
+    *out = r;
+    return 0;
+}
+
 int ancre_compute(ancre_result **out, const ancre_decl *decl, const ancre_params *params,
                   const ancre_readings *readings, ancre_errors *errs) {
     *out = NULL;
+    if (decl->schema) return compute_document(out, decl, params, readings, errs);
     ancre_result *r = mem_zalloc(1, sizeof *r);
     r->lang = errs ? errs->lang : NULL;
     eng_t e = {.decl = decl,

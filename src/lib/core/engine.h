@@ -194,4 +194,14 @@ typedef struct {
 extern const module_def ancre_modules[];
 extern const size_t ancre_module_count;
 
+/* A document of another kind (registry.h: document_kind) is computed by the module of one
+ * payment alone, with e->year and e->at set from the document's "year". */
+typedef struct {
+    const char *schema;  /* the document's item schema */
+    const char *payment; /* the module of ancre_modules that computes it */
+    const char *type;    /* what the result names in place of the centre's type */
+} document_compute;
+extern const document_compute ancre_document_computes[];
+extern const size_t ancre_document_computes_count;
+
 #endif

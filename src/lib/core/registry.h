@@ -96,6 +96,16 @@ extern const item_schema_set ancre_item_schema_sets[];
 extern const size_t ancre_item_schema_sets_count;
 const item_schema *item_schema_find(const char *name);
 
+/* A document other than a centre's declaration that ancre_decl_parse_json recognises by a
+ * top-level key (its marker) and validates against its own element schema; ancre_compute then
+ * runs the document's own computation (engine.h: document_compute). */
+typedef struct {
+    const char *marker; /* top-level key that names the kind ("ancre_convention_2011") */
+    const char *schema; /* item schema of the whole document */
+} document_kind;
+extern const document_kind ancre_document_kinds[];
+extern const size_t ancre_document_kinds_count;
+
 size_t readings_count(void);
 const reading_def *reading_def_at(size_t i);
 long reading_find(const char *id);

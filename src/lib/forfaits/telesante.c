@@ -70,6 +70,16 @@ int telesante_compute(eng_t *e) {
     for (size_t k = 0; k < list->nitems; k++) {
         const ancre_decl *p = list->items[k];
         const decl_value *pid = decl_get(p, "id");
+        for (size_t j = 0; pid && j < k; j++) {
+            const decl_value *other = decl_get(list->items[j], "id");
+            if (other && strcmp(other->s, pid->s) == 0) {
+                snprintf(path, sizeof path, "telesante.professionnels[%zu].id", k);
+                eng_fail(e, path, "Art. 28.8", "un identifiant par professionnel",
+                         "%s : « %s » est déjà l'identifiant de telesante.professionnels[%zu]",
+                         path, pid->s, j);
+                return -1;
+            }
+        }
         snprintf(id, sizeof id, "telesante_%s", pid ? pid->s : "");
         snprintf(label, sizeof label, eng_tr(e, "Activité à distance du professionnel %s"),
                  pid ? pid->s : "");
