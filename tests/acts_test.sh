@@ -72,5 +72,22 @@ db="$tmp/store2.db"
 grep -q 'pdsa .*1 192,00 €' "$tmp/out" && ok || ko "ledger holds the PDSA majorations"
 grep -q 'pdsd .*60,00 €' "$tmp/out" && ok || ko "ledger holds the MCD"
 
+# ---- bucco-dental prevention (Annexes 22, 23, 30) ----
+ex="$root/examples/dental/prevention-2025.json"
+"$ancre" compute "$ex" >"$tmp/out" 2>&1
+[ $? -eq 0 ] && ok || ko "the prevention example computes"
+# e1 7 years BR2 52 + e2 13 years BDC 40 + e4 5 years BDC 40 + handicap 23 + e5 pregnancy BRP 64
+# + 12 × BDC 40 = 480; e3 25 years and e6 (second exam at 13) nothing: 699,00 €
+grep -Eq '^  Total ebd ?: 699,00 €' "$tmp/out" && ok || ko "EBD total"
+# Annexe 23: the 198 CCAM codes are data, each with its citation
+n=$("$ancre" params --json | jq '[.[] | select(.id | startswith("ebd.annexe23."))] | length')
+[ "$n" = 198 ] && ok || ko "Annexe 23 has 198 CCAM codes, found $n"
+n=$("$ancre" params --json | jq '[.[] | select(.id | startswith("ebd.annexe23.")) | .values[0].cite.line] | unique | length')
+[ "$n" = 198 ] && ok || ko "each code of Annexe 23 cites its own line, found $n lines"
+db="$tmp/store3.db"
+"$ancre" import --db "$db" "$ex" >/dev/null 2>&1 && "$ancre" record --db "$db" --year 2025 >/dev/null 2>&1 &&
+    "$ancre" ledger --db "$db" --finess 750000003 >"$tmp/out" 2>&1
+grep -q 'ebd .*699,00 €' "$tmp/out" && ok || ko "ledger holds the prevention payment"
+
 echo "acts: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -93,9 +93,8 @@ static int check_timeline(const char *file, json_t *c, json_t *doc, bool procedu
                           const ancre_params *params, const ancre_readings *readings,
                           ancre_errors *errs) {
     char *text = json_dumps(doc, 0), *out = NULL;
-    int rc = procedure ? -1
-                       : ancre_deadlines(&out, text, strlen(text), ANCRE_OUT_JSON, params, readings,
-                                         errs);
+    int rc = (procedure ? ancre_procedure : ancre_deadlines)(
+        &out, text, strlen(text), ANCRE_OUT_JSON, params, readings, errs);
     free(text);
     int bad = 0;
     json_t *want_errors = json_object_get(c, "expect_errors");

@@ -40,5 +40,46 @@ check "no FILE exits 2" '[ $? -eq 2 ]'
 "$ancre" readings | jq -e '[.[] | .id] | index("plain_days") != null' >/dev/null 2>&1 ||
     "$ancre" readings | grep -q plain_days
 check "the readings of the calendar are listed" '[ $? -eq 0 ]'
+for f in "$here"/examples/procedures/*.json; do
+    "$ancre" procedure "$f" >"$tmp/out.txt" 2>&1
+    check "procedure $(basename "$f") exits 0" '[ $? -eq 0 ]'
+    check "procedure $(basename "$f") states its state" 'grep -q "^État : " "$tmp/out.txt"'
+    "$ancre" procedure "$f" --json >"$tmp/out.json"
+    check "procedure $(basename "$f") --json has a state" 'jq -e ".state.id | length > 0" "$tmp/out.json" >/dev/null'
+done
+"$ancre" procedure "$here/examples/procedures/sanction-cure-period-weekend.json" --json \
+    --reading deadline_on_non_working_day=next_working_day | jq -r .state.id >"$tmp/state"
+check "the cure period moved to Monday closes the procedure" '[ "$(cat "$tmp/state")" = closed_corrected ]'
+"$ancre" procedure "$here/examples/procedures/sanction-cure-period-weekend.json" --lang en >"$tmp/en"
+check "--lang en writes English" 'grep -q "^State: " "$tmp/en"'
+
+# the API: POST /v1/deadlines and /v1/procedure on a server of a free loopback port
+"$ancre" serve --port 0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
+spid=$!
+url=
+for i in $(seq 1 100); do
+    url=$(sed -n 's/^listening on //p' "$tmp/serve.out")
+    [ -n "$url" ] && break
+    sleep 0.05
+done
+check "the server starts" '[ -n "$url" ]'
+if [ -n "$url" ]; then
+    code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+        --data-binary @"$ex" "${url}v1/deadlines")
+    check "POST /v1/deadlines answers 200" '[ "$code" = 200 ]'
+    check "with the deadlines" 'jq -e "[.deadlines[] | select(.id == \"fse-0503.fse_transmission\")][0].due == \"2024-05-17\"" "$tmp/body" >/dev/null'
+    code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+        --data-binary @"$here/examples/procedures/cpr-quorum-reconvened-2024.json" "${url}v1/procedure?format=text")
+    check "POST /v1/procedure?format=text answers 200" '[ "$code" = 200 ]'
+    check "in French" 'grep -q "nouvelle réunion le 09/04/2024" "$tmp/body"'
+    code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+        -H 'Accept-Language: en' --data-binary @"$tmp/bad.json" "${url}v1/deadlines")
+    check "a bad document answers 422" '[ "$code" = 422 ]'
+    check "naming the field" 'grep -q "events\[0\].care_date" "$tmp/body"'
+    code=$(curl -s -o "$tmp/body" -w '%{http_code}' "${url}v1/procedure")
+    check "GET /v1/procedure answers 405" '[ "$code" = 405 ]'
+fi
+kill "$spid" 2>/dev/null
+wait "$spid" 2>/dev/null
 echo "procedures cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -27,6 +27,11 @@ enum {
 int ancre_deadlines(char **out, const char *text, size_t len, int format,
                     const ancre_params *params, const ancre_readings *readings, ancre_errors *errs);
 
+/* State, deadlines and possible decisions of a procedure document ({"ancre_procedure": 1,
+ * "procedure": "sanction"|"urgent"|"adhesion"|"commission", …}). */
+int ancre_procedure(char **out, const char *text, size_t len, int format,
+                    const ancre_params *params, const ancre_readings *readings, ancre_errors *errs);
+
 #ifdef __cplusplus
 }
 #endif

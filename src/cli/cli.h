@@ -24,8 +24,10 @@ bool is_contract_document(const char *text, size_t len);
 int cmd_contract(const char *file, char *text, size_t len, const ancre_params *params,
                  const ancre_readings *readings, bool json);
 
-/* ancre deadlines FILE: the deadlines of a deadlines document (cmd_deadlines.c). */
+/* ancre deadlines FILE: the deadlines of a deadlines document; ancre procedure FILE: the state
+ * of a procedure document (cmd_deadlines.c). */
 int cmd_deadlines(const cli_opts *o);
+int cmd_procedure(const cli_opts *o);
 
 /* A record of a JSON Lines batch: parses one line and computes it. */
 typedef int (*cli_record_fn)(ancre_result **out, const char *text, size_t len,

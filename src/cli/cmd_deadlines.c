@@ -1,4 +1,5 @@
-/* ancre deadlines FILE [--json]: the deadlines of a centre's exchanges with the caisse
+/* ancre deadlines FILE [--json]: the deadlines of a centre's exchanges with the caisse; ancre
+ * procedure FILE [--json]: the state, deadlines and possible decisions of a procedure of Titre 4
  * (docs/procedures.md). */
 #include "ancre/procedures.h"
 #include "cli.h"
@@ -54,4 +55,8 @@ static int show(const cli_opts *o, timeline_fn fn) {
 
 int cmd_deadlines(const cli_opts *o) {
     return show(o, ancre_deadlines);
+}
+
+int cmd_procedure(const cli_opts *o) {
+    return show(o, ancre_procedure);
 }

@@ -321,6 +321,11 @@ const cli_command cli_commands[] = {
      "échéances au calendrier des jours fériés, respectées ou non, et leurs suites",
      "  un document {\"ancre_deadlines\": 1, \"calendar\": ..., \"events\": [...]} "
      "(docs/procedures.md)\n"},
+    {"procedure", cmd_procedure, NULL, CLI_G_COMPUTE, "FICHIER|-",
+     "l'état d'une procédure du Titre 4 (adhésion, sanction, procédure exceptionnelle, "
+     "commission) : échéances, prochaine échéance et décisions possibles",
+     "  un document {\"ancre_procedure\": 1, \"procedure\": ..., \"calendar\": ...} "
+     "(docs/procedures.md)\n"},
     {"params", cmd_params, NULL, CLI_G_PARAMS, "[ID]",
      "les paramètres avec leurs valeurs, dates d'effet et citations", NULL},
     {"readings", cmd_readings, NULL, CLI_G_INFO, "",

@@ -6,6 +6,7 @@
 
 #include "acts/acts.h"
 #include "contracts/contracts.h"
+#include "dental/dental.h"
 #include "conv2011/conv2011.h"
 #include "mt/mt.h"
 #include "pdsa/pdsa.h"
@@ -78,7 +79,7 @@ extern const module_tables rsf_medical_tables, rsf_classification_tables, rsf_nu
     rsf_dental_tables, rsf_common_tables;
 extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 extern const module_tables contracts_tables;
-extern const module_tables acts_tables, pdsa_tables;
+extern const module_tables acts_tables, pdsa_tables, ebd_tables;
 extern const module_tables transition_compensation_tables, transition_options_2015_tables;
 extern const module_tables forfaits_tables;
 extern const item_schema forfaits_item_schemas[];
@@ -92,6 +93,8 @@ extern const item_schema acts_item_schemas[];
 extern const size_t acts_item_schema_count;
 extern const item_schema pdsa_item_schemas[];
 extern const size_t pdsa_item_schema_count;
+extern const item_schema ebd_item_schemas[];
+extern const size_t ebd_item_schema_count;
 /* deadlines and procedures of Titres 3 and 4 (src/lib/procedures/): their documents and readings */
 extern const module_tables procedures_tables;
 extern const item_schema procedures_item_schemas[];
@@ -114,6 +117,7 @@ const module_tables *const ancre_module_tables[] = {&core_tables,
                                                     &acts_tables,
                                                     &rsf_common_tables,
                                                     &pdsa_tables,
+                                                    &ebd_tables,
                                                     &procedures_tables,
                                                     &transition_options_2015_tables,
                                                     &transition_compensation_tables,
@@ -128,6 +132,7 @@ const item_schema_set ancre_item_schema_sets[] = {
     {acts_item_schemas, &acts_item_schema_count},
     {forfaits_item_schemas, &forfaits_item_schema_count},
     {pdsa_item_schemas, &pdsa_item_schema_count},
+    {ebd_item_schemas, &ebd_item_schema_count},
     {procedures_item_schemas, &procedures_item_schema_count},
 };
 const size_t ancre_item_schema_sets_count = N(ancre_item_schema_sets);
@@ -172,6 +177,8 @@ const module_def ancre_modules[] = {
     {"pdsa", "Majorations spécifiques de permanence des soins ambulatoires", pdsa_applies,
      pdsa_compute},
     {"pdsd", "Permanence des soins dentaires : MCD et astreintes", pdsd_applies, pdsd_compute},
+    {"ebd", "Prévention bucco-dentaire : examens, supplément handicap, code 9", ebd_applies,
+     ebd_compute},
     {"options_2015", "Solde 2015 des anciennes options et aides à la télétransmission",
      options_2015_applies, transition_options_2015_compute},
     {"vsm", "Forfait élaboration initiale du VSM", vsm_applies, vsm_compute},

@@ -4,6 +4,7 @@
  * document (docs/result.md) and, on bad input, the same errors as `ancre validate --json`
  * ({"ok": false, "errors": [{path, rule, expected, message}]}): 400 when the body is not JSON or
  * a query argument is wrong, 422 when the declaration is refused or cannot be computed. */
+#include "ancre/procedures.h"
 #include "routes.h"
 
 #include "../lib/core/alloc.h"
@@ -522,6 +523,41 @@ static bool serve_asset(const char *name, http_response *res) {
     return false;
 }
 
+/* POST /v1/deadlines and /v1/procedure: a deadlines or procedure document (docs/procedures.md)
+ * to its deadlines, state and decisions; ?format=text for the French text. */
+typedef int (*timeline_fn)(char **out, const char *text, size_t len, int format,
+                           const ancre_params *params, const ancre_readings *readings,
+                           ancre_errors *errs);
+static void route_timeline(server_ctx *s, const http_request *req, http_response *res,
+                           timeline_fn fn) {
+    bool lines;
+    if (!method_is(req, "POST", res) || !json_body(req, res, &lines)) return;
+    ancre_errors errs;
+    ancre_errors_init(&errs);
+    ancre_errors_set_lang(&errs, res->lang);
+    ancre_readings *readings = query_readings(req, &errs);
+    const char *format = http_query(req, "format");
+    bool text = format && strcmp(format, "text") == 0;
+    char *out = NULL;
+    if (format && !text && strcmp(format, "json") != 0)
+        http_error(res, 400, "http", "format : json ou text, et non « %s »", format);
+    else if (errs.count)
+        answer_errors(res, 400, &errs);
+    else if (fn(&out, req->body, req->body_len, text ? ANCRE_OUT_TEXT : ANCRE_OUT_JSON, s->params,
+                readings, &errs) != 0)
+        answer_errors(res, 422, &errs);
+    else if (text) {
+        res->status = 200;
+        res->content_type = "text/plain; charset=utf-8";
+        res->body = out;
+        res->no_store = true;
+    } else {
+        http_json(res, 200, out);
+    }
+    ancre_readings_free(readings);
+    ancre_errors_clear(&errs);
+}
+
 /* ---- dispatch -----------------------------------------------------------------------------------
  */
 
@@ -540,6 +576,8 @@ void routes_handle(void *ctx, const http_request *req, http_response *res) {
     if (strcmp(p, "/v1/readings") == 0) return route_readings(req, res);
     if (strcmp(p, "/v1/schema") == 0) return route_schema(req, res);
     if (strcmp(p, "/v1/health") == 0) return route_health(s, req, res);
+    if (strcmp(p, "/v1/deadlines") == 0) return route_timeline(s, req, res, ancre_deadlines);
+    if (strcmp(p, "/v1/procedure") == 0) return route_timeline(s, req, res, ancre_procedure);
     if (strcmp(p, "/v1/openapi.json") == 0 || strcmp(p, "/openapi.json") == 0) {
         if (method_is(req, "GET", res)) serve_asset("openapi.json", res);
         return;

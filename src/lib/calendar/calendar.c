@@ -132,12 +132,13 @@ static date_t extend(calendar_t *c, date_t d) {
 date_t cal_deadline(calendar_t *c, date_t start, int count, cal_unit unit, cal_unit *unit_out) {
     cal_unit u = resolve(c, unit);
     if (unit_out) *unit_out = u;
-    /* the day of the event is not counted ("à compter du jour de …" read as the day after),
-     * or is day 1 (reading day_count_start) */
-    bool event_day = reading_is(c->e, "day_count_start", "event_day");
+    /* in days, the day of the event is not counted ("à compter du jour de …" read as the day
+     * after) or is day 1 (reading day_count_start); in months, the same day-number N months
+     * later (art. 641 of the code de procédure civile), the last day of a shorter month */
     switch (u) {
     case CU_JOURS_OUVRES:
     case CU_JOURS_OUVRABLES: {
+        bool event_day = reading_is(c->e, "day_count_start", "event_day");
         date_t d = event_day ? start : date_add_days(start, 1);
         int counted = 0;
         for (int guard = 0; guard < count * 3 + 31 && !c->e->failed; guard++) {
@@ -147,8 +148,10 @@ date_t cal_deadline(calendar_t *c, date_t start, int count, cal_unit unit, cal_u
         return d;
     }
     case CU_JOURS_CALENDAIRES:
-    case CU_JOURS:
+    case CU_JOURS: {
+        bool event_day = reading_is(c->e, "day_count_start", "event_day");
         return extend(c, date_add_days(start, event_day ? count - 1 : count));
+    }
     case CU_MOIS:
         return extend(c, date_add_months(start, count));
     case CU_ANNEES:

@@ -3,6 +3,7 @@
 #include "procedures.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static int run(char **out, const char *text, size_t len, int format, const char *schema,
                const char *kind, int (*compute)(timeline_t *), const ancre_params *params,
@@ -23,5 +24,22 @@ int ancre_deadlines(char **out, const char *text, size_t len, int format,
                     const ancre_params *params, const ancre_readings *readings,
                     ancre_errors *errs) {
     return run(out, text, len, format, "deadlines_document", "deadlines", deadlines_compute, params,
+               readings, errs);
+}
+
+/* the procedure named by the document */
+static int procedure_compute(timeline_t *tl) {
+    const char *which = doc_get(tl->doc, "procedure")->s;
+    tl->kind = which;
+    if (strcmp(which, "sanction") == 0) return procedure_sanction(tl);
+    if (strcmp(which, "urgent") == 0) return procedure_urgent(tl);
+    if (strcmp(which, "adhesion") == 0) return procedure_adhesion(tl);
+    return procedure_commission(tl);
+}
+
+int ancre_procedure(char **out, const char *text, size_t len, int format,
+                    const ancre_params *params, const ancre_readings *readings,
+                    ancre_errors *errs) {
+    return run(out, text, len, format, "procedure_document", "procedure", procedure_compute, params,
                readings, errs);
 }

@@ -121,5 +121,9 @@ bool need_date(timeline_t *tl, const ancre_decl *ev, const char *base, const cha
 
 /* ---- the computations ---- */
 int deadlines_compute(timeline_t *tl);
+int procedure_sanction(timeline_t *tl);
+int procedure_urgent(timeline_t *tl);
+int procedure_adhesion(timeline_t *tl);
+int procedure_commission(timeline_t *tl);
 
 #endif

@@ -111,9 +111,142 @@ static const field_def deadline_event[] = {
      "justificatifs: date the remuneration of the year was paid, if it was."},
 };
 
+#define GRIEVANCES                                                                                 \
+    "dispense_avance|tarifs_superieurs|depassements|documents_procedures|ngap_ccam|"               \
+    "teletransmission|options|honoraires_non_inscrits|actes_non_realises|"                         \
+    "prestations_remboursables|actes_non_justifies|cartes|devis|honoraires_limites_dentaires|"     \
+    "activite_distance|telesante|zone_sur_dotee|modifications_substantielles|"                     \
+    "regulation_dentaire|fraude|faits_sanctionnes|autre"
+
+static const field_def procedure_document[] = {
+    COMMON_FIELDS("ancre_procedure"),
+    {"procedure", F_ENUM, REQ_ALWAYS, 0, 0, "sanction|urgent|adhesion|commission", 0,
+     "Art. 47-63, Annexe 28",
+     "The procedure: sanction (Art. 58-60), urgent (Art. 61), adhesion (Art. 47-53), "
+     "commission (Art. 54-57, Annexe 28)."},
+    /* sanction (Art. 58-60) */
+    {"sanction.grievance", F_ENUM, REQ_SECTION, 0, 0, GRIEVANCES, 0, "Art. 58",
+     "The breach found (the list of Art. 58, l. 12150-12209; faits_sanctionnes: the facts "
+     "of l. 12255; autre: another breach of "
+     "the accord)."},
+    {"sanction.formal_notice_received", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 59",
+     "Date the centre received the mise en demeure."},
+    {"sanction.practice_changed", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 59",
+     "Date the centre changed the practice complained of."},
+    {"sanction.findings_received", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 59",
+     "Date the centre received the relevé des constatations."},
+    {"sanction.observations", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 59",
+     "Date of the centre's written observations, or of its hearing."},
+    {"sanction.cpam_decision", F_ENUM, REQ_NO, 0, 0, "close|refer", 0, "Art. 59",
+     "What the CPAM decided after the month of observations: close, or refer to the CPR/CPD."},
+    {"sanction.cpam_decision_date", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 59",
+     "Date of that decision (for refer: the date the CPR/CPD was seized)."},
+    {"sanction.opinion_received", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 59",
+     "Date the director received the CPR/CPD's opinion (absent: not given yet)."},
+    {"sanction.notification_received", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 59",
+     "Date the centre received the notification of the measure."},
+    {"sanction.measures", F_OBJLIST, REQ_NO, 0, "3", "sanction_measure", 0, "Art. 60",
+     "The measures notified (they may be combined)."},
+    /* urgent (Art. 61) */
+    {"urgent.loss_cents", F_INT, REQ_SECTION, "0", "100000000000", 0, 0, "Art. 61",
+     "Financial loss of the breach, in cents."},
+    {"urgent.pmss_cents", F_INT, REQ_SECTION, "1", "10000000", 0, 0, "Art. 61",
+     "Monthly social-security ceiling (plafond mensuel) of the year, in cents: set by decree, "
+     "not by the accord."},
+    {"urgent.criminal_referral", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 61",
+     "The breach justifies a referral under art. 40 of the code de procédure pénale (absent: "
+     "false)."},
+    {"urgent.uncam_agreement", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 61",
+     "The director general of the UNCAM agreed (absent: false)."},
+    {"urgent.notice_received", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 61",
+     "Date the centre received the notice of the facts and of the suspension considered."},
+    {"urgent.hearing_requested", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 61",
+     "Date the legal representative asked to be heard."},
+    {"urgent.observations", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 61",
+     "Date the written observations were received, or of the hearing."},
+    {"urgent.suspension_notified", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 61",
+     "Date the reasoned suspension was notified."},
+    {"urgent.suspension_months", F_INT, REQ_NO, "1", "120", 0, 0, "Art. 61",
+     "Length of the provisional suspension notified, in months."},
+    /* adhesion (Art. 47-53) */
+    {"adhesion.events", F_OBJLIST, REQ_SECTION, 0, "200", "adhesion_event", 0, "Art. 47-53",
+     "The centre's adhesion events, in date order."},
+    /* commission (Art. 54-57, Annexe 28) */
+    {"commission.kind", F_ENUM, REQ_SECTION, 0, 0, "cpn|cpr|cpd|ctppn", 0, "Art. 54-57",
+     "The commission."},
+    {"commission.meetings", F_OBJLIST, REQ_SECTION, 0, "20", "commission_meeting", 0,
+     "Annexe 28, art. 5",
+     "The meetings, in date order (a reconvened meeting follows the one "
+     "that failed)."},
+};
+
+static const field_def sanction_measure[] = {
+    {"kind", F_ENUM, REQ_ALWAYS, 0, 0, "avertissement|suspension_conventionnel|suspension_forfaits",
+     0, "Art. 60",
+     "avertissement, suspension de la possibilité d'exercer dans le cadre conventionnel, "
+     "suspension du versement des rémunérations forfaitaires."},
+    {"effective", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 59, 60",
+     "Date of effect written in the decision (required for a suspension)."},
+    {"months", F_INT, REQ_NO, "1", "1200", 0, 0, "Art. 60", "Length of a suspension in months."},
+    {"sursis", F_BOOL, REQ_NO, 0, 0, 0, 0, "Art. 60",
+     "suspension_conventionnel: with sursis (absent: false)."},
+};
+
+static const field_def adhesion_event[] = {
+    {"kind", F_ENUM, REQ_ALWAYS, 0, 0,
+     "under_2015_accord|finess|request|file_complete|effective|exchange|specialty_change|"
+     "specialty_notice|substantial_change|rupture",
+     0, "Art. 51, 53",
+     "under_2015_accord (already under the accord of 2015: tacit adhesion), finess "
+     "(attribution of the FINESS number: creation), request (LRAR received by the caisse), "
+     "file_complete, effective (date of effect set by the caisse), exchange (the accompanying "
+     "exchange held), specialty_change (by the centre), specialty_notice (the caisse's notice "
+     "of a change), substantial_change, rupture (LRAR of refusal received)."},
+    {"date", F_DATE, REQ_ALWAYS, 0, 0, 0, 0, "Art. 51, 53", "Date of the event."},
+    {"change_date", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 51",
+     "specialty_notice: date the caisse changes the specialty."},
+    {"informed", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 51",
+     "substantial_change: date the caisse was informed."},
+    {"specialty", F_ENUM, REQ_NO, 0, 0, "medical|polyvalent|infirmier|dentaire", 0, "Art. 3, 51",
+     "specialty_change, specialty_notice: the new specialty."},
+};
+
+static const field_def commission_meeting[] = {
+    {"date", F_DATE, REQ_ALWAYS, 0, 0, 0, 0, "Annexe 28, art. 5", "Date of the meeting."},
+    {"pro_present", F_INT, REQ_ALWAYS, "0", "50", 0, 0, "Annexe 28, art. 5",
+     "Members of the professional section present (titulaires or their suppléants)."},
+    {"soc_present", F_INT, REQ_ALWAYS, "0", "50", 0, 0, "Annexe 28, art. 5",
+     "Members of the social section present."},
+    {"pro_delegations", F_INT, REQ_NO, "0", "50", 0, 0, "Annexe 28, art. 5",
+     "Votes delegated to a present member of the professional section (absent: 0)."},
+    {"soc_delegations", F_INT, REQ_NO, "0", "50", 0, 0, "Annexe 28, art. 5",
+     "Votes delegated within the social section (absent: 0)."},
+    {"most_delegations_held", F_INT, REQ_NO, "0", "50", 0, 0, "Annexe 28, art. 5",
+     "The most delegations one member holds (absent: 0)."},
+    {"votes", F_OBJLIST, REQ_NO, 0, "50", "commission_vote", 0, "Annexe 28, art. 5",
+     "The votes of the meeting."},
+};
+
+static const field_def commission_vote[] = {
+    {"subject", F_STRING, REQ_ALWAYS, 0, 0, 0, 0, "-", "What is voted on."},
+    {"sanction_opinion", F_BOOL, REQ_NO, 0, 0, 0, 0, "Annexe 28, art. 5",
+     "The opinion required in a sanctions procedure (absent: false)."},
+    {"for", F_INT, REQ_ALWAYS, "0", "100", 0, 0, "Annexe 28, art. 5", "Votes for."},
+    {"against", F_INT, REQ_ALWAYS, "0", "100", 0, 0, "Annexe 28, art. 5", "Votes against."},
+    {"second_for", F_INT, REQ_NO, "0", "100", 0, 0, "Annexe 28, art. 5",
+     "Second vote after a tie (secret ballot): votes for."},
+    {"second_against", F_INT, REQ_NO, "0", "100", 0, 0, "Annexe 28, art. 5",
+     "Second vote: votes against."},
+};
+
 const item_schema procedures_item_schemas[] = {
     {"deadlines_document", deadlines_document, N(deadlines_document)},
     {"deadline_event", deadline_event, N(deadline_event)},
+    {"procedure_document", procedure_document, N(procedure_document)},
+    {"sanction_measure", sanction_measure, N(sanction_measure)},
+    {"adhesion_event", adhesion_event, N(adhesion_event)},
+    {"commission_meeting", commission_meeting, N(commission_meeting)},
+    {"commission_vote", commission_vote, N(commission_vote)},
 };
 const size_t procedures_item_schema_count = N(procedures_item_schemas);
 
@@ -141,6 +274,36 @@ static const reading_def readings[] = {
      {{"kept", "non : l'échéance reste ce jour-là, le texte ne prévoyant aucune prorogation"},
       {"next_working_day", "oui : l'échéance passe au premier jour ouvré suivant, comme le "
                            "prévoit l'article 642 du code de procédure civile"}}},
+    {"ngap_ccam_formal_notice",
+     "Art. 58 l. 12160, Art. 59 l. 12253",
+     "Le non-respect répété des règles de la NGAP et de la CCAM (Art. 58, l. 12160) est-il le "
+     "« non-respect, de façon répétée, de la liste visée à l'article L.162-1-7 » pour lequel "
+     "l'Art. 59 (l. 12253) dispense de mise en demeure ?",
+     {{"not_required", "oui : la liste de l'article L. 162-1-7 est la NGAP et la CCAM, la "
+                       "procédure commence par le relevé des constatations"},
+      {"required", "non : une mise en demeure et le délai de l'Art. 59 précèdent le relevé"}}},
+    {"adhesion_clock",
+     "Art. 51 l. 11559-11561",
+     "« L'adhésion … est effective dans les trente jours suivant la réception par la caisse de la "
+     "demande de conventionnement, sous réserve de la complétude du dossier » : d'où courent "
+     "les trente jours quand le dossier est complété plus tard ?",
+     {{"complete_file", "de la réception du dossier complet (la demande ne vaut qu'avec ses "
+                        "pièces)"},
+      {"request", "de la réception de la demande, la complétude n'étant qu'une condition"}}},
+    {"quorum_delegations",
+     "Annexe 28 art. 5, l. 24518-24532",
+     "Le quorum compte les « membres présents » (l. 24518) ; un membre absent qui a donné "
+     "délégation de vote (l. 24530) compte-t-il ?",
+     {{"not_counted", "non : seuls les membres présents, titulaires ou suppléants, font le "
+                      "quorum ; les délégations comptent pour les votes"},
+      {"counted", "oui : une délégation compte comme un membre présent"}}},
+    {"commission_parity",
+     "Annexe 28 art. 5, l. 24512-24514, 24536-24542",
+     "La commission ne délibère que si « la parité est respectée » : le texte ne dit pas ce qui "
+     "est comparé.",
+     {{"equal_votes", "les deux sections disposent du même nombre de voix (membres présents et "
+                      "délégations)"},
+      {"equal_present", "les deux sections comptent le même nombre de membres présents"}}},
 };
 
 const module_tables procedures_tables = {NULL, 0, readings, N(readings)};

@@ -446,7 +446,16 @@ char *tl_text(timeline_t *tl) {
     char fr[16], fr2[16];
     const decl_value *name = doc_get(tl->doc, "centre.name"),
                      *finess = doc_get(tl->doc, "centre.finess");
-    sb(&b, "%s", strcmp(tl->kind, "deadlines") == 0 ? TR("Délais") : TR("Procédure"));
+    static const char *const titles[][2] = {
+        {"deadlines", "Délais"},
+        {"sanction", "Procédure de sanction (Art. 58-60)"},
+        {"urgent", "Procédure exceptionnelle de déconventionnement (Art. 61)"},
+        {"adhesion", "Adhésion à l'accord national (Art. 47-53)"},
+        {"commission", "Délibérations de la commission (Annexe 28)"}};
+    const char *title = "Procédure";
+    for (size_t i = 0; i < sizeof titles / sizeof *titles; i++)
+        if (strcmp(titles[i][0], tl->kind) == 0) title = titles[i][1];
+    sb(&b, "%s", TR(title));
     if (name || finess)
         sb(&b, TR(" — centre %s%s%s"), name ? name->s : "", name && finess ? " " : "",
            finess ? finess->s : "");
