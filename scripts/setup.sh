@@ -8,6 +8,8 @@ packages="$packages clang libclang-rt-14-dev"
 # the store: SQLite and PostgreSQL client libraries, OpenSSL (SHA-256), the PostgreSQL server and
 # the sqlite3 shell for the store tests
 packages="$packages libsqlite3-dev libpq-dev libssl-dev postgresql sqlite3"
+# the PostgreSQL extension (pg/): PGXS
+packages="$packages postgresql-server-dev-15"
 # the server: libmicrohttpd; its tests: curl and jq (API), chromium, nodejs and npm (browser
 # test), wrk (bench/load.sh)
 packages="$packages libmicrohttpd-dev curl jq chromium nodejs wrk"

@@ -89,5 +89,16 @@ db="$tmp/store3.db"
     "$ancre" ledger --db "$db" --finess 750000003 >"$tmp/out" 2>&1
 grep -q 'ebd .*699,00 €' "$tmp/out" && ok || ko "ledger holds the prevention payment"
 
+# ---- CASD (Annexe 20): contract year 2 of a contract registered on 15/11/2015 ----
+ex="$root/examples/dental/casd-2017.json"
+"$ancre" compute "$ex" >"$tmp/out" 2>&1
+# 150 000 / 500 000 = 30 % >= 20 %; 90 000 / 60 000 = 150 % <= 160 % initial and <= 230 %;
+# 5,5 % x 200 000 = 11 000 €
+grep -Eq '^  Total casd ?: 11 000,00 €' "$tmp/out" && ok || ko "CASD total"
+db="$tmp/store4.db"
+"$ancre" import --db "$db" "$ex" >/dev/null 2>&1 && "$ancre" record --db "$db" --year 2017 >/dev/null 2>&1 &&
+    "$ancre" ledger --db "$db" --finess 750000004 >"$tmp/out" 2>&1
+grep -q 'casd .*11 000,00 €' "$tmp/out" && ok || ko "ledger holds the CASD"
+
 echo "acts: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

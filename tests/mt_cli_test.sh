@@ -37,5 +37,15 @@ grep -q '"fpmt": 3808480' "$tmp/json" && grep -q '"mpa": 69000' "$tmp/json" && o
 "$ancre" compute "$example" --reading fpmt_calendar=accord | grep -q '30/06/2020  FPMT 2019 : régularisation' &&
     ok || ko "--reading fpmt_calendar=accord"
 
+# docs/contracts.md documents every reading of the contracts and every field of a contract
+for id in $("$ancre" readings | grep -oE '"(installation_[a-z_]*|cosco_[a-z_]*|am_[a-z0-9_]*|ipa_(added_etp|undue_recovery|formation_[a-z_]*|termination_[a-z_]*))"' | tr -d '"' | sort -u); do
+    grep -q "\`$id\`" "$root/docs/contracts.md" && ok || ko "docs/contracts.md does not document the reading $id"
+done
+for f in $("$ancre" schema | sed -n 's/^| `contracts\[\]\.\([a-z_]*\)[.`[].*/\1/p' | sort -u); do
+    grep -q "\`$f" "$root/docs/contracts.md" && ok || ko "docs/contracts.md does not document the contract field $f"
+done
+# the starting rate derived from the history, the safeguard clause: the readings are listed
+"$ancre" readings | grep -q '"rosp_safeguard_share"' && ok || ko "the safeguard reading is listed"
+
 echo "mt-cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

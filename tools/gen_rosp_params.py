@@ -146,6 +146,17 @@ def general():
         "years", [period("2017-01-01", None, 3, cite(7394, "dégressive pendant les trois premières années d’ouverture", "Art. 24.3"))])
 
 
+    add("rosp.initial_rate_year", "Année au 31 décembre de laquelle est défini le taux de départ",
+        "count", [period("2017-01-01", None, 2016, cite(7289, "31/12/2016 ou au 31/12 de l’année durant laquelle le seuil minimal requis", "Art. 24.2"))])
+    add("rosp.safeguard.shortfall_threshold",
+        "Clause de sauvegarde de la ROSP : baisse du montant global déclenchant le versement complémentaire",
+        "rate", [period("2017-01-01", "2018-12-31", "0.1", cite(
+            9534, "est inférieur de plus de 10% au montant versé respectivement au titre de l’année 2016",
+            "Art. 24.6",
+            "« Une clause de sauvegarde est mise en œuvre les deux premières années » (l. 9528): the ROSP of "
+            "2017 and 2018 only; the national global amounts are supplied as national.rosp.global_amount"))])
+
+
 general()
 
 by_id = {}

@@ -371,6 +371,80 @@
     }
   }
 
+  /* ---- the other fields of a declaration of a centre médical or polyvalent ------------------ */
+
+  const EXTRA = [
+    { path: 'centre.finess', kind: 'text', label: 'Numéro FINESS du centre' },
+    { path: 'centre.finess_date', kind: 'date', label: 'Date d’attribution du FINESS (centre nouveau, Art. 18.1)' },
+    { path: 'centre.projet_sante_date', kind: 'date', label: 'Date de dépôt du projet de santé à l’ARS (Art. 14)' },
+    { path: 'centre.excluded_indicators', kind: 'list', label: 'Indicateurs déjà rémunérés par un autre accord ou contrat (non-cumul, Art. 11), séparés par des virgules' },
+    { path: 'payments.advance_paid_cents', kind: 'euros', label: 'Avance effectivement versée, si elle diffère de l’avance calculée (€, Art. 18.1)' },
+    { path: 'indicators.si_standard.label_withdrawn_date', kind: 'date', label: 'Système d’information : date du retrait du label (Art. 14)' },
+    { path: 'indicators.si_standard.achieved_previous_years', kind: 'check', label: 'Système d’information : indicateur atteint les années précédant le retrait du label' },
+    { path: 'indicators.regulation_territoriale.achieved', kind: 'check', label: 'Grille d’avant 2022 : participation à une régulation territoriale des soins non programmés' },
+    { path: 'indicators.vulnerables_forfait.achieved', kind: 'check', label: 'Grille d’avant 2022 : accompagnement des publics vulnérables' },
+    { path: 'indicators.information_public.achieved', kind: 'check', label: 'Grille d’avant 2022 : information du public' },
+    { path: 'indicators.mediateur_sante_2021.present', kind: 'check', label: 'Grille d’avant 2022 : médiateur en santé dans le centre' },
+    { path: 'indicators.dmp_ouverture_infirmiers.n_dmp_opened', kind: 'number', label: 'Grille d’avant 2022 : DMP ouverts avec les infirmiers' },
+  ];
+
+  function buildExtra() {
+    const box = $('extra-list');
+    for (const x of EXTRA) {
+      const label = document.createElement('label');
+      const el = document.createElement('input');
+      el.dataset.path = x.path;
+      el.name = x.path;
+      if (x.kind === 'check') {
+        label.className = 'check';
+        el.type = 'checkbox';
+        label.append(el, ' ' + x.label);
+      } else {
+        el.type = x.kind === 'date' ? 'date' : x.kind === 'number' || x.kind === 'euros' ? 'number' : 'text';
+        if (el.type === 'number') {
+          el.min = '0';
+          el.step = x.kind === 'euros' ? '0.01' : '1';
+          el.inputMode = 'decimal';
+        }
+        label.append(x.label + ' ', el);
+      }
+      box.append(label);
+    }
+  }
+
+  /* what the other fields add to the declaration: a field left empty is not declared */
+  function extraInto(d) {
+    for (const x of EXTRA) {
+      const el = $('extra-list').querySelector('[data-path="' + x.path + '"]');
+      let value;
+      if (x.kind === 'check') value = el.checked ? true : undefined;
+      else if (el.value === '') value = undefined;
+      else if (x.kind === 'euros') value = Math.round(Number(el.value) * 100);
+      else if (x.kind === 'number') value = Number(el.value);
+      else if (x.kind === 'list') value = el.value.split(',').map((t) => t.trim()).filter(Boolean);
+      else value = el.value;
+      if (value === undefined) continue;
+      const parts = x.path.split('.');
+      let o = d;
+      for (const k of parts.slice(0, -1)) o = o[k] = o[k] || {};
+      o[parts[parts.length - 1]] = value;
+    }
+    return d;
+  }
+
+  function fillExtra(d) {
+    for (const x of EXTRA) {
+      const el = $('extra-list').querySelector('[data-path="' + x.path + '"]');
+      let value = d;
+      for (const k of x.path.split('.')) value = value == null ? undefined : value[k];
+      if (x.kind === 'check') el.checked = !!value;
+      else if (value === undefined || value === null) el.value = '';
+      else if (x.kind === 'euros') el.value = String(value / 100);
+      else if (x.kind === 'list') el.value = value.join(', ');
+      else el.value = String(value);
+    }
+  }
+
   /* ---- national figures the accord does not give: typed in, prefilled with the shipped example */
 
   const NATIONAL = {
@@ -549,7 +623,7 @@
   }
 
   function declaration(v, P) {
-    const d = prune(declarationOf(v, P));
+    const d = extraInto(prune(declarationOf(v, P)));
     d.__unfilled = [...form.querySelectorAll('.med-only input[type="number"], #situation > fieldset:first-of-type input[type="number"]')]
       .filter((el) => el.value === '' && !el.closest('[hidden]')).map((el) => fieldName(el)).filter(Boolean);
     return d;
@@ -622,11 +696,13 @@
     }
     const general = ['n_ps_salaries', 'etp_ps', 'etp_mg', 'etp_medicaux', 'etp_paramedicaux', 'etp_infirmiers',
       'etp_sages_femmes', 'n_ipa_salaries', 'etp_dentistes'];
-    for (const k of general) fill({ [k]: st[k] || 0 });
+    fillExtra(d);
+    /* a value the declaration does not give stays empty (« non renseigné »), never 0 */
+    for (const k of general) fill({ [k]: st[k] ?? '' });
     for (const k of ['n_mt_31_12', 'n_ame_2_soins_mg', 'n_mt_ald_or_over75', 'file_active_mg', 'n_css_fa', 'n_ame_fa',
-      'n_patients_nursing', 'n_patients_dental']) fill({ [k]: pa[k] || 0 });
-    fill({ taux_ald_inval_nursing_pct: percent(pa.taux_ald_inval_nursing || 0), fees_total: ac.fees_total || 0,
-      fees_dental: ac.fees_dental || 0 });
+      'n_patients_nursing', 'n_patients_dental']) fill({ [k]: pa[k] ?? '' });
+    fill({ taux_ald_inval_nursing_pct: pa.taux_ald_inval_nursing === undefined ? '' : percent(pa.taux_ald_inval_nursing),
+      fees_total: ac.fees_total ?? '', fees_dental: ac.fees_dental ?? '' });
     const P = await parametersOf(d.year);
     for (const e of ENTRIES) {
       for (const spec of e.inputs) fill({ [spec.name]: spec.def }); /* absent section: not achieved */
@@ -733,7 +809,7 @@
     'payments.previous_year_amount_cents': 'previous_year_eur', 'patients.taux_ald_inval_nursing': 'taux_ald_inval_nursing_pct' };
   function fieldOf(path) {
     if (!path) return null;
-    const gen = $('generated').querySelector('[data-path="' + path + '"]');
+    const gen = form.querySelector('[data-path="' + path + '"]');
     if (gen) return gen;
     const name = FIXED[path] || (/^(staff|patients|activity)\.(\w+)$/.exec(path) || [])[2];
     return name && form.elements[name] instanceof HTMLElement ? form.elements[name] : null;
@@ -1157,6 +1233,7 @@
       api('national-2023.json').then((r) => (r.ok ? r.json() : { parameters: [] })).catch(() => ({ parameters: [] })),
     ]);
     schema = sc;
+    buildExtra();
     for (const p of nat.parameters || []) {
       const val = p.values && p.values[p.values.length - 1];
       if (val) shipped[p.id] = { label: p.label, value: val.value, year: val.from.slice(0, 4) };

@@ -79,13 +79,15 @@ extern const module_tables rsf_medical_tables, rsf_classification_tables, rsf_nu
     rsf_dental_tables, rsf_common_tables;
 extern const module_tables fpmt_tables, mpa_tables, rosp_tables;
 extern const module_tables contracts_tables;
-extern const module_tables acts_tables, pdsa_tables, ebd_tables;
+extern const module_tables acts_tables, pdsa_tables, ebd_tables, casd_tables;
 extern const module_tables transition_compensation_tables, transition_options_2015_tables;
 extern const module_tables forfaits_tables;
 extern const item_schema forfaits_item_schemas[];
 extern const size_t forfaits_item_schema_count;
 extern const item_schema contracts_item_schemas[];
 extern const size_t contracts_item_schema_count;
+extern const item_schema rosp_item_schemas[];
+extern const size_t rosp_item_schema_count;
 extern const module_tables conv2011_tables;
 extern const item_schema conv2011_item_schemas[];
 extern const size_t conv2011_item_schema_count;
@@ -118,6 +120,7 @@ const module_tables *const ancre_module_tables[] = {&core_tables,
                                                     &rsf_common_tables,
                                                     &pdsa_tables,
                                                     &ebd_tables,
+                                                    &casd_tables,
                                                     &procedures_tables,
                                                     &transition_options_2015_tables,
                                                     &transition_compensation_tables,
@@ -128,6 +131,7 @@ const size_t ancre_module_tables_count = N(ancre_module_tables);
 /* element schemas of the lists of objects, by module */
 const item_schema_set ancre_item_schema_sets[] = {
     {contracts_item_schemas, &contracts_item_schema_count},
+    {rosp_item_schemas, &rosp_item_schema_count},
     {conv2011_item_schemas, &conv2011_item_schema_count},
     {acts_item_schemas, &acts_item_schema_count},
     {forfaits_item_schemas, &forfaits_item_schema_count},
@@ -179,6 +183,7 @@ const module_def ancre_modules[] = {
     {"pdsd", "Permanence des soins dentaires : MCD et astreintes", pdsd_applies, pdsd_compute},
     {"ebd", "Prévention bucco-dentaire : examens, supplément handicap, code 9", ebd_applies,
      ebd_compute},
+    {"casd", "Contrat d'accès aux soins dentaires", casd_applies, casd_compute},
     {"options_2015", "Solde 2015 des anciennes options et aides à la télétransmission",
      options_2015_applies, transition_options_2015_compute},
     {"vsm", "Forfait élaboration initiale du VSM", vsm_applies, vsm_compute},

@@ -224,6 +224,8 @@ async function managerChecks(browser, url) {
     await page.setViewportSize({ width, height: 800 });
     const v = await axeViolations(page, url);
     check(v.length === 0, 'axe-core finds no violation at ' + width + 'px', v.join('; '));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 0, 'a centre dentaire: no horizontal scrolling at ' + width + 'px', overflow);
   }
   await page.close();
   fs.rmSync(dir, { recursive: true, force: true });

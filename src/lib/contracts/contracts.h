@@ -5,7 +5,7 @@
  * One file per family: contracts_installation.c (one-off installation aids), contracts_annual.c
  * (yearly forfaits paid in arrears), contracts_am.c (assistant médical), contracts_ipa.c (IPA
  * aids), contracts_regulation.c (conventionnement), contracts_common.c (periods, ETP, lines,
- * non-cumul, entry points).  The digest is ../shared/spec/contracts.md. */
+ * non-cumul, entry points).  docs/contracts.md describes them. */
 #ifndef ANCRE_CONTRACTS_H
 #define ANCRE_CONTRACTS_H
 
@@ -56,12 +56,9 @@ q_t etp_at(contract_t *ct, date_t d, unsigned profs, unsigned posts, bool need_u
 q_t etp_days(contract_t *ct, date_t a, date_t b, unsigned profs, unsigned posts,
              bool need_underserved);
 
-/* ---- dates ---- */
-date_t add_years(date_t d, int n);
-date_t add_days(date_t d, long n);
+/* ---- the contracts' calendar (dates: core/date.h) ---- */
 date_t quarter_end(int year, int quarter);
 date_t first_june30_from(date_t d); /* the first 30 June on or after d */
-long days_between(date_t a, date_t b);
 /* contract years elapsed from the signature to t: k + (t - anniversary k) / (length of year k) */
 q_t years_elapsed(const contract_t *ct, date_t t);
 
@@ -84,6 +81,8 @@ line_t *sched_open(contract_t *ct, const char *suffix, const char *label, const 
 int64_t sched_close(contract_t *ct, line_t *l, const date_t *due, q_t base, q_t factor,
                     line_status st);
 void sched_note(contract_t *ct, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Sets the label of a line once the parameters it shows are read (« 50 % à la signature »). */
+void sched_label(line_t *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A payment due on or after the end of the contract is not made. */
 bool paid_before_end(const contract_t *ct, date_t due);
 /* the regional majoration (ARS) factor 1 + uplift, traced */

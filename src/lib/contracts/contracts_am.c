@@ -228,9 +228,9 @@ void am_recovery(am_t *a, const char *article) {
     eng_t *e = ct->e;
     if (!ct->terminated) return;
     int n = 1;
-    while (date_cmp(add_years(ct->sign, n), ct->end) <= 0)
+    while (date_cmp(date_add_months(ct->sign, 12 * n), ct->end) <= 0)
         n++;
-    date_t s = add_years(ct->sign, n - 1), en = add_years(ct->sign, n);
+    date_t s = date_add_months(ct->sign, 12 * (n - 1)), en = date_add_months(ct->sign, 12 * n);
     int64_t paid = 0;
     char p1[96], p2[96];
     snprintf(p1, sizeof p1, "%s.year_%d", ct->id, n);
@@ -251,7 +251,7 @@ void am_recovery(am_t *a, const char *article) {
                "%s : effet le %s, dans la %de année du contrat ; versé au titre de cette "
                "année : %s €",
                ct->term_kind, d, n, eur);
-    q_t rest = q_frac(days_between(ct->end, en), days_between(s, en));
+    q_t rest = q_frac((date_days(en) - date_days(ct->end)), (date_days(en) - date_days(s)));
     sched_close(ct, l, &ct->end, q_neg(q_frac(paid, 100)), rest,
                 paid ? ST_ADJUSTMENT : ST_NOT_ACHIEVED);
 }

@@ -56,7 +56,7 @@ int contracts_am_2020(am_t *a) {
                        "(am.documents_date) : comptée depuis la signature, date d'effet du "
                        "contrat (art. 3)");
     for (int n = 1; n <= years; n++) {
-        date_t s = add_years(ct->sign, n - 1), en = add_years(ct->sign, n);
+        date_t s = date_add_months(ct->sign, 12 * (n - 1)), en = date_add_months(ct->sign, 12 * n);
         if (date_cmp(s, ct->end) >= 0) break;
         bool complete = date_cmp(en, ct->end) <= 0;
         char suffix[48], label[160];
@@ -73,7 +73,7 @@ int contracts_am_2020(am_t *a) {
         bool second = false;
         q_t threshold = q_int(0);
         if (n == 1) {
-            due = add_days(documents, first_days);
+            due = date_add_days(documents, first_days);
         } else if (n == 2) {
             due = s; /* « à la 1ère date anniversaire du contrat, un nouvel acompte de 70 % » */
         } else {

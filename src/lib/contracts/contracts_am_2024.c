@@ -54,7 +54,7 @@ int contracts_am_2024(am_t *a) {
     int solde_delay = annex ? cpar_int(ct, "annex_solde_delay_months", 0, 24) : 0;
     if (years < 0 || delay < 0 || single < 0 || solde_delay < 0) return -1;
     for (int n = 1; n <= years; n++) {
-        date_t s = add_years(ct->sign, n - 1), en = add_years(ct->sign, n);
+        date_t s = date_add_months(ct->sign, 12 * (n - 1)), en = date_add_months(ct->sign, 12 * n);
         if (date_cmp(s, ct->end) >= 0) break;
         bool complete = date_cmp(en, ct->end) <= 0;
         char suffix[48], label[160];

@@ -63,8 +63,8 @@ int contracts_annual(contract_t *ct) {
         c_text(ct, "option");
         q_t amount = cpar(ct, "option1_amount");
         if (ct->terminated)
-            sched_note(ct, "terminated: the caisse may ask for the sums unduly received "
-                           "(Annexe 14); no amount is computed by the text");
+            sched_note(ct, "résilié : la caisse peut demander les sommes indûment perçues (Annexe "
+                           "14) ; le texte n'en fixe aucun montant");
         sched_close(ct, l, &ct->sign, amount, q_int(1), ST_ACHIEVED);
         return e->failed ? -1 : 0;
     }
@@ -85,13 +85,13 @@ int contracts_annual(contract_t *ct) {
                                     is(ct->type, "incitatif_inf_2015") || dent2015;
     int quarter = par_int_at(e, "contracts.annual_payment_quarter", ct->sign, 1, 4);
     if (quarter < 0) return -1;
-    date_t last = add_days(ct->end, -1);
+    date_t last = date_add_days(ct->end, -1);
     for (int y = start.y; y <= last.y; y++) {
         date_t a = date_make(y, 1, 1), b = date_make(y + 1, 1, 1);
         if (date_cmp(a, start) < 0) a = start;
         if (date_cmp(b, ct->end) > 0) b = ct->end;
         if (date_cmp(a, b) >= 0) continue;
-        long covered = days_between(a, b), diy = date_days_in_year(y);
+        long covered = (date_days(b) - date_days(a)), diy = date_days_in_year(y);
         char suffix[32], label[160];
         snprintf(suffix, sizeof suffix, "year_%d", y);
         snprintf(label, sizeof label, "Aide au titre de l'année %d", y);
@@ -103,10 +103,12 @@ int contracts_annual(contract_t *ct) {
         bool termination_year = ct->terminated && y == ct->end.y;
         if (termination_year) termination_input(ct);
         if (covered < diy)
-            sched_note(ct, "%ld days of %ld covered (from %d-%02d-%02d, prorata temporis)", covered,
-                       diy, a.y, a.m, a.d);
+            sched_note(ct,
+                       "%ld jours sur %ld couverts (à partir du %02d/%02d/%04d, prorata temporis)",
+                       covered, diy, a.d, a.m, a.y);
         if (termination_year && none_in_termination_year) {
-            sched_note(ct, "%s: no aid for the year in which the contract is terminated",
+            sched_note(ct,
+                       "%s : pas d'aide pour l'année au cours de laquelle le contrat est résilié",
                        ct->term_kind);
             sched_close(ct, l, &due, q_int(0), q_int(1), ST_NOT_ACHIEVED);
             continue;
@@ -119,7 +121,7 @@ int contracts_annual(contract_t *ct) {
         if (is(ct->type, "cosco_med")) {
             /* 5 000 €/an/ETP de médecin; new post of any other profession in an under-served
              * zone for it; 3 000 € for a MK, SF or orthophoniste replacing one (Art. 19.2.4);
-             * ETP averaged over the days covered (§1.3), a new doctor post counted once (AMB-13) */
+             * ETP averaged over the days covered, a new doctor post counted once */
             q_t doc = etp_days(ct, a, b, P_GP | P_DOCTOR, POST_ANY, false);
             q_t np = etp_days(ct, a, b, ~(unsigned)(P_GP | P_DOCTOR), POST_NEW, true);
             q_t rp = etp_days(ct, a, b, P_SF | P_MK | P_ORTHO, POST_REPLACEMENT, true);
@@ -130,21 +132,21 @@ int contracts_annual(contract_t *ct) {
                          q_add(q_mul(rate_np, np), q_mul(cpar(ct, "replacement_per_etp"), rp)));
             base = q_div(base, days_year);
             q_format_decimal(q_div(doc, days_year), 4, b1, sizeof b1);
-            sched_note(ct, "doctor ETP × share of the year = %s", b1);
+            sched_note(ct, "ETP de médecin × part de l'année = %s", b1);
         } else if (is(ct->type, "camcdsd") || is(ct->type, "camcdsd_2023") ||
                    is(ct->type, "cam_inf")) {
             unsigned prof = is(ct->type, "cam_inf") ? P_NURSE : P_DENTIST;
             q_t ed = etp_days(ct, a, b, prof, POST_ANY, false);
             base = q_div(q_mul(cpar(ct, "per_etp"), ed), days_year);
             q_format_decimal(q_div(ed, days_year), 4, b1, sizeof b1);
-            sched_note(ct, "ETP × share of the year = %s", b1);
+            sched_note(ct, "ETP × part de l'année = %s", b1);
         } else if (is(ct->type, "cstm_med")) {
             /* 25 % of the fees billed under the specific AM number, majoration ARS included,
              * within 50 000 € per ETP made available, the cap prorated on the days covered
-             * (§13 AMB-4, AMB-14, AMB-15) */
+             */
             fees = fees_of(ct, y, &fk);
             if (!fees) {
-                sched_note(ct, "fees of %d under the specific AM number not declared", y);
+                sched_note(ct, "honoraires de %d sous le numéro AM spécifique non déclarés", y);
                 sched_close(ct, l, &due, q_int(0), q_int(1), ST_NOT_DECLARED);
                 continue;
             }
@@ -154,8 +156,8 @@ int contracts_annual(contract_t *ct) {
             if (days) {
                 fee_amount(ct, fees, fk, "days");
                 if (q_cmp(days->num, par_at(e, "contracts.cstm_med.min_days", ct->sign)) < 0) {
-                    sched_note(ct, "fewer than the minimum days in the host centre: commitment "
-                                   "not met (Art. 19.3.2)");
+                    sched_note(ct, "moins de jours que le minimum dans le centre d'accueil : "
+                                   "engagement non tenu (Art. 19.3.2)");
                     sched_close(ct, l, &due, q_int(0), q_int(1), ST_NOT_ACHIEVED);
                     continue;
                 }
@@ -166,9 +168,10 @@ int contracts_annual(contract_t *ct) {
             factor = q_int(1);
             q_format_decimal(share, 2, b1, sizeof b1);
             q_format_decimal(cap, 2, b2, sizeof b2);
-            sched_note(ct, "min(25 %% of fees × majoration = %s €, cap %s €)%s", b1, b2,
-                       q_cmp(share, cap) > 0 ? ": capped" : "");
-            sched_note(ct, "travel costs are reimbursed besides (Art. 19.3.4), not computed");
+            sched_note(ct, "min(part des honoraires × majoration = %s €, plafond %s €)%s", b1, b2,
+                       q_cmp(share, cap) > 0 ? " : plafonné" : "");
+            sched_note(
+                ct, "les frais de déplacement sont remboursés en plus (Art. 19.3.4), non calculés");
         } else if (is(ct->type, "incitatif_med_2015") || is(ct->type, "incitatif_inf_2015")) {
             bool med = is(ct->type, "incitatif_med_2015");
             q_t ed = etp_days(ct, a, b, med ? (unsigned)(P_GP | P_DOCTOR) : (unsigned)P_NURSE,
@@ -181,18 +184,18 @@ int contracts_annual(contract_t *ct) {
                 activity = q_mul(cpar(ct, "activity_rate"), fee_amount(ct, fees, fk, "amount"));
                 if (med) {
                     q_t cap = q_div(q_mul(cpar(ct, "activity_cap_per_etp"), ed), days_year);
-                    if (q_cmp(activity, cap) > 0) sched_note(ct, "activity aid capped");
+                    if (q_cmp(activity, cap) > 0) sched_note(ct, "aide à l'activité plafonnée");
                     activity = q_min(activity, cap);
                 }
             } else {
-                sched_note(ct, "fees of %d not declared: activity aid not computed", y);
+                sched_note(ct, "honoraires de %d non déclarés : aide à l'activité non calculée", y);
             }
             base = q_add(invest, activity);
             factor = q_int(1);
         } else { /* incitatif_dent_2015 option 2 */
             fees = fees_of(ct, y, &fk);
             if (!fees) {
-                sched_note(ct, "fees of %d not declared", y);
+                sched_note(ct, "honoraires de %d non déclarés", y);
                 sched_close(ct, l, &due, q_int(0), q_int(1), ST_NOT_DECLARED);
                 continue;
             }
@@ -202,8 +205,8 @@ int contracts_annual(contract_t *ct) {
         }
         if (termination_year)
             sched_note(ct,
-                       "%s: amount of the year prorated on the effective duration of the "
-                       "contract; no recovery of the years already paid",
+                       "%s : montant de l'année proratisé sur la durée effective du contrat ; pas "
+                       "de récupération des années déjà payées",
                        ct->term_kind);
         sched_close(ct, l, &due, base, factor, st);
     }

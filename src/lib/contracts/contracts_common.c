@@ -108,7 +108,7 @@ static q_t etp_sum(contract_t *ct, date_t d, unsigned profs, unsigned posts, boo
             snprintf(path, sizeof path, "%s.etp[%zu]", ct->base, k);
             q_format_decimal(v, 6, val, sizeof val);
             char shown[200];
-            snprintf(shown, sizeof shown, "%s %s from %s", val, prof,
+            snprintf(shown, sizeof shown, "%s %s à partir du %s", val, prof,
                      item_get(items[k], "from")->s);
             eng_input(ct->e, path, shown);
         }
@@ -135,35 +135,14 @@ q_t etp_days(contract_t *ct, date_t a, date_t b, unsigned profs, unsigned posts,
             if (date_cmp(f, d) > 0 && date_cmp(f, next) < 0) next = f;
         }
         q_t etp = etp_sum(ct, d, profs, posts, need_underserved, first);
-        sum = q_add(sum, q_mul(etp, q_int(days_between(d, next))));
+        sum = q_add(sum, q_mul(etp, q_int((date_days(next) - date_days(d)))));
         d = next;
         first = false;
     }
     return sum;
 }
 
-/* ---- dates ---- */
-
-date_t add_years(date_t d, int n) {
-    return date_add_months(d, 12 * n);
-}
-
-date_t add_days(date_t d, long n) {
-    long target = date_days(d) + n;
-    /* walk from an estimate: days are few in the accord's horizons */
-    date_t r = date_make(d.y, d.m, 1);
-    long cur = date_days(r);
-    while (cur > target) {
-        r = date_add_months(r, -1);
-        cur = date_days(r);
-    }
-    while (cur + date_days_in_month(r.y, r.m) <= target) {
-        cur += date_days_in_month(r.y, r.m);
-        r = date_add_months(r, 1);
-    }
-    r.d = (int)(target - cur) + 1;
-    return r;
-}
+/* ---- the contracts' calendar, on the dates of core/date.h ---- */
 
 date_t quarter_end(int year, int quarter) {
     int m = quarter * 3;
@@ -175,16 +154,12 @@ date_t first_june30_from(date_t d) {
     return date_cmp(j, d) >= 0 ? j : date_make(d.y + 1, 6, 30);
 }
 
-long days_between(date_t a, date_t b) {
-    return date_days(b) - date_days(a);
-}
-
 q_t years_elapsed(const contract_t *ct, date_t t) {
     int k = 0;
-    while (date_cmp(add_years(ct->sign, k + 1), t) <= 0)
+    while (date_cmp(date_add_months(ct->sign, 12 * (k + 1)), t) <= 0)
         k++;
-    date_t a = add_years(ct->sign, k), b = add_years(ct->sign, k + 1);
-    return q_add(q_int(k), q_frac(days_between(a, t), days_between(a, b)));
+    date_t a = date_add_months(ct->sign, 12 * k), b = date_add_months(ct->sign, 12 * (k + 1));
+    return q_add(q_int(k), q_frac((date_days(t) - date_days(a)), (date_days(b) - date_days(a))));
 }
 
 /* ---- parameters in force at signature: a contract keeps the rules it was signed under ---- */
@@ -282,8 +257,8 @@ int64_t sched_close(contract_t *ct, line_t *l, const date_t *due, q_t base, q_t 
     l->status = st;
     q_t euros = q_mul(base, factor);
     if (!q_valid(euros)) {
-        eng_fail(ct->e, l->id, l->article, "a representable amount",
-                 "arithmetic overflow or missing value computing %s", l->id);
+        eng_fail(ct->e, l->id, l->article, "un montant représentable",
+                 "dépassement de capacité ou valeur manquante dans le calcul de %s", l->id);
         euros = q_int(0);
     }
     l->amount_cents = q_round_cents(euros);
@@ -298,6 +273,18 @@ int64_t sched_close(contract_t *ct, line_t *l, const date_t *due, q_t base, q_t 
         eng_payment(ct->e, label, l->article, due, l->amount_cents);
     }
     return l->amount_cents;
+}
+
+void sched_label(line_t *l, const char *fmt, ...) {
+    char buf[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char *copy = strdup(buf);
+    if (!copy) return;
+    free(l->label);
+    l->label = copy;
 }
 
 void sched_note(contract_t *ct, const char *fmt, ...) {
@@ -336,10 +323,11 @@ void zone_change_notes(contract_t *ct, const char *article) {
     for (size_t k = 0; k < n; k++) {
         if (strcmp(item_get(ev[k], "kind")->s, "zone_change") != 0) continue;
         const decl_value *z = item_get(ev[k], "zone");
-        eng_result_note(ct->e,
-                        "%s: zone change on %s (to %s): the contract goes on to its term unless "
-                        "the centre terminates it (%s); the amounts keep the zone at signature",
-                        ct->id, item_get(ev[k], "date")->s, z ? z->s : "?", article);
+        eng_result_note(
+            ct->e,
+            "%s : changement de zone le %s (vers %s) : le contrat va à son terme sauf résiliation "
+            "par le centre (%s) ; les montants gardent la zone de la signature",
+            ct->id, item_get(ev[k], "date")->s, z ? z->s : "?", article);
     }
 }
 
@@ -428,7 +416,7 @@ static bool period_of(const ancre_decl *c, const ancre_params *params, date_t *s
     const char *type = decl_get(c, "type")->s;
     *sign = decl_get(c, "signature_date")->date;
     const char *pid = duration_param(type, c);
-    *natural_end = add_days(*sign, 1);
+    *natural_end = date_add_days(*sign, 1);
     if (pid) {
         const param_t *p;
         const period_t *pe;
@@ -437,7 +425,7 @@ static bool period_of(const ancre_decl *c, const ancre_params *params, date_t *s
         int years = (int)q_floor_int(pe->num);
         const decl_value *r = decl_get(c, "renewals");
         if (r && renewable(type, c)) years *= 1 + (int)q_floor_int(r->num);
-        *natural_end = add_years(*sign, years);
+        *natural_end = date_add_months(*sign, 12 * years);
     }
     *end = *natural_end;
     date_t effect;
@@ -458,7 +446,7 @@ static bool is(const char *type, const char *a) {
 
 /* « zones caractérisées par une insuffisance de l'offre de soins … 1° de l'article L. 1434-4 »
  * (Art. 19.1.2, l. 3579): the text itself names them ZIP (Art. 19.11.1, l. 6124-6126); the zones
- * d'action complémentaire are not of the 1° (contracts §13 AMB-1) */
+ * d'action complémentaire are not of the 1° */
 static bool medical_zone(const char *z) {
     return is(z, "zip");
 }
@@ -550,25 +538,25 @@ static void check_eligibility(size_t i, const ancre_decl *c, const ancre_params 
         }
         if (q_is_zero(etp_sum(&probe, sign, P_GP | P_DOCTOR, POST_ANY, false, false))) {
             snprintf(path, sizeof path, "contracts[%zu].etp", i);
-            errors_add(errs, path, "Art. 19.10.3", "salaried doctors at signature",
-                       "%s: the assistant médical aid needs salaried doctors (gp or doctor ETP "
-                       "at signature)",
+            errors_add(errs, path, "Art. 19.10.3", "des médecins salariés à la signature",
+                       "%s : l'aide à l'emploi d'un assistant médical suppose des médecins "
+                       "salariés (ETP gp ou doctor à la signature)",
                        path);
         }
     }
     if (is(type, "ipa_demarrage") && pnum(params, "contracts.ipa_demarrage.min_etp", sign, &v) &&
         q_cmp(etp_sum(&probe, sign, P_IPA, POST_ANY, false, false), v) < 0) {
         snprintf(path, sizeof path, "contracts[%zu].etp", i);
-        errors_add(errs, path, "Art. 19.11.1", "at least 0.5 ETP of IPA at signature",
-                   "%s: the IPA start-up aid needs a salaried IPA of at least 0,5 ETP at "
-                   "signature",
+        errors_add(errs, path, "Art. 19.11.1", "au moins le minimum d'ETP d'IPA à la signature",
+                   "%s : l'aide au démarrage IPA suppose un IPA salarié « a minima 0,5 ETP » à la "
+                   "signature (Art. 19.11.1, l. 6104)",
                    path);
     }
     if (is(type, "ipa_formation") && decl_get(c, "formation.hired_date") &&
         decl_get(c, "formation.training_start_date")) {
         /* « ayant recruté un infirmier salarié depuis au moins un an qui s'engage dans une
          * formation » (Art. 19.11.2, l. 6171-6173): a year of employment at the training */
-        if (date_cmp(add_years(decl_get(c, "formation.hired_date")->date, 1),
+        if (date_cmp(date_add_months(decl_get(c, "formation.hired_date")->date, 12 * 1),
                      decl_get(c, "formation.training_start_date")->date) > 0) {
             snprintf(path, sizeof path, "contracts[%zu].formation.hired_date", i);
             errors_add(errs, path, "Art. 19.11.2", "un infirmier salarié depuis au moins un an",
@@ -580,10 +568,12 @@ static void check_eligibility(size_t i, const ancre_decl *c, const ancre_params 
             q_cmp(decl_get(c, "formation.fees_previous_year")->num,
                   q_mul(v, decl_get(c, "formation.nurse_etp")->num)) <= 0) {
             snprintf(path, sizeof path, "contracts[%zu].formation.fees_previous_year", i);
-            errors_add(errs, path, "Art. 19.11.2", "above 15 000 € per ETP of the nurse",
-                       "%s: the nurse's fees of the previous year must exceed 15 000 € for one "
-                       "ETP",
-                       path);
+            errors_add(
+                errs, path, "Art. 19.11.2",
+                "des honoraires supérieurs au seuil par ETP d'infirmier",
+                "%s : les honoraires de l'infirmier l'année précédant la formation doivent "
+                "dépasser « 15 000 euros (pour un ETP d'infirmier) » (Art. 19.11.2, l. 6173-6177)",
+                path);
         }
     }
 }
@@ -608,26 +598,27 @@ static void check_one(size_t i, const ancre_decl *c, const char *centre_type,
         snprintf(path, sizeof path, "contracts[%zu].type", i);
         bool med_centre = is(centre_type, "medical") || is(centre_type, "polyvalent");
         if (medical && !med_centre && !designation)
-            errors_add(errs, path, "Art. 19.1.2, 19.10.3", "a médical or polyvalent centre",
-                       "%s: %s is for centres médicaux or polyvalents (or a centre asking to be "
-                       "designated polyvalent: polyvalent_designation), not a centre %s",
-                       path, type, centre_type);
+            errors_add(
+                errs, path, "Art. 19.1.2, 19.10.3", "un centre médical ou polyvalent",
+                "%s : %s est réservé aux centres médicaux ou polyvalents (ou à un centre demandant "
+                "à être désigné polyvalent : polyvalent_designation), pas à un centre %s",
+                path, type, centre_type);
         if (dental && !is(centre_type, "dentaire") && !(is(centre_type, "polyvalent") && forte))
             errors_add(errs, path, "Art. 19.5, 19.6, 19 (cumul)",
-                       "a centre dentaire, or polyvalent with forte activité dentaire",
-                       "%s: %s is for centres dentaires (a polyvalent centre with forte activité "
-                       "dentaire may cumulate it: forte_activite), not a centre %s",
+                       "un centre dentaire, ou polyvalent à forte activité dentaire",
+                       "%s : %s est réservé aux centres dentaires (un centre polyvalent à forte "
+                       "activité dentaire peut le cumuler : forte_activite), pas à un centre %s",
                        path, type, centre_type);
         if (nursing && !is(centre_type, "infirmier") && !(is(centre_type, "polyvalent") && forte))
             errors_add(errs, path, "Art. 19.7, 19.8, 19 (cumul)",
-                       "a centre infirmier, or polyvalent with forte activité infirmière",
-                       "%s: %s is for centres infirmiers (a polyvalent centre with forte "
-                       "activité infirmière may cumulate it: forte_activite), not a centre %s",
+                       "un centre infirmier, ou polyvalent à forte activité infirmière",
+                       "%s : %s est réservé aux centres infirmiers (un centre polyvalent à forte "
+                       "activité infirmière peut le cumuler : forte_activite), pas à un centre %s",
                        path, type, centre_type);
         if (is(type, "ipa_demarrage") || is(type, "ipa_formation"))
             if (is(centre_type, "dentaire"))
-                errors_add(errs, path, "Art. 19.11", "a médical, polyvalent or infirmier centre",
-                           "%s: the IPA aids are for centres polyvalents, médicaux and "
+                errors_add(errs, path, "Art. 19.11", "un centre médical, polyvalent ou infirmier",
+                           "%s : les aides IPA sont réservées aux centres polyvalents, médicaux et "
                            "infirmiers",
                            path);
     }
@@ -635,40 +626,42 @@ static void check_one(size_t i, const ancre_decl *c, const char *centre_type,
     snprintf(path, sizeof path, "contracts[%zu].zone", i);
     if ((is(type, "cai_med") || is(type, "cosco_med")) && !medical_zone(zone))
         errors_add(errs, path, is(type, "cai_med") ? "Art. 19.1.2" : "Art. 19.2.2", "zip",
-                   "%s: %s needs a zone of under-supply for doctors (1° L. 1434-4, ZIP), not %s",
+                   "%s : %s suppose une zone d'insuffisance de l'offre de soins pour les médecins "
+                   "(1° de l'article L. 1434-4, ZIP), pas %s",
                    path, type, zone);
     if (is(type, "cstm_med") && medical_zone(zone))
-        errors_add(errs, path, "Art. 19.3.2", "a zone other than zip",
-                   "%s: the CSTM is for centres outside the under-served zones (%s)", path, zone);
+        errors_add(errs, path, "Art. 19.3.2", "une zone autre que zip",
+                   "%s : le CSTM est réservé aux centres situés hors des zones sous-denses (%s)",
+                   path, zone);
     if ((is(type, "caicdsd") || is(type, "camcdsd") || is(type, "cai_inf") || is(type, "cam_inf") ||
          is(type, "incitatif_dent_2015") || is(type, "incitatif_inf_2015")) &&
         !is(zone, "tres_sous_dotee"))
         errors_add(errs, path, "Art. 19.5.1.2, 19.6.1.2, 19.7.2, 19.8.2", "tres_sous_dotee",
-                   "%s: %s needs a zone très sous-dotée, not %s", path, type, zone);
+                   "%s : %s suppose une zone très sous-dotée, pas %s", path, type, zone);
     if (is(type, "caicdsd_2023") || is(type, "camcdsd_2023")) {
         v = decl_get(c, "department_all_tsd_sd");
         if (!is(zone, "tres_sous_dotee") && !(is(zone, "sous_dotee") && v && v->b))
             errors_add(errs, path, is(type, "caicdsd_2023") ? "Art. 19.5.2.2" : "Art. 19.6.2.2",
-                       "tres_sous_dotee, or sous_dotee when the whole département is TSD or SD",
-                       "%s: %s needs a zone très sous-dotée (or sous-dotée when every territory "
-                       "of the département is TSD or SD), not %s",
+                       "tres_sous_dotee, ou sous_dotee quand tout le département est TSD ou SD",
+                       "%s : %s suppose une zone très sous-dotée (ou sous-dotée quand tous les "
+                       "territoires du département sont TSD ou SD), pas %s",
                        path, type, zone);
     }
     /* sections the type needs */
     if (is(type, "assistant_medical") && !decl_get(c, "am.regime")) {
         snprintf(path, sizeof path, "contracts[%zu].am", i);
-        errors_add(errs, path, "Art. 19.10", "the am section",
-                   "%s: missing: an assistant médical contract needs its am section", path);
+        errors_add(errs, path, "Art. 19.10", "la section am",
+                   "%s : manquant : un contrat d'assistant médical a sa section am", path);
     }
     if (is(type, "ipa_formation") && !decl_get(c, "formation.hired_date")) {
         snprintf(path, sizeof path, "contracts[%zu].formation", i);
-        errors_add(errs, path, "Art. 19.11.2", "the formation section",
-                   "%s: missing: the IPA training aid needs its formation section", path);
+        errors_add(errs, path, "Art. 19.11.2", "la section formation",
+                   "%s : manquant : l'aide à la formation IPA a sa section formation", path);
     }
     if (is(type, "incitatif_dent_2015") && !decl_get(c, "option")) {
         snprintf(path, sizeof path, "contracts[%zu].option", i);
-        errors_add(errs, path, "Annexe 14", "1 or 2",
-                   "%s: missing: the 2015 dental contract has option 1 or 2", path);
+        errors_add(errs, path, "Annexe 14", "1 ou 2",
+                   "%s : manquant : le contrat dentaire de 2015 a l'option 1 ou 2", path);
     }
     /* regional majoration within the contract's maximum */
     v = decl_get(c, "ars_uplift");
@@ -682,13 +675,13 @@ static void check_one(size_t i, const ancre_decl *c, const char *centre_type,
         param_status st = params_lookup(params, pid, sign, &p, &pe);
         if (st != PARAM_OK || pe->kind != PV_NUM)
             errors_add(errs, path, st == PARAM_OK ? pe->cite.article : "Art. 19", "0",
-                       "%s: %s admits no regional majoration of its amount%s%s", path, type,
+                       "%s : %s n'admet aucune majoration régionale de son montant%s%s", path, type,
                        st == PARAM_OK && pe->cite.quote ? ": " : "",
                        st == PARAM_OK && pe->cite.quote ? pe->cite.quote : "");
         else if (q_cmp(v->num, pe->num) > 0)
-            errors_add(errs, path, pe->cite.article, "at most the maximum majoration",
-                       "%s: a majoration of %s exceeds the maximum %s (%s)", path, v->s ? v->s : "",
-                       pe->text, pe->cite.quote ? pe->cite.quote : "");
+            errors_add(errs, path, pe->cite.article, "au plus la majoration maximale",
+                       "%s : une majoration de %s dépasse le maximum %s (%s)", path,
+                       v->s ? v->s : "", pe->text, pe->cite.quote ? pe->cite.quote : "");
     }
     /* events after the signature */
     ancre_decl *const *ev;
@@ -696,13 +689,13 @@ static void check_one(size_t i, const ancre_decl *c, const char *centre_type,
     for (size_t k = 0; k < n; k++) {
         if (date_cmp(item_get(ev[k], "date")->date, decl_get(c, "signature_date")->date) < 0) {
             snprintf(path, sizeof path, "contracts[%zu].events[%zu].date", i, k);
-            errors_add(errs, path, "Art. 19", "a date on or after the signature",
-                       "%s: an event before the signature of the contract", path);
+            errors_add(errs, path, "Art. 19", "une date à partir de la signature",
+                       "%s : un événement antérieur à la signature du contrat", path);
         }
         if (is(item_get(ev[k], "kind")->s, "zone_change") && !item_get(ev[k], "zone")) {
             snprintf(path, sizeof path, "contracts[%zu].events[%zu].zone", i, k);
-            errors_add(errs, path, "Art. 19", "the new zone", "%s: missing for a zone change",
-                       path);
+            errors_add(errs, path, "Art. 19", "la nouvelle zone",
+                       "%s : manquant pour un changement de zone", path);
         }
     }
 }
@@ -736,7 +729,8 @@ static void check_in_force(size_t i, const ancre_decl *c, const ancre_params *pa
     const char *article = first && first->cite.article ? first->cite.article : "Art. 19";
     if (first && date_cmp(sign, first->from) < 0) {
         if (strncmp(type, "conventionnement", 16) == 0)
-            errors_add(errs, path, "Art. 19.12.1, 19.13", "une date à partir du 01/10/2015",
+            errors_add(errs, path, "Art. 19.12.1, 19.13",
+                       "une date à partir de l'entrée en vigueur de l'accord",
                        "%s : une demande de conventionnement du %s précède l'entrée en vigueur "
                        "de l'accord (%s) ; la régulation de l'article 19.12 « ne concerne pas "
                        "les centres déjà installés à l'entrée en vigueur du présent accord » "
@@ -822,9 +816,9 @@ void contracts_validate(const ancre_decl *d, const ancre_params *params, ancre_e
                 if (!r->ever && !overlap) continue;
                 char path[64];
                 snprintf(path, sizeof path, "contracts[%zu].type", j);
-                errors_add(errs, path, r->article, "a contract that may be combined",
-                           "%s: %s cannot be combined with contracts[%zu] (%s)%s: %s (%s)", path,
-                           tj, i, ti, r->ever ? "" : " over the same period", r->why, r->article);
+                errors_add(errs, path, r->article, "un contrat cumulable",
+                           "%s : %s n'est pas cumulable avec contracts[%zu] (%s)%s : %s (%s)", path,
+                           tj, i, ti, r->ever ? "" : " sur la même période", r->why, r->article);
                 break;
             }
         }
@@ -854,9 +848,9 @@ static int run_contract(eng_t *e, size_t i, const ancre_decl *c) {
         const char *pid = duration_param(ct.type, c);
         char d[16];
         date_format(ct.sign, d, sizeof d);
-        eng_fail(e, pid ? pid : ct.type, "params", "a period of effect covering the date",
-                 "parameter %s has no value in force on %s (signature of %s)", pid ? pid : "?", d,
-                 ct.base);
+        eng_fail(e, pid ? pid : ct.type, "params", "une période d'effet couvrant la date",
+                 "le paramètre %s n'a pas de valeur en vigueur le %s (signature de %s)",
+                 pid ? pid : "?", d, ct.base);
         return -1;
     }
     ct.term_date = rec;
@@ -912,8 +906,8 @@ int ancre_contract_schedule(ancre_result **out, const ancre_decl *doc, const anc
                             const ancre_readings *readings, ancre_errors *errs) {
     *out = NULL;
     if (!decl_get(doc, "contracts")) {
-        errors_add(errs, "contracts", "Art. 19", "a list of contracts",
-                   "the document has no contracts");
+        errors_add(errs, "contracts", "Art. 19", "une liste de contrats",
+                   "le document n'a aucun contrat");
         return -1;
     }
     ancre_result *r = calloc(1, sizeof *r);
@@ -935,7 +929,7 @@ int ancre_contract_schedule(ancre_result **out, const ancre_decl *doc, const anc
     r->point_value = q_int(1);
     r->triggered = true;
     snprintf(r->gate_reason, sizeof r->gate_reason, "%s",
-             "contracts are paid on their own commitments (Art. 19)");
+             "les contrats sont payés sur leurs propres engagements (Art. 19)");
     const decl_value *list = decl_get(doc, "contracts");
     date_t first = {9999, 12, 31};
     for (size_t i = 0; i < list->nitems; i++) {

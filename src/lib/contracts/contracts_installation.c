@@ -65,16 +65,15 @@ static q_t aid(contract_t *ct, q_t etp) {
 }
 
 static void fmt(q_t v, char *buf, size_t cap) {
-    q_format_decimal(v, 6, buf, cap);
+    fr_decimal(v, 6, buf, cap);
 }
 
 /* Date of the k-th yearly assessment of the ETP: « tous les ans à date anniversaire » (cai_med,
  * l. 3718); « à date du premier anniversaire puis au cours du 2ème trimestre les années
  * suivantes » (caicdsd, cai_inf); « tous les ans au cours du 2ème trimestre » (caicdsd_2023):
- * the 30 June that follows the k-th anniversary, so that k contract years have elapsed (§13
- * AMB-19). */
+ * the 30 June that follows the k-th anniversary, so that k contract years have elapsed. */
 static date_t assessment(const contract_t *ct, const install_kind *k, int n) {
-    date_t a = add_years(ct->sign, n);
+    date_t a = date_add_months(ct->sign, 12 * n);
     return n >= k->q2_from ? first_june30_from(a) : a;
 }
 
@@ -84,8 +83,9 @@ int contracts_installation(contract_t *ct) {
     char b1[64], b2[64], b3[64];
 
     /* signature instalment: A(ETP at signature) × (1 + majoration ARS) × 50 % */
-    line_t *l = sched_open(ct, "signature", "Aide à l'installation: 50 % à la signature", k.article,
-                           "instalment");
+    line_t *l =
+        sched_open(ct, "signature", "Aide à l'installation : première moitié à la signature",
+                   k.article, "instalment");
     int years = cpar_int(ct, "duration_years", 1, 30);
     int quarter = par_int_at(e, "contracts.annual_payment_quarter", ct->sign, 1, 4);
     if (years < 0 || quarter < 0) return -1;
@@ -94,13 +94,17 @@ int contracts_installation(contract_t *ct) {
     q_t a0 = aid(ct, e0);
     q_t up = uplift_factor(ct);
     q_t share = cpar(ct, "signature_share");
+    char pct[32];
+    fr_decimal(q_mul(share, q_int(100)), 2, pct, sizeof pct);
+    sched_label(l, "Aide à l'installation : %s %% à la signature", pct);
     fmt(e0, b1, sizeof b1);
     fmt(a0, b2, sizeof b2);
     fmt(up, b3, sizeof b3);
     sched_note(ct, "A(%s ETP) = %s € × (1 + majoration ARS) %s", b1, b2, b3);
     if (strcmp(ct->type, "cai_med") == 0 && !c_flag(ct, "pdsa") && !c_flag(ct, "pdsa_derogation"))
-        sched_note(ct, "participation in the PDSA is a commitment of the contract (Art. 19.1.3): "
-                       "not declared");
+        sched_note(
+            ct,
+            "la participation à la PDSA est un engagement du contrat (Art. 19.1.3) : non déclarée");
     date_t due = k.balance_year3 ? date_add_months(ct->sign, 1) : ct->sign;
     if (k.balance_year3) sched_note(ct, "« dans le mois suivant la signature du contrat »");
     bool ok = paid_before_end(ct, due);
@@ -109,17 +113,20 @@ int contracts_installation(contract_t *ct) {
                                ok ? ST_ACHIEVED : ST_NOT_ACHIEVED);
 
     /* balance: first anniversary, or Q2 of contract year 3 (CAICDSD2023) */
-    l = sched_open(ct, "balance",
-                   k.balance_year3 ? "Aide à l'installation: solde de 50 % la 3e année (T2)"
-                                   : "Aide à l'installation: solde de 50 % au 1er anniversaire",
-                   k.article, "instalment");
+    l = sched_open(ct, "balance", "Aide à l'installation : solde", k.article, "instalment");
     a0 = aid(ct, e0);
     q_t rest = q_sub(q_int(1), cpar(ct, "signature_share"));
-    due = k.balance_year3 ? first_june30_from(add_years(ct->sign, 2)) : add_years(ct->sign, 1);
+    fr_decimal(q_mul(rest, q_int(100)), 2, pct, sizeof pct);
+    if (k.balance_year3)
+        sched_label(l, "Aide à l'installation : solde de %s %% la 3e année (2e trimestre)", pct);
+    else
+        sched_label(l, "Aide à l'installation : solde de %s %% au 1er anniversaire", pct);
+    due = k.balance_year3 ? first_june30_from(date_add_months(ct->sign, 12 * 2))
+                          : date_add_months(ct->sign, 12 * 1);
     if (paid_before_end(ct, due)) {
         paid += sched_close(ct, l, &due, q_mul(a0, uplift_factor(ct)), rest, ST_ACHIEVED);
     } else {
-        sched_note(ct, "not paid: the contract ended before this date");
+        sched_note(ct, "non versé : le contrat a pris fin avant cette date");
         sched_close(ct, l, &due, q_mul(a0, uplift_factor(ct)), q_int(0), ST_NOT_ACHIEVED);
     }
 
@@ -133,11 +140,11 @@ int contracts_installation(contract_t *ct) {
              * of effect of a termination that falls inside it (Annexe 13 bis, 17 bis art. 2.2):
              * reading installation_supplement_window */
             date_t opens = date_make(a.y, 4, 1);
-            date_t anniversary = add_years(ct->sign, n);
+            date_t anniversary = date_add_months(ct->sign, 12 * n);
             if (date_cmp(anniversary, opens) > 0) opens = anniversary;
             bool window = n >= k.q2_from && ct->terminated && date_cmp(opens, ct->end) < 0;
             if (!window || !reading_is(e, "installation_supplement_window", "window_opened")) break;
-            a = add_days(ct->end, -1); /* the last day the contract ran */
+            a = date_add_days(ct->end, -1); /* the last day the contract ran */
             if (date_cmp(a, opens) < 0) break;
         }
         e->cur = NULL;
@@ -162,7 +169,7 @@ int contracts_installation(contract_t *ct) {
         } else {
             base = q_sub(q_mul(anew, up), q_mul(q_mul(aold, up), remaining));
             factor = q_int(1);
-            sched_note(ct, "A(%s ETP) - A(%s ETP) × %d/%d, as printed in the examples", b1, b2,
+            sched_note(ct, "A(%s ETP) - A(%s ETP) × %d/%d, comme imprimé dans les exemples", b1, b2,
                        years - n, years);
         }
         paid += sched_close(ct, l, &a, base, factor, ST_ACHIEVED);
@@ -172,7 +179,7 @@ int contracts_installation(contract_t *ct) {
     /* beyond the cap: « une valorisation de 6 000€/ETP supplémentaire est versée tous les ans
      * … au cours du 2ème trimestre de l'année suivant » (l. 3735); paid for each calendar year
      * of the contract, on the ETP of its last day, except the year a termination takes effect */
-    date_t last = add_days(ct->end, -1);
+    date_t last = date_add_days(ct->end, -1);
     for (int y = ct->sign.y; y <= last.y; y++) {
         if (ct->terminated && y == last.y) break;
         date_t m = date_make(y, 12, 31);
@@ -191,8 +198,8 @@ int contracts_installation(contract_t *ct) {
         if (k.other_posts) etp_at(ct, m, k.other_posts, POST_NEW, true);
         fmt(extra, b1, sizeof b1);
         sched_note(ct,
-                   "%s ETP beyond the cap on %d-%02d-%02d (new posts of zoned professions "
-                   "included)",
+                   "%s ETP au-delà du plafond au %04d-%02d-%02d (nouveaux postes des professions "
+                   "zonées compris)",
                    b1, m.y, m.m, m.d);
         date_t d = quarter_end(y + 1, quarter);
         sched_close(ct, l, &d, cpar(ct, "beyond_cap_per_etp"), extra, ST_ACHIEVED);
@@ -201,7 +208,7 @@ int contracts_installation(contract_t *ct) {
     /* termination: « récupère les sommes indûment versées … au prorata de la durée restant à
      * courir dans le contrat »; the base is the whole aid paid (Annexe 13 bis, l. 16916: « sur
      * la base de la valeur totale de l'aide versée »), contract years counted from the
-     * anniversaries (§13 AMB-3, AMB-11) */
+     * anniversaries */
     if (ct->terminated) {
         l = sched_open(ct, "recovery", "Récupération au prorata de la durée restant à courir",
                        k.term_article, "recovery");
@@ -215,8 +222,8 @@ int contracts_installation(contract_t *ct) {
         char frac[64];
         q_format_fraction(remaining, frac, sizeof frac);
         sched_note(ct,
-                   "%s received on %s; %s contract years elapsed; recovery = %s € paid × (%d - "
-                   "elapsed) / %d = × %s",
+                   "%s reçue le %s ; %s années de contrat écoulées ; récupération = %s € versés × "
+                   "(%d - écoulé) / %d = × %s",
                    ct->term_kind, d, el, paidtxt, years, years, frac);
         eng_input(e, "derived.aid_paid_eur", paidtxt);
         sched_close(ct, l, &ct->end, q_neg(q_frac(paid, 100)), remaining, ST_ADJUSTMENT);

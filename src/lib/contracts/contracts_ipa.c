@@ -76,7 +76,7 @@ int contracts_ipa_demarrage(contract_t *ct) {
      * year (at_hire, the default), or assessed at the next anniversary of the contract (at
      * anniversary; an ETP of the last year, with no anniversary left, at its hiring). */
     bool at_anniversary = reading_is(e, "ipa_added_etp", "at_anniversary");
-    date_t last_year = add_years(ct->sign, years - 1);
+    date_t last_year = date_add_months(ct->sign, 12 * (years - 1));
     q_t financed = e0;
     date_t d = ct->sign;
     int k = 0;
@@ -87,9 +87,9 @@ int contracts_ipa_demarrage(contract_t *ct) {
         date_t assessed = d;
         if (at_anniversary && date_cmp(d, last_year) < 0) {
             int n = 1;
-            while (date_cmp(add_years(ct->sign, n), d) < 0)
+            while (date_cmp(date_add_months(ct->sign, 12 * n), d) < 0)
                 n++;
-            assessed = add_years(ct->sign, n);
+            assessed = date_add_months(ct->sign, 12 * n);
         }
         if (!paid_before_end(ct, assessed)) continue;
         e->cur = NULL;
@@ -140,7 +140,7 @@ int contracts_ipa_demarrage(contract_t *ct) {
         snprintf(path, sizeof path, "ipa.share_year%d", y);
         q_t share = c_num(ct, path, &has_share);
         if (!has_patients && !has_share) continue;
-        date_t end_y = add_years(practice, y);
+        date_t end_y = date_add_months(practice, 12 * y);
         if (!paid_before_end(ct, end_y)) continue;
         snprintf(pid, sizeof pid, "min_patients_year%d", y);
         snprintf(sid, sizeof sid, "share_year%d", y);
@@ -162,7 +162,7 @@ int contracts_ipa_demarrage(contract_t *ct) {
      * concurrence de l'écart à la cible » (Annexe 31 art. 2.2, l. 25746-25748) */
     bool has_share;
     q_t share = c_num(ct, "ipa.share_year3", &has_share);
-    date_t a3 = add_years(practice, 3);
+    date_t a3 = date_add_months(practice, 12 * 3);
     if (has_share && paid_before_end(ct, a3)) {
         l = sched_open(ct, "recovery_share", "Récupération : part d'activité IPA de la 3e année",
                        "Annexe 31 art. 2.2", "recovery");
@@ -269,9 +269,9 @@ int contracts_ipa_formation(contract_t *ct) {
         const char *divisor = NULL;
         if (date_cmp(ct->end, end_training) < 0)
             divisor = "repay_divisor_training";
-        else if (date_cmp(ct->end, add_years(end_training, 1)) < 0)
+        else if (date_cmp(ct->end, date_add_months(end_training, 12 * 1)) < 0)
             divisor = "repay_divisor_year1";
-        else if (date_cmp(ct->end, add_years(end_training, 2)) < 0)
+        else if (date_cmp(ct->end, date_add_months(end_training, 12 * 2)) < 0)
             divisor = "repay_divisor_year2";
         date_t rdue = date_add_months(ct->end, repay);
         char d[16];

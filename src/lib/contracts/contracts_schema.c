@@ -13,7 +13,7 @@ static const field_def contract_fields[] = {
     {"id", F_STRING, REQ_NO, 0, 0, 0, 0, "-",
      "Name of the contract in the schedule (line ids start with it); default c1, c2, ..."},
     {"type", F_ENUM, REQ_ALWAYS, 0, 0, CONTRACT_TYPES, 0, "Art. 19",
-     "Contract or aid: the ids of the contracts digest (docs/contracts.md)."},
+     "Contract or aid (docs/contracts.md lists the types and their articles)."},
     {"signature_date", F_DATE, REQ_ALWAYS, 0, 0, 0, 0, "Art. 19",
      "Date of signature (adhésion); for a conventionnement request, the date the caisse "
      "received it."},
@@ -278,7 +278,7 @@ static const reading_def readings[] = {
       {"annex_33", "années 1 et 2 et solde dans les 2 mois suivant la date (tableau de "
                    "l'annexe 33)"}}},
     {"installation_supplement",
-     "contracts §13 AMB-17",
+     "Art. 19.1.4, 19.5.1.4, 19.5.2.4, 19.7.4",
      "ETP recruited during an installation contract: the worked examples of Art. 19.5.1.4, "
      "19.5.2.4 and 19.7.4 compute 'A(new) – A(paid) x 4/5' (27 000, 65 000, 15 000 €), the one "
      "of Art. 19.1.4 '(A(new) – A(paid)) x 4/5' (16 000 €).",
@@ -286,18 +286,18 @@ static const reading_def readings[] = {
       {"printed_formula", "aid for the new ETP - aid already paid x remaining years / 5, as "
                           "printed in the dental and nursing examples"}}},
     {"cosco_new_post",
-     "contracts §13 AMB-12",
+     "Art. 19.2.4 l. 3886, Annexe 10 ter l. 15696",
      "COSCO amount per ETP of a new post: 6 000 € (Art. 19.2.4) or 5 000 € (Annexe 10 ter).",
      {{"article", "6 000 € (Art. 19.2.4, l. 3886)"},
       {"annex", "5 000 € (Annexe 10 ter art. 2.2, l. 15696)"}}},
     {"am_p95_year2",
-     "contracts §13 AMB-28",
+     "Art. 19.10.5.2.2 l. 5785-5815",
      "Assistant médical, patientèle ≥ P95: the 'montant fixe' of 36 000 € also in year 2, or "
      "the 27 000 € of the year-2 row.",
      {{"fixed_every_year", "36 000 € every year"},
       {"year2_row", "27 000 € in year 2, 36 000 € from year 3"}}},
     {"ipa_termination_repayment",
-     "contracts §13 AMB-36",
+     "Annexe 31 art. 2.2, art. 4",
      "IPA start-up aid terminated: 'remboursement de la somme versée' (Annexe 31 art. 4) only "
      "in the recovery cases of art. 2.2, or always.",
      {{"recovery_cases", "repaid in full only when the termination follows a case of art. 2.2"},

@@ -8,5 +8,7 @@
 
 bool ebd_applies(eng_t *e);
 int ebd_compute(eng_t *e);
+bool casd_applies(eng_t *e);
+int casd_compute(eng_t *e);
 
 #endif

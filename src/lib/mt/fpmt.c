@@ -75,14 +75,14 @@ static void fpmt_calendar(eng_t *e) {
             snprintf(id, sizeof id, "fpmt.calendar.advance_%d.month", k + 1);
             int month = mt_par_int(e, id);
             if (month < 1) return;
-            date_t due = mt_month_end(e->year, month);
+            date_t due = date_make(e->year, month, date_days_in_month(e->year, month));
             snprintf(label, sizeof label, "FPMT %d : acompte %d (déclaré)", e->year, k + 1);
             eng_payment(e, label, "Art. 23.3, slides 001", &due, paid[k]);
             eng_payment_kind(e, "acompte");
         }
         int month = mt_par_int(e, "fpmt.calendar.balance.month");
         if (month < 1) return;
-        date_t due = mt_month_end(e->year + 1, month);
+        date_t due = date_make(e->year + 1, month, date_days_in_month(e->year + 1, month));
         snprintf(label, sizeof label, "FPMT %d : solde%s", e->year,
                  any ? "" : " (aucun acompte déclaré)");
         eng_payment(e, label, "Art. 23.3, slides 001", &due, total - sum);
@@ -93,12 +93,12 @@ static void fpmt_calendar(eng_t *e) {
         int m = mt_par_int(e, "fpmt.calendar.semester_end.month");
         if (m < 1) return;
         if (any) {
-            date_t due = mt_month_end(e->year, m);
+            date_t due = date_make(e->year, m, date_days_in_month(e->year, m));
             snprintf(label, sizeof label, "FPMT %d : versement partiel (déclaré)", e->year);
             eng_payment(e, label, "Art. 23.3", &due, sum);
             eng_payment_kind(e, "acompte");
         }
-        date_t due = mt_month_end(e->year + 1, m);
+        date_t due = date_make(e->year + 1, m, date_days_in_month(e->year + 1, m));
         snprintf(label, sizeof label, "FPMT %d : régularisation", e->year);
         eng_payment(e, label, "Art. 23.3", &due, total - sum);
         eng_payment_kind(e, "solde");
@@ -197,7 +197,7 @@ static int rmt_incident(eng_t *e, int q, date_t due, int64_t cents) {
     int delay = mt_par_int(e, "mt2017.rmt.incident_advance_delay_days");
     if (!q_valid(previous) || !q_valid(share) || delay < 0) return -1;
     int64_t advance = q_round_cents(q_mul(share, q_div(previous, q_int(100))));
-    date_t paid_on = mt_add_days(request, delay);
+    date_t paid_on = date_add_days(request, delay);
     snprintf(label, sizeof label,
              "Forfait RMT %d, trimestre %d : avance sur incident de paiement (demandée le "
              "%02d/%02d/%04d)",
@@ -271,7 +271,8 @@ int mt2017_compute(eng_t *e) {
         int64_t cents = 0;
         for (size_t i = 0; i < e->res->nlines; i++)
             if (strcmp(e->res->lines[i].id, id) == 0) cents = e->res->lines[i].amount_cents;
-        date_t due = mt_add_days(mt_month_end(e->year, 3 * q), delay);
+        date_t due =
+            date_add_days(date_make(e->year, 3 * q, date_days_in_month(e->year, 3 * q)), delay);
         if (rmt_incident(e, q, due, cents) != 0) return -1;
     }
     int64_t rst_cents = 0, fmt_cents = 0;

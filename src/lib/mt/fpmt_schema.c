@@ -1,6 +1,5 @@
 /* Declaration fields and readings of the forfait patientèle médecin traitant (Art. 23.3) and of
- * the forfaits of Annexe 24 it replaced (until 2017); digest
- * ../shared/spec/rosp-medecin-traitant.md §1, §2, §8. */
+ * the forfaits of Annexe 24 it replaced (until 2017). */
 #include "../core/registry.h"
 
 #define S REQ_SECTION
@@ -84,20 +83,20 @@ static const field_def fields[] = {
 
 static const reading_def readings[] = {
     {"fpmt_revaluation",
-     "rosp-medecin-traitant §8 item 1",
+     "Art. 23.3, l. 7155-7165",
      "The text prints 42 € and 46 € for patients of 80 and more and 46 € for ALD under 80 "
      "(Art. 23.3, l. 7157-7163) without a date; the 2022 slides show 42 €.",
      {{"dated", "42 € until 2023, 46 € from 1 January 2024"},
       {"46_from_2018", "46 € from 2018, as the consolidated text reads today"},
       {"42_throughout", "42 €, as the 2022 slides"}}},
     {"fpmt_80_plus_ald",
-     "rosp-medecin-traitant §8 item 2",
+     "Art. 23.3; slides 001 l. 299",
      "Patients of 80 and more in ALD: 70 € in the 2022 slides (001 l. 299), no line in the "
      "consolidated text.",
      {{"slides_70", "70 € (slides 001)"},
       {"as_80_plus", "paid as a patient of 80 and more (the text's line)"}}},
     {"fpmt_calendar",
-     "rosp-medecin-traitant §8 item 5",
+     "Art. 23.3 l. 7200-7204; slides 001 l. 287-288",
      "FPMT calendar: partial payment in the 1st semester and regularisation in the 1st semester "
      "of the next year (Art. 23.3) or 3 acomptes June/September/November and the solde in March "
      "(slides 001).",

@@ -1,5 +1,4 @@
-/* Declaration fields of the majoration personnes âgées (slides 001 section 03; digest
- * ../shared/spec/rosp-medecin-traitant.md §3.1). */
+/* Declaration fields of the majoration personnes âgées (slides 001 section 03, l. 302-306). */
 #include "../core/registry.h"
 
 #define Q(n)                                                                                       \

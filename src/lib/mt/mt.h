@@ -1,7 +1,7 @@
 /* Payments of the centre chosen as médecin traitant (Art. 23, Annexe 24), the majoration
  * personnes âgées, and the rémunération sur objectifs de santé publique (Art. 24, Annexe 25).
  * Each is a module of the engine (src/lib/modules.c) with its own payment name and declaration
- * section; digest: ../shared/spec/rosp-medecin-traitant.md. */
+ * section. */
 #ifndef ANCRE_MT_H
 #define ANCRE_MT_H
 
@@ -11,9 +11,6 @@
 bool mt_section(eng_t *e, const char *prefix);
 /* Records a derived quantity among the inputs of the current line. */
 void mt_record(eng_t *e, const char *name, q_t v);
-/* Last day of a month: the due date of a payment made "during" that month. */
-date_t mt_month_end(int y, int m);
-date_t mt_add_days(date_t d, int days);
 /* Whether parameter id exists at all (without recording it or failing). */
 bool mt_param_defined(eng_t *e, const char *id);
 /* An integer parameter (a month, a number of days); -1, the error recorded, when absent. */

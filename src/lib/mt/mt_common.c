@@ -20,26 +20,6 @@ void mt_record(eng_t *e, const char *name, q_t v) {
     eng_derived(e, name, v);
 }
 
-date_t mt_month_end(int y, int m) {
-    return date_make(y, m, date_days_in_month(y, m));
-}
-
-date_t mt_add_days(date_t d, int days) {
-    for (int i = 0; i < days; i++) {
-        if (d.d < date_days_in_month(d.y, d.m)) {
-            d.d++;
-        } else if (d.m < 12) {
-            d.m++;
-            d.d = 1;
-        } else {
-            d.y++;
-            d.m = 1;
-            d.d = 1;
-        }
-    }
-    return d;
-}
-
 bool mt_param_defined(eng_t *e, const char *id) {
     const param_t *p = NULL;
     const period_t *pe = NULL;

@@ -35,18 +35,18 @@ static q_t realisation(eng_t *e, q_t observed, q_t initial, q_t oi, q_t target) 
     q_t s = q_int(lower ? -1 : 1);
     q_t c = q_mul(s, observed), i = q_mul(s, initial), o = q_mul(s, oi), t = q_mul(s, target);
     if (q_cmp(c, t) >= 0) {
-        eng_note(e, "target reached: 100 %%");
+        eng_note(e, "objectif cible atteint : taux de réalisation maximal");
         return full;
     }
     if (q_cmp(c, o) >= 0) {
-        eng_note(e, "at or beyond the objectif intermédiaire: paid at the level reached");
+        eng_note(e, "objectif intermédiaire atteint ou dépassé : payé au niveau atteint");
         return q_add(at_oi, q_mul(above, q_div(q_sub(c, o), q_sub(t, o))));
     }
     if (q_cmp(c, i) <= 0) {
-        eng_note(e, "no progression from the taux de départ: 0 %%");
+        eng_note(e, "pas de progression depuis le taux de départ : 0 %%");
         return q_int(0);
     }
-    eng_note(e, "below the objectif intermédiaire: paid for the progression");
+    eng_note(e, "sous l'objectif intermédiaire : payé pour la progression");
     return q_mul(at_oi, q_div(q_sub(c, i), q_sub(o, i)));
 }
 
@@ -64,8 +64,8 @@ static q_t new_centre_uplift(eng_t *e) {
     date_t opened;
     if (!in_date_opt(e, "rosp.new_centre_creation_date", &opened)) return q_int(0);
     if (opened.y > e->year) {
-        eng_fail(e, "rosp.new_centre_creation_date", "Art. 24.3", "a date on or before 31/12",
-                 "rosp.new_centre_creation_date: the centre opens after the reference year");
+        eng_fail(e, "rosp.new_centre_creation_date", "Art. 24.3", "une date au plus tard le 31/12",
+                 "rosp.new_centre_creation_date : le centre ouvre après l'année de référence");
         return q_invalid();
     }
     int calendar_year = e->year - opened.y + 1;
@@ -84,6 +84,61 @@ static q_t new_centre_uplift(eng_t *e) {
     q_t sum = q_add(q_mul(q_int(before), majoration_of_year(e, calendar_year - 1)),
                     q_mul(q_int(after), majoration_of_year(e, calendar_year)));
     return q_div(sum, q_int(before + after));
+}
+
+/* Art. 24.2 (l. 7287-7293): « un taux de départ … défini au 31/12/2016 ou au 31/12 de l'année
+ * durant laquelle le seuil minimal requis pour l'indicateur est atteint. Une fois celui-ci
+ * atteint, le taux de départ est figé »; a newly created centre: « actualiser les taux de départ
+ * tous les ans pendant trois ans » (Art. 24.3, l. 7390).  Derived from the declared history
+ * of the indicator (rosp.indicators.<id>.history: year, rate, population at 31/12). */
+static q_t initial_from_history(eng_t *e, const char *ind, const char *sec) {
+    char path[192];
+    q_t threshold = ipar(e, ind, "threshold");
+    date_t opened;
+    bool fresh = in_date_opt(e, "rosp.new_centre_creation_date", &opened) &&
+                 e->year - opened.y + 1 <= mt_par_int(e, "rosp.new_centre.majoration_years");
+    int first = mt_par_int(e, "rosp.initial_rate_year");
+    if (!q_valid(threshold) || first < 0) return q_invalid();
+    q_t found = q_invalid();
+    int found_year = 0;
+    snprintf(path, sizeof path, "%s.history", sec);
+    const decl_value *list = decl_get(e->decl, path);
+    for (int y = first; list && y < e->year; y++) {
+        for (size_t k = 0; k < list->nitems; k++) {
+            const ancre_decl *it = list->items[k];
+            if (q_floor_int(decl_get(it, "year")->num) != y) continue;
+            q_t rate = decl_get(it, "rate")->num;
+            const decl_value *pv = decl_get(it, "population");
+            /* the rate of 31/12/2016 counts when its seuil was reached then (a year without its
+             * population is taken as reached) */
+            bool reached = pv ? q_cmp(pv->num, threshold) >= 0 : true;
+            char item[224], val[96], r[32];
+            snprintf(item, sizeof item, "%s[%zu]", path, k);
+            q_format_decimal(rate, 6, r, sizeof r);
+            snprintf(val, sizeof val, "%d : %s", y, r);
+            eng_input(e, item, val);
+            if (fresh) { /* updated every year: the previous year's rate */
+                if (y == e->year - 1) {
+                    found = rate;
+                    found_year = y;
+                }
+            } else if (reached && !q_valid(found)) {
+                found = rate;
+                found_year = y;
+            }
+        }
+    }
+    if (!q_valid(found)) {
+        snprintf(path, sizeof path, "%s.initial", sec);
+        eng_fail(e, path, "Art. 24.2", "le taux de départ ou l'historique de l'indicateur",
+                 "%s : manquant : ni taux de départ déclaré, ni historique d'où le déduire (taux "
+                 "au 31/12/%d ou de la première année où le seuil est atteint)",
+                 path, first);
+        return q_invalid();
+    }
+    eng_note(e, "taux de départ déduit de l'historique : taux au 31/12/%d%s", found_year,
+             fresh ? " (centre nouvellement créé : actualisé chaque année)" : "");
+    return found;
 }
 
 static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult, q_t uplift) {
@@ -120,13 +175,13 @@ static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult
         snprintf(id, sizeof id, "rosp.%s.points", ind->id);
         if (!par_exists(e, id)) {
             l->status = ST_NOT_IN_GRID;
-            eng_note(e, "not in the table of %d", e->year);
+            eng_note(e, "absent du tableau de %d", e->year);
             continue;
         }
         snprintf(sec, sizeof sec, "rosp.indicators.%s", ind->id);
         if (!mt_section(e, sec)) {
             l->status = ST_NOT_DECLARED;
-            eng_note(e, "no result declared (%s absent)", sec);
+            eng_note(e, "aucun résultat déclaré (%s absent)", sec);
             continue;
         }
         q_t points = ipar(e, ind->id, "points");
@@ -138,12 +193,12 @@ static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult
             /* Art. 24.2: "Les indicateurs pour lesquels le seuil n'est pas atteint sont
              * neutralisés pour le calcul de la rémunération de l'année concernée" */
             l->status = ST_NOT_ACHIEVED;
-            eng_note(e, "below the seuil minimal: neutralised this year (Art. 24.2)");
+            eng_note(e, "sous le seuil minimal : neutralisé cette année (Art. 24.2)");
             continue;
         }
         if (q_is_zero(points)) {
             l->status = ST_NOT_ACHIEVED;
-            eng_note(e, "0 points in the table of %d", e->year);
+            eng_note(e, "0 point dans le tableau de %d", e->year);
             continue;
         }
         snprintf(path, sizeof path, "%s.observed", sec);
@@ -155,11 +210,14 @@ static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult
             initial = par(e, "rosp.declarative_initial_rate");
             snprintf(path, sizeof path, "%s.initial", sec);
             if (in_has(e, path))
-                eng_note(e, "declarative indicator: taux de départ fixed at 0 %%, the declared "
-                            "initial is not used (Art. 24.2)");
+                eng_note(e, "indicateur déclaratif : taux de départ fixé à 0 %%, le taux initial "
+                            "déclaré n'est pas utilisé (Art. 24.2)");
         } else {
             snprintf(path, sizeof path, "%s.initial", sec);
-            initial = in_num(e, path);
+            if (in_has(e, path))
+                initial = in_num(e, path);
+            else
+                initial = initial_from_history(e, ind->id, sec);
         }
         q_t oi, target;
         snprintf(id, sizeof id, "rosp.%s.intermediate_as_printed", ind->id);
@@ -171,7 +229,7 @@ static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult
             target = ipar(e, ind->id, "target");
         }
         if (!q_valid(observed) || !q_valid(initial) || !q_valid(oi) || !q_valid(target)) continue;
-        if (q_cmp(target, oi) < 0) eng_note(e, "decreasing indicator: lower is better");
+        if (q_cmp(target, oi) < 0) eng_note(e, "indicateur décroissant : plus bas est meilleur");
         q_t rate = realisation(e, observed, initial, oi, target);
         mt_record(e, "derived.taux_realisation", rate);
         mt_record(e, "derived.ponderation_patientele", weight);
@@ -179,7 +237,8 @@ static int variant(eng_t *e, const rosp_indicator *list, size_t n, bool is_adult
         l->points = q_mul(points, rate);
         l->factor = weight;
         l->status = q_is_zero(rate) ? ST_NOT_ACHIEVED : ST_ACHIEVED;
-        if (!q_is_zero(uplift)) eng_note(e, "new centre: point value majorated (Art. 24.3)");
+        if (!q_is_zero(uplift))
+            eng_note(e, "centre nouvellement créé : valeur du point majorée (Art. 24.3)");
     }
     return e->failed ? -1 : 0;
 }
@@ -241,6 +300,67 @@ static int volet_totals(eng_t *e) {
     return e->failed ? -1 : 0;
 }
 
+/* Art. 24.6 (l. 9528-9540): « Une clause de sauvegarde est mise en œuvre les deux premières
+ * années … si le montant global de la rémunération versée au titre des indicateurs de la qualité
+ * de la pratique médicale est inférieur de plus de 10% au montant versé respectivement au titre
+ * de l'année 2016 et de l'année 2017, le différentiel entre le montant global de 2016 et celui de
+ * 2017 et 2018 donne lieu à un versement complémentaire aux centres de santé sous forme de
+ * majoration de la rémunération ».  The global amounts are national figures presented in CPN,
+ * supplied as national.rosp.global_amount; the text does not say how the differential is shared
+ * among the centres (reading rosp_safeguard_share). */
+static void safeguard(eng_t *e) {
+    line_t *l =
+        eng_line(e, "rosp_clause_sauvegarde", "Art. 24.6",
+                 "Clause de sauvegarde : versement complémentaire", "rosp_adulte", "majoration");
+    l->status = ST_NOT_TRIGGERED;
+    q_t threshold = par(e, "rosp.safeguard.shortfall_threshold");
+    date_t now = date_make(e->year, 12, 31), before = date_make(e->year - 1, 12, 31);
+    date_t base = date_make(2016, 12, 31);
+    if (!mt_param_defined(e, "national.rosp.global_amount") || !q_valid(threshold)) {
+        l->status = ST_NOT_DECLARED;
+        eng_note(e,
+                 "montants globaux nationaux de la ROSP non fournis (national.rosp.global_amount, "
+                 "bilans présentés en CPN) : clause de sauvegarde non calculée");
+        return;
+    }
+    q_t g_now = par_at(e, "national.rosp.global_amount", now);
+    q_t g_before = par_at(e, "national.rosp.global_amount", before);
+    q_t g_base = par_at(e, "national.rosp.global_amount", base);
+    if (!q_valid(g_now) || !q_valid(g_before) || !q_valid(g_base) || !q_is_zero(l->points)) return;
+    /* « inférieur de plus de 10% au montant versé respectivement au titre de l'année [précédente] »
+     */
+    q_t floor = q_mul(g_before, q_sub(q_int(1), threshold));
+    if (q_cmp(g_now, floor) >= 0) {
+        eng_note(e, "montant global de l'année non inférieur de plus du seuil à celui de l'année "
+                    "précédente : pas de versement complémentaire");
+        return;
+    }
+    if (reading_is(e, "rosp_safeguard_share", "not_distributed")) {
+        eng_note(e, "clause déclenchée ; la répartition du différentiel entre les centres n'est "
+                    "pas calculée (lecture rosp_safeguard_share=not_distributed)");
+        l->status = ST_ADJUSTMENT;
+        return;
+    }
+    /* the differential with 2016, shared in proportion of each centre's ROSP of the year */
+    q_t diff = q_sub(g_base, g_now);
+    q_t rate = q_is_zero(g_now) ? q_int(0) : q_max(q_int(0), q_div(diff, g_now));
+    int64_t own = 0;
+    for (size_t i = 0; i < e->res->nlines; i++)
+        if (strcmp(e->res->lines[i].payment, "rosp") == 0) own += e->res->lines[i].amount_cents;
+    char pct[32];
+    q_format_decimal(q_mul(rate, q_int(100)), 4, pct, sizeof pct);
+    for (char *c = pct; *c; c++)
+        if (*c == '.') *c = ',';
+    eng_note(e,
+             "clause déclenchée : (montant de 2016 − montant de l'année) / montant de l'année "
+             "= %s %% de la ROSP du centre",
+             pct);
+    l->status = ST_ACHIEVED;
+    l->unit_value = q_int(1);
+    l->fixed = rate;
+    l->points = q_mul(q_frac(own, 100), rate);
+}
+
 int rosp_compute(eng_t *e) {
     if (in_flag(e, "rosp.refused")) {
         /* Art. 24.1: the new centre renounced the whole ROSP for the duration of the accord */
@@ -248,7 +368,8 @@ int rosp_compute(eng_t *e) {
                              "rosp_adulte", "indicator");
         in_flag(e, "rosp.refused");
         l->status = ST_EXCLUDED;
-        eng_note(e, "the centre refused the ROSP within three months of its installation");
+        eng_note(e,
+                 "le centre a refusé la ROSP dans les trois mois de son installation (Art. 24.1)");
         return 0;
     }
     q_t uplift = new_centre_uplift(e);
@@ -257,13 +378,21 @@ int rosp_compute(eng_t *e) {
     if (!q_is_zero(uplift)) {
         char pct[32];
         q_format_decimal(q_mul(uplift, q_int(100)), 2, pct, sizeof pct);
-        eng_result_note(e, "ROSP: new centre, point value majorated by %s %% (Art. 24.3)", pct);
+        eng_result_note(
+            e, "ROSP : centre nouvellement créé, valeur du point majorée de %s %% (Art. 24.3)",
+            pct);
     }
     if (variant(e, adult, sizeof adult / sizeof *adult, true, uplift) != 0) return -1;
     if (variant(e, child, sizeof child / sizeof *child, false, uplift) != 0) return -1;
     e->cur = NULL;
     eng_amounts(e);
     if (volet_totals(e) != 0) return -1;
+    if (mt_param_defined(e, "rosp.safeguard.shortfall_threshold")) {
+        safeguard(e);
+        e->cur = NULL;
+        eng_amounts(e);
+        if (e->failed) return -1;
+    }
     char label[128];
     /* slides 001 l. 271: "versée chaque année ... (début n+1 au titre de l'année n)"; the
      * accord sets no date */

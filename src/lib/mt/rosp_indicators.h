@@ -1,5 +1,5 @@
 /* The ROSP indicators of Art. 24.4 and Annexe 25, by the ids of
- * ../shared/spec/rosp-indicators.tsv: X(id, label, variant, max_observed).  Which of them exist in
+ * the parameters (params/50_rosp.json): X(id, label, max_observed).  Which of them exist in
  * a year, their objectives, thresholds and points are parameters (params/50_rosp.json). */
 #define ROSP_ADULT_INDICATORS(X)                                                                   \
     X(mta_diab_hba1c, "Diabète : au moins 2 dosages d'HbA1c dans l'année", "1")                    \

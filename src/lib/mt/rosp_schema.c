@@ -1,5 +1,4 @@
-/* Declaration fields and readings of the ROSP (Art. 24, Annexe 25; digest
- * ../shared/spec/rosp-medecin-traitant.md §4, §5, §8). */
+/* Declaration fields and readings of the ROSP (Art. 24, Annexe 25). */
 #include "../core/registry.h"
 #include "rosp_indicators.h"
 
@@ -32,7 +31,18 @@
          0,                                                                                        \
          0,                                                                                        \
          "Art. 24.2",                                                                              \
-         "Patients (or boxes) in the denominator of " #id ", checked against the seuil minimal."},
+         "Patients (or boxes) in the denominator of " #id ", checked against the seuil minimal."}, \
+        {"rosp.indicators." #id ".history",                                                        \
+         F_OBJLIST,                                                                                \
+         REQ_NO,                                                                                   \
+         0,                                                                                        \
+         "20",                                                                                     \
+         "rosp_history",                                                                           \
+         0,                                                                                        \
+         "Art. 24.2, 24.3",                                                                        \
+         "Rates of " #id " at 31/12 of past years ({year, rate, population}): without .initial, "  \
+         "the taux de départ is derived from them (31/12/2016, or the first year the seuil was "  \
+         "reached; for a new centre the previous year's, l. 7287-7293, 7390)."},
 
 static const field_def fields[] = {
     {"rosp.patients_16_plus", F_INT, REQ_NO, "0", "10000000", 0, 0, "Art. 24.5",
@@ -49,7 +59,26 @@ static const field_def fields[] = {
      "point value majorated during its first three years."},
     ROSP_ADULT_INDICATORS(IND_FIELDS) ROSP_CHILD_INDICATORS(IND_FIELDS)};
 
+static const field_def history_fields[] = {
+    {"year", F_INT, REQ_ALWAYS, "2016", "2100", 0, 0, "Art. 24.2", "Year (rate at its 31/12)."},
+    {"rate", F_DEC, REQ_ALWAYS, "0", "1000", 0, 0, "Art. 24.2",
+     "Taux de suivi of the indicator at 31/12 of that year, in the unit of .observed."},
+    {"population", F_INT, REQ_NO, "0", "100000000", 0, 0, "Art. 24.2",
+     "Patients (or boxes) of its denominator that year: the seuil minimal reached or not."},
+};
+const item_schema rosp_item_schemas[] = {
+    {"rosp_history", history_fields, sizeof history_fields / sizeof *history_fields}};
+const size_t rosp_item_schema_count = sizeof rosp_item_schemas / sizeof *rosp_item_schemas;
+
 static const reading_def readings[] = {
+    {"rosp_safeguard_share",
+     "Art. 24.6, l. 9528-9540",
+     "Clause de sauvegarde de 2017 et 2018 : « le différentiel … donne lieu à un versement "
+     "complémentaire aux centres de santé sous forme de majoration de la rémunération » sans "
+     "dire comment il se répartit entre les centres.",
+     {{"proportional", "chaque centre reçoit la majoration (montant de 2016 − montant de l'année) "
+                       "/ montant de l'année de sa ROSP"},
+      {"not_distributed", "la clause est signalée, sans montant par centre"}}},
     {"rosp_rounding",
      "Annexe 25, l. 20470-20486",
      "La rémunération est définie par indicateur (« le nombre de points multiplié par le taux de "
@@ -59,20 +88,20 @@ static const reading_def readings[] = {
       {"per_volet", "chaque volet (adulte, enfant) arrondi une fois ; l'écart avec la somme des "
                     "lignes arrondies est une ligne d'ajustement"}}},
     {"rosp_2020_adult_table",
-     "rosp-medecin-traitant §5.3, §8 item 8",
+     "Art. 24.4, l. 8408-8922",
      "The adult table 'à compter de 2020' (Art. 24.4, l. 8408-8922) reprints the 2018 objectives "
      "of four indicators whose definitions changed from 2019.",
      {{"best_reading", "the 2019 objectives of those four indicators"},
       {"as_printed", "the objectives as printed in the 2020 table"}}},
     {"rosp_new_centre_year",
-     "rosp-medecin-traitant §4.5, §8 item 17",
+     "Art. 24.3, l. 7376-7400",
      "Year of opening of a new centre for the point-value majoration (Art. 24.3).",
      {{"calendar", "calendar years: the year of opening is year 1"},
       {"prorata_days",
        "twelve-month periods from the opening date, their majorations averaged over the days "
        "of the reference year"}}},
     {"rosp_weighting_population",
-     "rosp-medecin-traitant §4.2, §8 item 13",
+     "Art. 24.5, Annexe 25 l. 20454-20486",
      "Patientèle weighting each ROSP (Art. 24.5, Annexe 25): the text implies, without stating, "
      "a split by age.",
      {{"by_age", "adult ROSP by the patients of 16 and over, child ROSP by those under 16"},
