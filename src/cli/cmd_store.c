@@ -47,7 +47,8 @@ static void print_errors(const ancre_errors *errs) {
             fprintf(stderr, " [");
             if (e->rule[0]) fprintf(stderr, cli_tr("règle : %s"), e->rule);
             if (e->expected[0])
-                fprintf(stderr, cli_tr("%sattendu : %s"), e->rule[0] ? " ; " : "", e->expected);
+                fprintf(stderr, cli_tr("%sattendu : %s"), e->rule[0] ? cli_tr(" ; ") : "",
+                        e->expected);
             fprintf(stderr, "]");
         }
         fprintf(stderr, "\n");

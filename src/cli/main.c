@@ -27,7 +27,8 @@ void print_errors(const ancre_errors *errs, bool json, FILE *out) {
             fprintf(out, " [");
             if (e->rule[0]) fprintf(out, cli_tr("règle : %s"), e->rule);
             if (e->expected[0])
-                fprintf(out, cli_tr("%sattendu : %s"), e->rule[0] ? " ; " : "", e->expected);
+                fprintf(out, cli_tr("%sattendu : %s"), e->rule[0] ? cli_tr(" ; ") : "",
+                        e->expected);
             fprintf(out, "]");
         }
         fprintf(out, "\n");
