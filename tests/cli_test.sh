@@ -31,7 +31,7 @@ grep -q '"ancre_result": 1' "$tmp/out" && ok || ko "versioned JSON document"
 for kind in infirmier dentaire; do
     ex="$root/examples/centre-$kind-2023.json"
     expect_rc 0 "$kind example computes" "$ancre" compute "$ex" --params "$national"
-    grep -q "type of centre: $kind" "$tmp/out" && ok || ko "$kind: the type of centre is explained"
+    grep -q "type de centre : $kind" "$tmp/out" && ok || ko "$kind: the type of centre is explained"
     grep -q '^Total : ' "$tmp/out" && ok || ko "$kind: breakdown has a total"
     grep -q 'majoration_precarite' "$tmp/out" && ok || ko "$kind: precarity majoration line"
     expect_rc 0 "$kind example explained" "$ancre" explain "$ex" --params "$national"

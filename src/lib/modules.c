@@ -99,6 +99,8 @@ extern const item_schema ebd_item_schemas[];
 extern const size_t ebd_item_schema_count;
 /* deadlines and procedures of Titres 3 and 4 (src/lib/procedures/): their documents and readings */
 extern const module_tables procedures_tables;
+bool payment_conditions_applies(eng_t *e);
+int payment_conditions_compute(eng_t *e);
 extern const item_schema procedures_item_schemas[];
 extern const size_t procedures_item_schema_count;
 void rsf_classification_check(const ancre_decl *d, const ancre_params *params, ancre_errors *errs);
@@ -194,5 +196,8 @@ const module_def ancre_modules[] = {
     {"teleexpertise", "Forfaits de téléexpertise", teleexpertise_applies, teleexpertise_compute},
     {"transition", "Mécanisme transitoire d'accompagnement financier", transition_applies,
      transition_compensation_compute},
+    /* last: reads the payments of every module above (Art. 17-18, 60) */
+    {"conditions", "Conditions et suspensions de paiement (Art. 17, 18, 60)",
+     payment_conditions_applies, payment_conditions_compute},
 };
 const size_t ancre_module_count = N(ancre_modules);

@@ -25,10 +25,13 @@ int mpa_compute(eng_t *e) {
     eng_amounts(e);
     size_t first = e->res->nlines - 4;
     for (int q = 1; q <= 4; q++) {
-        /* "Versée trimestriellement": the sources set no due date */
-        snprintf(label, sizeof label, "MPA %d, trimestre %d (date non fixée par les sources)",
+        /* « Versée trimestriellement » (slides 001, l. 306): an indicative rhythm, no due date;
+         * the accord sets none */
+        snprintf(label, sizeof label,
+                 "MPA %d, trimestre %d (indicatif : versée trimestriellement, diapositives 001 "
+                 "l. 306 ; date non fixée par l'accord)",
                  e->year, q);
-        eng_payment(e, label, "slides 001", NULL,
+        eng_payment(e, label, "slides 001 l. 306", NULL,
                     e->res->lines[first + (size_t)q - 1].amount_cents);
     }
     return 0;

@@ -396,8 +396,10 @@ int rosp_compute(eng_t *e) {
     char label[128];
     /* slides 001 l. 271: "versée chaque année ... (début n+1 au titre de l'année n)"; the
      * accord sets no date */
-    snprintf(label, sizeof label, "ROSP %d (versée début %d, date non fixée par le texte)", e->year,
-             e->year + 1);
-    eng_payment(e, label, "Art. 24, slides 001", NULL, eng_payment_total(e, "rosp"));
+    snprintf(label, sizeof label,
+             "ROSP %d (indicatif : versée début %d, diapositives 001 l. 271 ; date non fixée par "
+             "l'accord)",
+             e->year, e->year + 1);
+    eng_payment(e, label, "Art. 24, slides 001 l. 271", NULL, eng_payment_total(e, "rosp"));
     return 0;
 }

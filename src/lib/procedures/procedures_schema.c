@@ -306,4 +306,16 @@ static const reading_def readings[] = {
       {"equal_present", "les deux sections comptent le même nombre de membres présents"}}},
 };
 
-const module_tables procedures_tables = {NULL, 0, readings, N(readings)};
+/* the declaration's dated facts that condition or suspend its payments (payment_conditions.c) */
+static const field_def decl_fields[] = {
+    {"justificatifs.sent_date", F_DATE, REQ_NO, 0, 0, 0, 0, "Art. 17, 18",
+     "Date the justificatifs of the year's engagements were sent to the CPAM: after 28 February "
+     "of the next year, the payment by 30 April is no longer due (absent: not checked)."},
+    {"sanctions.forfaits_suspended_from", F_DATE, REQ_SECTION, 0, 0, 0, 0, "Art. 60",
+     "First day of a suspension of the forfaits' payments (RSF, ROSP, FPMT, MPA) notified under "
+     "Art. 59-60."},
+    {"sanctions.forfaits_suspended_to", F_DATE, REQ_SECTION, 0, 0, 0, 0, "Art. 60",
+     "Last day of that suspension (at most 5 years)."},
+};
+
+const module_tables procedures_tables = {decl_fields, N(decl_fields), readings, N(readings)};

@@ -35,6 +35,9 @@ q_t rsf_par(eng_t *e, const char *prefix, const char *id, const char *suffix);
 line_t *rsf_open_line(eng_t *e, const char *prefix, const char *id, const char *article,
                       const char *label, const char *bloc, const char *grid_param);
 void rsf_award(line_t *l, q_t fixed, q_t variable);
+/* Replaces the label of a line: labels that carry a number of the accord format it from the
+ * parameter (read on the line, so that the line records it). */
+void rsf_label(line_t *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* False, and the line marked not declared, when indicators.<sec> is absent. */
 bool rsf_declared(eng_t *e, line_t *l, const char *sec);
 bool rsf_line_achieved(const ancre_result *r, const char *id);

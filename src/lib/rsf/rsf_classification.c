@@ -53,7 +53,7 @@ static bool share_param(const ancre_params *params, const char *id, int year, q_
 
 static void classify(const ancre_decl *d, const ancre_params *params, classification *c) {
     c->type = NULL;
-    snprintf(c->why, sizeof c->why, "fees by activity not declared");
+    snprintf(c->why, sizeof c->why, "honoraires par activité non déclarés");
     const decl_value *y = decl_get(d, "year");
     int year = y ? (int)q_floor_int(y->num) : 0;
     q_t total, dental, nursing, min_dental, min_nursing;
@@ -64,32 +64,34 @@ static void classify(const ancre_decl *d, const ancre_params *params, classifica
     bool has_d = num(d, "activity.fees_dental", &dental);
     bool has_n = num(d, "activity.fees_nursing", &nursing);
     char sd[32] = "?", sn[32] = "?";
-    if (has_d) q_format_decimal(q_mul(q_div(dental, total), qi(100)), 2, sd, sizeof sd);
-    if (has_n) q_format_decimal(q_mul(q_div(nursing, total), qi(100)), 2, sn, sizeof sn);
+    if (has_d) rsf_fmt_num(q_mul(q_div(dental, total), qi(100)), 2, sd, sizeof sd);
+    if (has_n) rsf_fmt_num(q_mul(q_div(nursing, total), qi(100)), 2, sn, sizeof sn);
     bool is_d = has_d && q_cmp(dental, q_mul(min_dental, total)) >= 0;
     bool is_n = has_n && q_cmp(nursing, q_mul(min_nursing, total)) >= 0;
     if (is_d) {
         c->type = "dentaire";
         snprintf(c->why, sizeof c->why,
-                 "dental fees are %s %% of the centre's fees, at least 80 %%: centre dentaire "
-                 "(Art. 3)",
+                 "les honoraires dentaires font %s %% des honoraires du centre, au moins 80 %% : "
+                 "centre dentaire (Art. 3)",
                  sd);
     } else if (is_n) {
         c->type = "infirmier";
         snprintf(c->why, sizeof c->why,
-                 "nursing fees are %s %% of the centre's fees, at least 80 %%: centre infirmier "
-                 "(Art. 3)",
+                 "les honoraires infirmiers font %s %% des honoraires du centre, au moins 80 %% : "
+                 "centre infirmier (Art. 3)",
                  sn);
     } else if (has_d && has_n) {
         c->type = "medical_polyvalent";
         snprintf(c->why, sizeof c->why,
-                 "dental fees %s %% and nursing fees %s %% of the centre's fees, both below "
-                 "80 %%: centre médical or polyvalent (Art. 3)",
+                 "honoraires dentaires %s %% et infirmiers %s %% des honoraires du centre, tous "
+                 "deux sous 80 %% : centre médical ou polyvalent (Art. 3)",
                  sd, sn);
     } else {
         snprintf(c->why, sizeof c->why,
-                 "%s fees %s %% of the centre's fees, below 80 %%; %s fees not declared",
-                 has_d ? "dental" : "nursing", has_d ? sd : sn, has_d ? "nursing" : "dental");
+                 "honoraires %s : %s %% des honoraires du centre, moins de 80 %% ; honoraires %s "
+                 "non déclarés",
+                 has_d ? "dentaires" : "infirmiers", has_d ? sd : sn,
+                 has_d ? "infirmiers" : "dentaires");
     }
 }
 
@@ -106,8 +108,8 @@ void rsf_classification_check(const ancre_decl *d, const ancre_params *params, a
     if (fc && fc->present && strcmp(fc->s, type) != 0)
         errors_add(
             errs, "centre.type", "Art. 3, 8.5.4", fc->s,
-            "centre.type: '%s' contradicts the FINESS category '%s' (centre.finess_category)", type,
-            fc->s);
+            "centre.type : « %s » contredit la catégorie FINESS « %s » (centre.finess_category)",
+            type, fc->s);
     bool nursing = strcmp(type, "infirmier") == 0, dental = strcmp(type, "dentaire") == 0;
     /* the 80 % rule defines nursing and dental centres: their fees are required */
     const char *need[2] = {"activity.fees_total",
@@ -117,9 +119,10 @@ void rsf_classification_check(const ancre_decl *d, const ancre_params *params, a
         const decl_value *v = decl_get(d, need[k]);
         if (!v || !v->present) {
             missing = true;
-            errors_add(errs, need[k], "Art. 3", "a number of euros",
-                       "%s: missing (a centre %s is defined by its share of %s fees, Art. 3)",
-                       need[k], type, nursing ? "nursing" : "dental");
+            errors_add(
+                errs, need[k], "Art. 3", "un montant en euros",
+                "%s : manquant (un centre %s se définit par sa part d'honoraires %s, Art. 3)",
+                need[k], type, nursing ? "infirmiers" : "dentaires");
         }
     }
     if (missing) return;
@@ -131,28 +134,29 @@ void rsf_classification_check(const ancre_decl *d, const ancre_params *params, a
         if (!same)
             errors_add(errs, "centre.type", "Art. 3",
                        strcmp(c.type, "medical_polyvalent") == 0 ? "medical|polyvalent" : c.type,
-                       "centre.type: '%s' contradicts the declared fees: %s", type, c.why);
-    } else if ((nursing || dental) && strcmp(c.why, "fees by activity not declared") != 0) {
+                       "centre.type : « %s » contredit les honoraires déclarés : %s", type, c.why);
+    } else if ((nursing || dental) && strcmp(c.why, "honoraires par activité non déclarés") != 0) {
         /* the share of the declared activity is below 80 %: not a centre of that type */
         errors_add(errs, "centre.type", "Art. 3", "medical|polyvalent",
-                   "centre.type: '%s' contradicts the declared fees: %s", type, c.why);
+                   "centre.type : « %s » contredit les honoraires déclarés : %s", type, c.why);
     } else if (nursing || dental) {
-        errors_add(errs, "activity.fees_total", "Art. 3", "a positive amount",
-                   "activity.fees_total: a centre %s needs its fees to check the 80 %% rule "
-                   "(Art. 3)",
+        errors_add(errs, "activity.fees_total", "Art. 3", "un montant positif",
+                   "activity.fees_total : un centre %s doit déclarer ses honoraires pour la règle "
+                   "des 80 %% (Art. 3)",
                    type);
     }
     if (nursing && staff_zero(d, "staff.etp_infirmiers"))
-        errors_add(errs, "staff.etp_infirmiers", "Art. 3", "more than 0",
-                   "staff.etp_infirmiers: a centre infirmier with no salaried nurse");
+        errors_add(errs, "staff.etp_infirmiers", "Art. 3", "plus de 0",
+                   "staff.etp_infirmiers : un centre infirmier sans infirmier salarié");
     if (dental && staff_zero(d, "staff.etp_dentistes"))
-        errors_add(errs, "staff.etp_dentistes", "Art. 3", "more than 0",
-                   "staff.etp_dentistes: a centre dentaire with no salaried dentist");
+        errors_add(errs, "staff.etp_dentistes", "Art. 3", "plus de 0",
+                   "staff.etp_dentistes : un centre dentaire sans chirurgien-dentiste salarié");
     if (strcmp(type, "polyvalent") == 0 && staff_zero(d, "staff.etp_paramedicaux") &&
         staff_zero(d, "staff.etp_dentistes") && staff_zero(d, "staff.etp_sages_femmes"))
         errors_add(errs, "centre.type", "Art. 3", "medical",
-                   "centre.type: 'polyvalent' needs a paramedical, dental or midwife activity "
-                   "besides the medical one; the declared staff has none (Art. 3)");
+                   "centre.type : « polyvalent » demande une activité paramédicale, dentaire ou de "
+                   "sage-femme en plus de l'activité médicale ; le personnel déclaré n'en a aucune "
+                   "(Art. 3)");
 }
 
 void rsf_classification_note(eng_t *e) {
@@ -161,11 +165,12 @@ void rsf_classification_note(eng_t *e) {
     const char *type = e->res->type;
     const decl_value *fc = decl_get(e->decl, "centre.finess_category");
     char finess[96] = "";
-    if (fc && fc->present) snprintf(finess, sizeof finess, ", as registered in FINESS (%s)", fc->s);
+    if (fc && fc->present)
+        snprintf(finess, sizeof finess, ", comme enregistré au FINESS (%s)", fc->s);
     if (c.type)
-        eng_result_note(e, "type of centre: %s%s; %s", type, finess, c.why);
+        eng_result_note(e, "type de centre : %s%s ; %s", type, finess, c.why);
     else
-        eng_result_note(e, "type of centre: %s as declared%s (%s)", type, finess, c.why);
+        eng_result_note(e, "type de centre : %s comme déclaré%s (%s)", type, finess, c.why);
 }
 
 const module_tables rsf_classification_tables = {fields, sizeof fields / sizeof *fields, NULL, 0};

@@ -1,6 +1,9 @@
 /* The machinery shared by the forfaits spécifiques of all centre types (rsf.h). */
 #include "rsf.h"
 
+#include "../core/alloc.h"
+
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,16 +49,7 @@ void rsf_fmt_date(date_t d, char *buf, size_t cap) {
 }
 
 void rsf_record_q(eng_t *e, const char *name, q_t v) {
-    char buf[64];
-    q_format_decimal(v, 6, buf, sizeof buf);
-    if (!e->cur) return;
-    line_t *l = e->cur;
-    input_use *grown = realloc(l->inputs, (l->ninputs + 1) * sizeof *grown);
-    if (!grown) return;
-    l->inputs = grown;
-    l->inputs[l->ninputs].path = strdup(name);
-    l->inputs[l->ninputs].value = strdup(buf);
-    l->ninputs++;
+    eng_derived(e, name, v);
 }
 
 bool rsf_section(eng_t *e, const char *sec) {
@@ -83,6 +77,18 @@ line_t *rsf_open_line(eng_t *e, const char *prefix, const char *id, const char *
     return l;
 }
 
+void rsf_label(line_t *l, const char *fmt, ...) {
+    char buf[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char *label = strdup(buf);
+    if (!label) return;
+    free(l->label);
+    l->label = label;
+}
+
 void rsf_award(line_t *l, q_t fixed, q_t variable) {
     l->status = ST_ACHIEVED;
     l->fixed = fixed;
@@ -99,7 +105,7 @@ q_t rsf_par(eng_t *e, const char *prefix, const char *id, const char *suffix) {
 bool rsf_declared(eng_t *e, line_t *l, const char *sec) {
     if (rsf_section(e, sec)) return true;
     l->status = ST_NOT_DECLARED;
-    eng_note(e, "not declared (indicators.%s absent): not achieved", sec);
+    eng_note(e, "non déclaré (indicators.%s absent) : non atteint", sec);
     return false;
 }
 
@@ -107,8 +113,9 @@ q_t rsf_prorata(eng_t *e, date_t adhesion) {
     /* Art. 13: "proratisés en fonction de la date d'adhésion à l'accord au cours de l'année" */
     if (adhesion.y < e->year) return qi(1);
     if (adhesion.y > e->year) {
-        eng_fail(e, "centre.adhesion_date", "Art. 13", "a date on or before the year's end",
-                 "centre.adhesion_date: the centre is not governed by the accord in %d", e->year);
+        eng_fail(e, "centre.adhesion_date", "Art. 13",
+                 "une date au plus tard le 31 décembre de l'année",
+                 "centre.adhesion_date : le centre n'est pas régi par l'accord en %d", e->year);
         return q_invalid();
     }
     return rsf_year_share_from(e, adhesion);
@@ -171,10 +178,8 @@ bool rsf_combine_access_minorations(eng_t *e, q_t *amplitude, q_t *saturday, q_t
 /* ---- gate, adjustments, payments ---------------------------------------------------------- */
 
 static void add_prereq(ancre_result *r, const char *id, bool met) {
-    prereq_t *grown = realloc(r->prereqs, (r->nprereqs + 1) * sizeof *grown);
-    if (!grown) return;
-    r->prereqs = grown;
-    r->prereqs[r->nprereqs].id = strdup(id);
+    VEC_PUSH(r->prereqs, r->nprereqs);
+    r->prereqs[r->nprereqs].id = mem_strdup(id);
     r->prereqs[r->nprereqs].met = met;
     r->nprereqs++;
 }
@@ -206,7 +211,7 @@ static void exclude_non_cumul(eng_t *e) {
         if (!in_list_has(e, "centre.excluded_indicators", l->id)) continue;
         bool achieved = l->status == ST_ACHIEVED;
         char pts[64];
-        q_format_decimal(l->points, 4, pts, sizeof pts);
+        rsf_fmt_num(l->points, 4, pts, sizeof pts);
         l->status = ST_EXCLUDED;
         l->fixed = l->variable = l->points = qi(0);
         if (achieved)
@@ -243,32 +248,35 @@ void rsf_gate(eng_t *e, const rsf_gate_spec *spec) {
     }
     if (met == required) {
         r->triggered = true;
-        snprintf(r->gate_reason, sizeof r->gate_reason, "all %d prerequisites met (Art. 12)",
+        snprintf(r->gate_reason, sizeof r->gate_reason, "les %d prérequis sont atteints (Art. 12)",
                  required);
     } else if (spec->new_centre_derogation &&
                met_art12 >= num_int(par(e, "rsf.new_centre.derogation_min_prerequisites"))) {
         r->triggered = true;
         snprintf(r->gate_reason, sizeof r->gate_reason,
-                 "new centre: %d of the Art. 12 prerequisites met, derogation of Art. 14",
+                 "nouveau centre : %d prérequis de l'Art. 12 atteints, dérogation de l'Art. 14",
                  met_art12);
     } else if (spec->si_withdrawal && all_but_si) {
         r->triggered = true;
-        snprintf(r->gate_reason, sizeof r->gate_reason,
-                 "SI label withdrawn: the other prerequisites are met (Art. 14)");
+        snprintf(
+            r->gate_reason, sizeof r->gate_reason,
+            "label du système d'information retiré : les autres prérequis sont atteints (Art. 14)");
     } else {
         r->triggered = false;
         snprintf(r->gate_reason, sizeof r->gate_reason,
-                 "%d of %d prerequisites met: the RSF is not triggered (Art. 12)%s", met, required,
-                 spec->new_centre_derogation ? ", not even under the new-centre derogation" : "");
+                 "%d prérequis atteints sur %d : la rémunération n'est pas déclenchée (Art. 12)%s",
+                 met, required,
+                 spec->new_centre_derogation ? ", pas même avec la dérogation des nouveaux centres"
+                                             : "");
     }
     if (!r->triggered)
         for (size_t i = 0; i < r->nlines; i++) {
             line_t *l = &r->lines[i];
             if (l->status == ST_ACHIEVED) {
                 char pts[64];
-                q_format_decimal(l->points, 4, pts, sizeof pts);
-                snprintf(l->note, sizeof l->note, "achieved (%s points) but not paid: %.400s", pts,
-                         r->gate_reason);
+                rsf_fmt_num(l->points, 4, pts, sizeof pts);
+                snprintf(l->note, sizeof l->note, "atteint (%s points) mais non versé : %.400s",
+                         pts, r->gate_reason);
                 l->status = ST_NOT_TRIGGERED;
                 l->fixed = l->variable = l->points = qi(0);
             }
@@ -282,7 +290,7 @@ void rsf_minoration_line(eng_t *e, const char *id, const char *article, const ch
     line_t *l = eng_line(e, id, article, label, BCP, "minoration");
     l->status = ST_ADJUSTMENT;
     l->points = q_neg(points);
-    eng_note(e, "applied to %s", of);
+    eng_note(e, "appliquée à %s", of);
 }
 
 q_t rsf_sum_bloc(const ancre_result *r, const char *bloc) {
@@ -326,7 +334,7 @@ void rsf_precarity_against(eng_t *e, const rsf_precarity_spec *spec,
     q_t fa = in_num(e, spec->file_active);
     q_t css = in_num(e, spec->n_css), ame = in_num(e, spec->n_ame);
     if (!q_valid(fa) || !q_valid(css) || !q_valid(ame) || q_is_zero(fa)) {
-        if (q_valid(fa) && q_is_zero(fa)) eng_note(e, "empty file active: no majoration");
+        if (q_valid(fa) && q_is_zero(fa)) eng_note(e, "file active vide : pas de majoration");
         return;
     }
     q_t t_css = q_div(css, fa), t_ame = q_div(ame, fa);
@@ -344,7 +352,7 @@ void rsf_precarity_against(eng_t *e, const rsf_precarity_spec *spec,
     if (spec->cap_param) {
         q_t cap = par(e, spec->cap_param);
         if (q_cmp(m, cap) > 0) {
-            eng_note(e, "majoration capped (Art. 15.6.4)");
+            eng_note(e, "majoration plafonnée (Art. 15.6.4)");
             m = cap;
         }
     }
@@ -355,7 +363,7 @@ void rsf_precarity_against(eng_t *e, const rsf_precarity_spec *spec,
     if (reading_is(e, "precarity_base", "rsf")) base = q_add(base, bloc_points_as_paid(r, BCC));
     rsf_record_q(e, "derived.majoration_base_points", base);
     l->points = q_mul(base, m);
-    if (q_is_zero(m)) eng_note(e, "rates not above the national rates");
+    if (q_is_zero(m)) eng_note(e, "taux non supérieurs aux taux nationaux");
 }
 
 /* Whether a centre created on `finess` and governed from `adhesion` is "nouvellement créé":
@@ -456,9 +464,9 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
         eng_payment(e, "Avance nouveau centre (trimestre de création)", "Art. 18.1", &due, advance);
         eng_payment_kind(e, "new_centre_advance");
         eng_result_note(e,
-                        "new centre (created at most 3 months before adhesion): advance of the "
-                        "quarter-%d share of the national average (Art. 18.1)",
-                        quarter);
+                        "centre nouvellement créé (au plus %d mois avant son adhésion) : avance de "
+                        "la part du trimestre %d du montant moyen national (Art. 18.1)",
+                        (int)num_int(par(e, "rsf.new_centre.max_months_before_entry")), quarter);
     } else if (in_num_opt(e, "payments.advance_paid_cents", &given)) {
         advance = num_int(given);
         date_t due = date_make(e->year, due_balance.m, due_balance.d);
@@ -469,12 +477,14 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
         if (q_valid(prev)) {
             advance = q_round_cents(q_div(q_mul(prev, advance_rate), qi(100)));
             date_t due = date_make(e->year, due_balance.m, due_balance.d);
-            eng_payment(e, "Avance de 60 % du montant de l'année précédente", "Art. 18.1", &due,
-                        advance);
+            char rate[32], label[96];
+            rsf_fmt_num(advance_rate, 2, rate, sizeof rate);
+            snprintf(label, sizeof label, "Avance de %s %% du montant de l'année précédente", rate);
+            eng_payment(e, label, "Art. 18.1", &due, advance);
             eng_payment_kind(e, "advance");
         }
     } else {
-        eng_result_note(e, "first year under the accord: no advance (Art. 18.1)");
+        eng_result_note(e, "première année sous l'accord : pas d'avance (Art. 18.1)");
     }
     r->has_advance = true;
     r->advance_cents = advance;
@@ -487,7 +497,8 @@ void rsf_payments(eng_t *e, date_t adhesion, const char *new_centre_amount_param
         if (new_centre_first_year) {
             due = date_add_months(due_balance,
                                   (int)num_int(par(e, "rsf.new_centre.refund_delay_months")));
-            eng_result_note(e, "refund due within two months of the notification (Art. 18.1)");
+            eng_result_note(e,
+                            "remboursement dû dans les deux mois de la notification (Art. 18.1)");
         }
         eng_payment(e, "Remboursement du trop-perçu d'avance", "Art. 18.1", &due, balance);
         eng_payment_kind(e, "refund");
@@ -526,14 +537,14 @@ q_t rsf_nursing_patientele(eng_t *e) {
     rsf_record_q(e, "derived.nursing_ald_majoration", maj);
     q_t p = q_mul(n, q_add(qi(1), maj));
     char a[32], b[32], c[32];
-    q_format_decimal(q_mul(rate, qi(100)), 2, a, sizeof a);
-    q_format_decimal(q_mul(maj, qi(100)), 2, b, sizeof b);
-    q_format_decimal(p, 2, c, sizeof c);
+    rsf_fmt_num(q_mul(rate, qi(100)), 2, a, sizeof a);
+    rsf_fmt_num(q_mul(maj, qi(100)), 2, b, sizeof b);
+    rsf_fmt_num(p, 2, c, sizeof c);
     if (!e->cur)
         eng_result_note(e,
-                        "nursing patientèle: ALD/invalidité rate %s %%, majoration %s %%%s: %s "
-                        "patients (Art. 13.3)",
-                        a, b, q_cmp(excess, cap) > 0 ? " (capped)" : "", c);
+                        "patientèle infirmière : taux ALD/invalidité %s %%, majoration %s %%%s : "
+                        "%s patients (Art. 13.3)",
+                        a, b, q_cmp(excess, cap) > 0 ? " (plafonnée)" : "", c);
     return p;
 }
 
@@ -548,7 +559,7 @@ bool rsf_new_centre_derogation(eng_t *e, date_t adhesion) {
     int years = (int)num_int(par(e, "rsf.new_centre.derogation_years"));
     bool on = is_new && e->year < adhesion.y + years;
     if (on)
-        eng_result_note(e, "new centre: derogation on the number of prerequisites in %d (Art. 14)",
+        eng_result_note(e, "nouveau centre : dérogation sur le nombre de prérequis en %d (Art. 14)",
                         e->year);
     return on;
 }
@@ -618,7 +629,8 @@ void rsf_quality_levels(eng_t *e, const char *prefix, const char *ids, q_t etp) 
         snprintf(path, sizeof path, "indicators.%s.level", sec);
         int64_t level = num_int(in_num(e, path));
         if (!lower || level < k) {
-            if (!lower) eng_note(e, "levels are cumulative: the lower level is not met");
+            if (!lower)
+                eng_note(e, "les niveaux se cumulent : le niveau inférieur n'est pas atteint");
             lower = false;
             continue;
         }
@@ -628,7 +640,7 @@ void rsf_quality_levels(eng_t *e, const char *prefix, const char *ids, q_t etp) 
             int c = q_cmp(share, rsf_par(e, prefix, id, "min_criteria_share"));
             bool met = reading_is(e, "qualite_n2_threshold", "at_least") ? c >= 0 : c > 0;
             if (!met) {
-                eng_note(e, "share of criteria below the level 2 threshold (Art. 9.1.1)");
+                eng_note(e, "part des critères sous le seuil du niveau 2 (Art. 9.1.1)");
                 lower = false;
                 continue;
             }
@@ -658,7 +670,7 @@ void rsf_vulnerable_levels(eng_t *e, const char *prefix, const char *ids,
         line_t *l = rsf_open_line(e, prefix, id, "Art. 9.1.2, 16.4", label, BCC, "variable");
         if (!l || !rsf_declared(e, l, sec)) continue;
         if (k > 0 && !valid[k - 1]) {
-            eng_note(e, "a level requires the level below (Art. 9.1.2)");
+            eng_note(e, "un niveau demande le niveau inférieur (Art. 9.1.2)");
             continue;
         }
         snprintf(path, sizeof path, "indicators.%s.level%d_subcategories", sec, k + 1);
@@ -678,7 +690,7 @@ void rsf_vulnerable_levels(eng_t *e, const char *prefix, const char *ids,
         snprintf(path, sizeof path, "indicators.%s.sage_femme_action_outside", sec);
         if (l && rsf_declared(e, l, sec)) {
             if (!valid[1])
-                eng_note(e, "with level 2 of the vulnerable publics (Annexe 1 bis)");
+                eng_note(e, "avec le niveau 2 des publics vulnérables (Annexe 1 bis)");
             else if (in_flag(e, path))
                 rsf_award(
                     l, qi(0),
@@ -691,7 +703,7 @@ void rsf_vulnerable_levels(eng_t *e, const char *prefix, const char *ids,
     snprintf(path, sizeof path, "indicators.%s.present", mid);
     if (l && rsf_declared(e, l, mid) && in_flag(e, path)) {
         if (!valid[0])
-            eng_note(e, "requires level 1 of the vulnerable publics (Art. 9.1.2)");
+            eng_note(e, "demande le niveau 1 des publics vulnérables (Art. 9.1.2)");
         else
             rsf_award(l, rsf_par(e, prefix, mid, "fixed"), qi(0));
     }
@@ -731,9 +743,11 @@ int rsf_finish(eng_t *e, date_t adhesion, q_t prorata, const char *new_centre_am
     const decl_value *ex = li >= 0 ? &e->decl->values[li] : NULL;
     for (size_t k = 0; ex && ex->present && k < ex->nlist; k++)
         if (!rsf_in_grid(r, ex->list[k]))
-            eng_fail(e, "centre.excluded_indicators", "Art. 11", "indicator ids of the grid",
-                     "centre.excluded_indicators: '%s' is not an indicator of the %d grid",
-                     ex->list[k], e->year);
+            eng_fail(
+                e, "centre.excluded_indicators", "Art. 11",
+                "des identifiants d'indicateurs de la grille",
+                "centre.excluded_indicators : « %s » n'est pas un indicateur de la grille de %d",
+                ex->list[k], e->year);
     r->bcp_points = rsf_sum_bloc(r, BCP);
     r->bcc_points = rsf_sum_bloc(r, BCC);
     r->total_points = q_add(r->bcp_points, r->bcc_points);
@@ -757,7 +771,7 @@ bool rsf_crisis(eng_t *e, const char *prefix, const char *plan_id, const char *a
     if (!l || !rsf_declared(e, l, actions_id)) return plan;
     if (!plan) {
         /* "dès lors que le plan de préparation aura été rédigé" */
-        eng_note(e, "requires the preparedness plan (Art. 8.1.5)");
+        eng_note(e, "demande le plan de préparation (Art. 8.1.5)");
         return plan;
     }
     snprintf(path, sizeof path, "indicators.%s.crisis_declared", actions_id);
@@ -776,12 +790,12 @@ void rsf_teletransmission(eng_t *e, const char *prefix, const char *id, const ch
     if (!l || !rsf_declared(e, l, id)) return;
     snprintf(path, sizeof path, "indicators.%s.rate", id);
     if (q_cmp(in_num(e, path), rsf_par(e, prefix, id, "min_rate")) < 0) {
-        eng_note(e, "secured teletransmission rate below the threshold (Art. 9.1.4)");
+        eng_note(e, "taux de télétransmission sécurisée sous le seuil (Art. 9.1.4)");
         return;
     }
     snprintf(path, sizeof path, "indicators.%s.sesam_version_ok", id);
     if (!in_flag(e, path)) {
-        eng_note(e, "software not at the SESAM-Vitale version required for the year");
+        eng_note(e, "logiciel pas à la version SESAM-Vitale demandée pour l'année (Art. 9.1.4)");
         return;
     }
     q_t etp = in_num(e, etp_a);

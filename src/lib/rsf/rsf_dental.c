@@ -42,8 +42,8 @@ static void acces(eng_t *e, minorations *m) {
         !in_flag(e, "indicators.cd_acces_soins.snp_every_working_day") ||
         !in_flag(e, "indicators.cd_acces_soins.charter_displayed") ||
         !in_flag(e, "indicators.cd_acces_soins.charter_sent_cpam")) {
-        eng_note(e, "orientation information, daily unscheduled care and the charter are all "
-                    "required (Art. 8.1.3, 8.1.4)");
+        eng_note(e, "l'information sur l'orientation, les soins non programmés chaque jour ouvré "
+                    "et la charte sont tous exigés (Art. 8.1.3, 8.1.4)");
         return;
     }
     q_t amp = in_num(e, "indicators.cd_acces_soins.weekday_amplitude_hours");
@@ -60,7 +60,7 @@ static void acces(eng_t *e, minorations *m) {
         /* Art. 15.5 (L3002-L3008): tolerated 10 h to less than 12 h (-30), 8 h to less than
          * 10 h (-70); below 8 h the tolerated list stops: not met */
         if (q_cmp(amp, par(e, "rsf_cd.acces.min_weekday_amplitude_hours")) < 0) {
-            eng_note(e, "weekday amplitude below the tolerated minimum (Art. 15.5)");
+            eng_note(e, "amplitude en semaine sous le minimum toléré (Art. 15.5)");
             return;
         }
         if (q_cmp(amp, par(e, "rsf_cd.acces.full_weekday_amplitude_hours")) < 0)
@@ -76,7 +76,8 @@ static void acces(eng_t *e, minorations *m) {
         /* "la fermeture au maximum pendant trois semaines pendant les congés scolaires dans
          * l'année ; une minoration de 20 points" */
         if (q_cmp(weeks, par(e, "rsf_cd.minoration.holiday_closure_max_weeks")) > 0) {
-            eng_note(e, "closed more weeks during school holidays than tolerated (Art. 15.5)");
+            eng_note(e,
+                     "fermé plus de semaines pendant les congés scolaires que toléré (Art. 15.5)");
             return;
         }
         m->holidays = par(e, "rsf_cd.minoration.holiday_closure");
@@ -112,17 +113,25 @@ static void team(eng_t *e) {
         /* "Au moins trois réunions par an", "en présence du coordonnateur" */
         if (q_cmp(in_num(e, "indicators.cd_concertation.n_meetings"),
                   rsf_yearly_count(e, P(e, id, "min_meetings"))) < 0)
-            eng_note(e, "fewer meetings than required (Art. 8.3.1.4)");
+            eng_note(e, "moins de réunions que demandé (Art. 8.3.1.4)");
         else if (in_flag(e, "indicators.cd_concertation.coordinator_present"))
             rsf_award(l, P(e, id, "fixed"), qi(0));
         else
-            eng_note(e, "the coordinator must attend (Art. 8.3.1.4)");
+            eng_note(e, "le coordonnateur doit être présent (Art. 8.3.1.4)");
     }
     const char *ids[2] = {"cd_formation_stage", "cd_formation_stage_supp"};
     const char *labels[2] = {"Formation des jeunes professionnels (1 stage)",
                              "Formation : 1 stage supplémentaire"};
     for (int k = 0; k < 2; k++) {
         l = open_line(e, ids[k], "Art. 8.3.2", labels[k], BCP, "fixed");
+        if (l && k == 0) {
+            /* "au moins un stage par an" (Art. 8.3.2), from the parameter */
+            char n[32];
+            q_t min = P(e, ids[0], "min_stages");
+            rsf_fmt_num(min, 0, n, sizeof n);
+            rsf_label(l, "Formation des jeunes professionnels (%s stage%s)", n,
+                      q_cmp(min, qi(1)) > 0 ? "s" : "");
+        }
         if (!l || !rsf_declared(e, l, "cd_formation")) continue;
         if (q_cmp(in_num(e, "indicators.cd_formation.n_stages"),
                   rsf_formation_threshold(e, PFX, ids[0], ids[k])) >= 0)
@@ -139,7 +148,9 @@ static void team(eng_t *e) {
                   rsf_yearly_count(e, P(e, id, "min_interventions"))) >= 0)
             rsf_award(l, P(e, id, "fixed"), qi(0));
         else
-            eng_note(e, "at least the required interventions outside the centre (Art. 8.3.3.4)");
+            eng_note(
+                e,
+                "il faut au moins le nombre d'interventions demandé hors du centre (Art. 8.3.3.4)");
     }
     rsf_simple_fixed(e, PFX, "cd_fonction_coordination", "Art. 8.3.4.3", "Fonction de coordination",
                      BCP);
@@ -181,8 +192,8 @@ int rsf_dental_compute(eng_t *e) {
     q_t ratio = q_div(patientele, par(e, "rsf.dental_patientele.reference"));
     if (e->failed) return -1;
     char buf[32];
-    q_format_decimal(patientele, 2, buf, sizeof buf);
-    eng_result_note(e, "dental patientèle: %s patients (Art. 13.2)", buf);
+    rsf_fmt_num(patientele, 2, buf, sizeof buf);
+    eng_result_note(e, "patientèle dentaire : %s patients (Art. 13.2)", buf);
     bool new_centre = rsf_new_centre_derogation(e, adhesion);
 
     minorations m;

@@ -52,8 +52,8 @@ static q_t patientele(eng_t *e) {
         return q_add(q_add(in_num(e, "patients.n_mt_over16_31_12"),
                            in_num(e, "patients.n_children_0_16_2_soins")),
                      in_num(e, "patients.n_ame_2_soins_mg"));
-    eng_fail(e, "rsf_med.patientele.method", "Art. 13.1", "a known method",
-             "unknown patientèle method '%s'", method);
+    eng_fail(e, "rsf_med.patientele.method", "Art. 13.1", "une méthode connue",
+             "méthode de patientèle inconnue « %s »", method);
     return q_invalid();
 }
 
@@ -70,8 +70,8 @@ static bool acces(eng_t *e, ctx_t *c, q_t *minoration) {
                     in_flag(e, "indicators.acces_amplitude_snp.charter_displayed") &&
                     in_flag(e, "indicators.acces_amplitude_snp.charter_sent_cpam");
     if (!criteria) {
-        eng_note(e, "orientation information, daily unscheduled care and the charter are all "
-                    "required (Art. 8.1.1, 8.1.4)");
+        eng_note(e, "l'information sur l'orientation, les soins non programmés chaque jour ouvré "
+                    "et la charte sont tous exigés (Art. 8.1.1, 8.1.4)");
         return false;
     }
     q_t amp = in_num(e, "indicators.acces_amplitude_snp.weekday_amplitude_hours");
@@ -88,7 +88,7 @@ static bool acces(eng_t *e, ctx_t *c, q_t *minoration) {
         /* Art. 15.5: tolerated amplitudes 10-12 h (-60) and 8-10 h (-150); below 8 h the
          * engagement is not met (the tolerated list stops there) */
         if (q_cmp(amp, par(e, "rsf_med.acces.min_weekday_amplitude_hours")) < 0) {
-            eng_note(e, "weekday amplitude below the tolerated minimum (Art. 15.5)");
+            eng_note(e, "amplitude en semaine sous le minimum toléré (Art. 15.5)");
             return false;
         }
         if (q_cmp(amp, par(e, "rsf_med.acces.full_weekday_amplitude_hours")) < 0)
@@ -103,7 +103,8 @@ static bool acces(eng_t *e, ctx_t *c, q_t *minoration) {
     if (weeks > 0) {
         q_t max_weeks = par(e, "rsf_med.minoration.holiday_closure_max_weeks");
         if (q_cmp(qi(weeks), max_weeks) > 0) {
-            eng_note(e, "closed more weeks during school holidays than tolerated (Art. 15.5)");
+            eng_note(e,
+                     "fermé plus de semaines pendant les congés scolaires que toléré (Art. 15.5)");
             return false;
         }
         m_hol = q_mul(qi(weeks), par(e, "rsf_med.minoration.holiday_closure_per_week"));
@@ -123,11 +124,12 @@ static bool concertation(eng_t *e, ctx_t *c, q_t *minoration) {
     if (!l || !declared(e, l, id)) return false;
     q_t meetings = in_num(e, "indicators.concertation_pluripro.n_meetings");
     if (q_cmp(meetings, rsf_yearly_count(e, P(e, id, "min_meetings"))) < 0) {
-        eng_note(e, "fewer meetings than required (Art. 8.3.1.1)");
+        eng_note(e, "moins de réunions que demandé (Art. 8.3.1.1)");
         return false;
     }
     if (!in_flag(e, "indicators.concertation_pluripro.reports_in_record")) {
-        eng_note(e, "reports must be integrated in the patient records (Art. 8.3.1.1)");
+        eng_note(
+            e, "les comptes rendus doivent être intégrés aux dossiers des patients (Art. 8.3.1.1)");
         return false;
     }
     const char *mode = in_text(e, "indicators.concertation_pluripro.mode");
@@ -135,8 +137,9 @@ static bool concertation(eng_t *e, ctx_t *c, q_t *minoration) {
     q_t minus = qi(0);
     if (mode && strcmp(mode, "pluripro") != 0) {
         if (paramedical) {
-            eng_note(e, "a centre with paramedical activity must hold pluriprofessional "
-                        "concertation; the derogation of Art. 15.5 is for centres without");
+            eng_note(e, "un centre ayant une activité paramédicale doit tenir une concertation "
+                        "pluriprofessionnelle ; la dérogation de l'Art. 15.5 vaut pour les centres "
+                        "sans activité paramédicale");
             return false;
         }
         minus = strcmp(mode, "medical_only") == 0
@@ -277,11 +280,11 @@ static void missions(eng_t *e, ctx_t *c) {
     /* the reading's value is the number of missions required */
     int needed = atoi(reading_value(e, "ipa_missions_min"));
     if (q_is_zero(ipa)) {
-        eng_note(e, "no salaried IPA");
+        eng_note(e, "pas d'IPA salarié");
         return;
     }
     if (c->n_missions < needed) {
-        eng_note(e, "needs %d public-health mission(s) (reading ipa_missions_min)", needed);
+        eng_note(e, "il faut %d mission(s) de santé publique (lecture ipa_missions_min)", needed);
         return;
     }
     award(e, l, P(e, id, "fixed"), qi(0));
@@ -299,7 +302,26 @@ static void diversification(eng_t *e) {
     bool met[4] = {false, false, false, false};
     for (int i = 0; i < 4; i++) {
         line_t *l = open_line(e, items[i].id, "Art. 8.5.1", items[i].label, BCP, "fixed");
-        if (!l || !declared(e, l, "diversification")) continue;
+        if (!l) continue;
+        /* the label carries the numbers of Art. 8.5.1, from the parameters */
+        char a[32], b[32];
+        if (i < 2) {
+            rsf_fmt_num(
+                par(e, i == 0 ? "rsf_med.diversif.min_days_per_month" : "rsf_med.diversif.min_etp"),
+                2, a, sizeof a);
+            rsf_label(l,
+                      i == 0 ? "Second recours ou accès SF/CD : %s jours par mois"
+                             : "Second recours ou accès SF/CD : %s ETP",
+                      a);
+        } else {
+            rsf_fmt_num(par(e, "rsf_med.diversif.min_medical_professions"), 0, a, sizeof a);
+            rsf_fmt_num(par(e, "rsf_med.diversif.min_paramedical_professions"), 0, b, sizeof b);
+            rsf_label(l,
+                      i == 2 ? "Diversité : %s professions médicales ou %s paramédicales"
+                             : "Diversité : %s professions médicales et %s paramédicales",
+                      a, b);
+        }
+        if (!declared(e, l, "diversification")) continue;
         switch (i) {
         case 0:
             met[0] = q_cmp(in_num(e, "indicators.diversification.second_recours_days_per_month"),
@@ -308,7 +330,7 @@ static void diversification(eng_t *e) {
         case 1:
             met[1] = met[0] && q_cmp(in_num(e, "indicators.diversification.second_recours_etp"),
                                      par(e, "rsf_med.diversif.min_etp")) >= 0;
-            if (!met[0]) eng_note(e, "requires the 2-days criterion");
+            if (!met[0]) eng_note(e, "demande le critère des jours par mois (Art. 8.5.1)");
             break;
         case 2:
         case 3: {
@@ -344,7 +366,9 @@ static bool sas_conditions(eng_t *e) {
                        in_num(e, "staff.etp_mg"));
     bool ok = in_flag(e, "indicators.sas_participation.agenda_open") &&
               in_flag(e, "indicators.sas_participation.registered") && q_cmp(hours, needed) >= 0;
-    if (!ok) eng_note(e, "agenda open to the SAS, registration and 2 h per ETP MG per week needed");
+    if (!ok)
+        eng_note(e, "il faut un agenda ouvert au SAS, l'inscription sur la plateforme et le nombre "
+                    "d'heures par ETP de médecin généraliste et par semaine (Art. 8.3.5)");
     return ok;
 }
 
@@ -386,11 +410,11 @@ static void concertation_ipa(eng_t *e, ctx_t *c) {
     line_t *l = open_line(e, id, "Art. 8.3.1.1", "Concertation : complément IPA", BCP, "variable");
     if (!l) return;
     if (q_is_zero(in_num(e, "staff.n_ipa_salaries"))) {
-        eng_note(e, "no salaried IPA");
+        eng_note(e, "pas d'IPA salarié");
         return;
     }
     if (!c->concertation) {
-        eng_note(e, "requires the concertation indicator");
+        eng_note(e, "demande l'indicateur de concertation (Art. 8.3.1.1)");
         return;
     }
     q_t v = q_mul(P(e, id, "variable"), c->r);
@@ -410,13 +434,18 @@ static void formation(eng_t *e, ctx_t *c) {
     bool ok = section(e, "formation");
     for (int i = 0; i < 3; i++) {
         l[i] = open_line(e, ids[i], "Art. 8.3.2", labels[i], BCP, grid[i]);
+        if (l[i] && i == 0) {
+            char n[32];
+            rsf_fmt_num(P(e, ids[0], "min_stages"), 0, n, sizeof n);
+            rsf_label(l[0], "Formation des jeunes professionnels (%s stages)", n);
+        }
         if (l[i] && !ok) declared(e, l[i], "formation");
     }
     if (!ok) return;
     e->cur = l[0];
     q_t n = in_num(e, "indicators.formation.n_stages");
     if (l[0] == NULL || q_cmp(n, rsf_yearly_count(e, P(e, ids[0], "min_stages"))) < 0) {
-        if (l[0]) eng_note(e, "fewer than the required stages");
+        if (l[0]) eng_note(e, "moins de stages que demandé (Art. 8.3.2)");
         return;
     }
     award(e, l[0], P(e, ids[0], "fixed"), qi(0));
@@ -441,13 +470,13 @@ static void formation(eng_t *e, ctx_t *c) {
         line_t *fl = open_line(e, fa_ids[k], "Art. 8.3.2", fa_labels[k], BCP, "fixed");
         if (!fl) continue;
         if (!fa_on[k]) {
-            eng_note(e, "the forte-activité threshold of Art. 7 is not met");
+            eng_note(e, "le seuil de forte activité de l'Art. 7 n'est pas atteint");
             continue;
         }
         q_t students = qi(0);
         in_num_opt(e, fa_counts[k], &students);
         if (q_is_zero(students) || q_cmp(extra, qi(1)) < 0) {
-            eng_note(e, "needs a student stage beyond the two base stages");
+            eng_note(e, "il faut un stage d'étudiant au-delà des stages de base");
             continue;
         }
         award(e, fl, P(e, fa_ids[k], "fixed"), qi(0));
@@ -466,7 +495,7 @@ static void protocols_counted(eng_t *e, const char *id, const char *article, con
     line_t *l = open_line(e, id, article, label, BCP, per);
     if (!l || !declared(e, l, id)) return;
     if (needs_ipa && q_is_zero(in_num(e, "staff.n_ipa_salaries"))) {
-        eng_note(e, "no salaried IPA");
+        eng_note(e, "pas d'IPA salarié");
         return;
     }
     q_t n = in_num(e, field);
@@ -489,7 +518,8 @@ static void obesity(eng_t *e) {
     if (!l || !declared(e, l, id)) return;
     if (!in_flag(e, "indicators.parcours_obesite_enfant.achieved")) return;
     if (!in_flag(e, "indicators.missions_sante_publique.obesity_mission")) {
-        eng_note(e, "requires the child overweight/obesity public-health mission (Art. 8.5.8)");
+        eng_note(
+            e, "demande la mission de santé publique surpoids et obésité de l'enfant (Art. 8.5.8)");
         return;
     }
     award(e, l, P(e, id, "fixed"), qi(0));
@@ -511,18 +541,18 @@ static void forte_activite_context(eng_t *e, ctx_t *c) {
         c->fad = q_cmp(dental,
                        q_mul(par(e, "rsf_poly.forte_activite_dentaire.min_fee_share"), total)) >= 0;
     char a[32], b[32];
-    q_format_decimal(inf, 2, a, sizeof a);
-    q_format_decimal(mg, 2, b, sizeof b);
+    rsf_fmt_num(inf, 2, a, sizeof a);
+    rsf_fmt_num(mg, 2, b, sizeof b);
     eng_result_note(e,
-                    "forte activité infirmière %s: %s ETP infirmiers for %s ETP médecins "
-                    "généralistes (Art. 7: at least half of them and at least the minimum)",
-                    c->fai ? "met" : "not met", a, b);
+                    "forte activité infirmière %s : %s ETP d'infirmiers pour %s ETP de médecins "
+                    "généralistes (Art. 7 : au moins la moitié, et au moins le minimum)",
+                    c->fai ? "atteint" : "non atteint", a, b);
     q_t share = q_is_zero(total) ? qi(0) : q_div(dental, total);
-    q_format_decimal(q_mul(share, qi(100)), 2, a, sizeof a);
+    rsf_fmt_num(q_mul(share, qi(100)), 2, a, sizeof a);
     eng_result_note(e,
-                    "forte activité dentaire %s: dental fees are %s %% of the centre's fees "
-                    "(Art. 7 threshold)",
-                    c->fad ? "met" : "not met", a);
+                    "forte activité dentaire %s : les honoraires dentaires font %s %% des "
+                    "honoraires du centre (seuil de l'Art. 7)",
+                    c->fad ? "atteint" : "non atteint", a);
 }
 
 static void forte_activite(eng_t *e, ctx_t *c) {
@@ -555,7 +585,7 @@ static void forte_activite(eng_t *e, ctx_t *c) {
             open_line(e, it->id, it->article, it->label, BCP, it->kind == 0 ? "variable" : "fixed");
         if (!l) continue;
         if (!(it->dental ? c->fad : c->fai)) {
-            eng_note(e, "the forte-activité threshold of Art. 7 is not met");
+            eng_note(e, "le seuil de forte activité de l'Art. 7 n'est pas atteint");
             continue;
         }
         if (!declared(e, l, it->id)) continue;
@@ -570,7 +600,7 @@ static void forte_activite(eng_t *e, ctx_t *c) {
         }
         require = reading_is(e, "forte_activite_extras", "require_base");
         if (require && !*it->base) {
-            eng_note(e, "requires the base indicator %s (Art. 7)", it->base_name);
+            eng_note(e, "demande l'indicateur de base %s (Art. 7)", it->base_name);
             continue;
         }
         if (it->kind != 0) {
@@ -647,7 +677,7 @@ static void usage_indicator(eng_t *e, const char *id, const char *label, const c
     line_t *l = open_line(e, id, "Art. 9.2.1", label, BCC, "per_etp");
     if (!l || !declared(e, l, id)) return;
     if (q_cmp(in_num(e, field), P(e, id, threshold)) < 0) {
-        eng_note(e, "below the threshold of the year");
+        eng_note(e, "sous le seuil de l'année");
         return;
     }
     q_t etp = q_min(in_num(e, "staff.etp_mg"), par(e, "rsf_med.usage.etp_mg_cap"));
@@ -688,8 +718,8 @@ int rsf_medical_compute(eng_t *e) {
     c.r = q_div(c.patientele, par(e, "rsf.reference_patientele"));
     if (e->failed) return -1;
     char buf[64];
-    q_format_decimal(c.patientele, 2, buf, sizeof buf);
-    eng_result_note(e, "patientèle de référence: %s patients (Art. 13.1)", buf);
+    rsf_fmt_num(c.patientele, 2, buf, sizeof buf);
+    eng_result_note(e, "patientèle de référence : %s patients (Art. 13.1)", buf);
     c.new_centre_derogation = rsf_new_centre_derogation(e, adhesion);
     forte_activite_context(e, &c);
 

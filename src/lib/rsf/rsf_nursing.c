@@ -29,7 +29,7 @@ static bool all_flags(eng_t *e, const char *sec, const char *const *names, size_
     for (size_t i = 0; i < n; i++) {
         snprintf(path, sizeof path, "indicators.%s.%s", sec, names[i]);
         if (!in_flag(e, path)) {
-            eng_note(e, "%s is required (%s)", names[i], article);
+            eng_note(e, "%s est exigé (%s)", names[i], article);
             return false;
         }
     }
@@ -85,11 +85,12 @@ static void concertation(eng_t *e) {
          * coordination" */
         if (q_cmp(in_num(e, "indicators.csi_concertation.n_meetings"),
                   rsf_yearly_count(e, P(e, id, "min_meetings"))) < 0)
-            eng_note(e, "fewer meetings than required (Art. 8.3.1.3)");
+            eng_note(e, "moins de réunions que demandé (Art. 8.3.1.3)");
         else if (in_flag(e, "indicators.csi_concertation.coordinator_present"))
             rsf_award(l, P(e, id, "fixed"), qi(0));
         else
-            eng_note(e, "the coordinating nurse must attend (Art. 8.3.1.3)");
+            eng_note(e,
+                     "l'infirmière chargée de la coordination doit être présente (Art. 8.3.1.3)");
     }
     id = "csi_concertation_msp";
     l = open_line(e, id, "Art. 8.7, 8.7.1", "Concertation avec une MSP", BCP, "fixed");
@@ -107,6 +108,14 @@ static void formation(eng_t *e) {
                              "Formation : 1 stage supplémentaire"};
     for (int k = 0; k < 2; k++) {
         line_t *l = open_line(e, ids[k], "Art. 8.3.2", labels[k], BCP, "fixed");
+        if (l && k == 0) {
+            /* "au moins un stage par an" (Art. 8.3.2), from the parameter */
+            char n[32];
+            q_t min = P(e, ids[0], "min_stages");
+            rsf_fmt_num(min, 0, n, sizeof n);
+            rsf_label(l, "Formation des jeunes professionnels (%s stage%s)", n,
+                      q_cmp(min, qi(1)) > 0 ? "s" : "");
+        }
         if (!l || !rsf_declared(e, l, "csi_formation")) continue;
         if (q_cmp(in_num(e, "indicators.csi_formation.n_stages"),
                   rsf_formation_threshold(e, PFX, ids[0], ids[k])) >= 0)
@@ -125,7 +134,7 @@ static void coordination_externe(eng_t *e, q_t r) {
     if (!all_flags(e, id, flags, 3, "Art. 8.3.3.3")) return;
     if (q_cmp(in_num(e, "indicators.csi_coordination_externe.n_conventions"),
               P(e, id, "min_conventions")) < 0) {
-        eng_note(e, "conventions with at least two establishments are required (Art. 8.3.3.3)");
+        eng_note(e, "il faut des conventions avec au moins deux établissements (Art. 8.3.3.3)");
         return;
     }
     rsf_record_q(e, "derived.patientele_ratio", r);
