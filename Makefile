@@ -31,7 +31,7 @@ CLI_LDLIBS = -lmicrohttpd
 WEB_FILES = $(sort $(wildcard web/*)) docs/openapi.json examples/national-2023.json
 STORE_OBJ = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(sort $(wildcard src/store/*.c)))
 
-.PHONY: all test sanitize format format-check clean lib install
+.PHONY: all test sanitize format format-check clean lib install fuzz fuzz-ci
 
 all: $(BUILD)/ancre $(BUILD)/libancre.a $(BUILD)/libancre_store.a
 
@@ -132,9 +132,41 @@ $(BUILD)/unit_tests: $(TEST_SRC) $(BUILD)/libancre.a tests/unit/check.h
 $(BUILD)/golden_runner: tests/golden_runner.c $(BUILD)/libancre.a
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $< $(BUILD)/libancre.a $(LDLIBS) -o $@
 
+# the batch loop of the CLI, with a record function that kills its process on some lines
+BATCH_TEST_OBJ = $(BUILD)/obj/cli/batch.o $(BUILD)/obj/cli/table.o $(BUILD)/obj/cli/progress.o
+$(BUILD)/batch_test: tests/batch_test.c $(BATCH_TEST_OBJ) $(BUILD)/libancre.a
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(LDFLAGS) $< $(BATCH_TEST_OBJ) $(BUILD)/libancre.a $(LDLIBS) -o $@
+
 $(BUILD)/roster_gen: tools/roster_gen.c
 	@mkdir -p $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(LDFLAGS) $< -o $@
+
+# ---- fuzzing (fuzz/, docs/fuzzing.md): libFuzzer harnesses under ASan and UBSan ------------------
+#   make fuzz                 builds build-fuzz/fuzz_* with clang
+#   make fuzz-ci              replays fuzz/regressions/, then fuzzes each harness briefly (CI)
+#   scripts/fuzz.sh SECONDS   a longer campaign (docs/fuzzing.md)
+FUZZ_BUILD = build-fuzz
+FUZZ_CC ?= clang
+FUZZ_TARGETS = decl contract roster params http
+FUZZ_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+fuzz:
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link" \
+	    LDFLAGS="-fsanitize=address,undefined" $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
+
+fuzz-ci: fuzz
+	scripts/fuzz.sh --ci
+
+FUZZ_LIBS = $(BUILD)/libancre_store.a $(BUILD)/libancre.a
+$(BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_LIBS)
+	$(CC) $(CPPFLAGS) -DANCRE_ROOT='"$(CURDIR)"' $(WARN) $(CFLAGS) -fsanitize=fuzzer $< $(FUZZ_LIBS) \
+	    $(LDLIBS) $(STORE_LIBS) -o $@
+
+$(BUILD)/fuzz_http: fuzz/fuzz_http.c fuzz/fuzz_common.h $(BUILD)/obj/server/routes.o \
+	    $(BUILD)/obj/server/http.o $(BUILD)/obj/web_embedded.o $(FUZZ_LIBS)
+	$(CC) $(CPPFLAGS) -DANCRE_ROOT='"$(CURDIR)"' $(WARN) $(CFLAGS) -fsanitize=fuzzer $< \
+	    $(BUILD)/obj/server/routes.o $(BUILD)/obj/server/http.o $(BUILD)/obj/web_embedded.o \
+	    $(FUZZ_LIBS) $(CLI_LDLIBS) $(LDLIBS) $(STORE_LIBS) -o $@
 
 # random valid declarations of the forfait spécifique, and the properties checked over them
 $(BUILD)/gen_declarations: tools/gen_declarations.c
@@ -155,11 +187,12 @@ $(BUILD)/mt_properties: tests/property/mt_properties.c tools/gen_mt_contracts.c 
 GOLDEN = $(sort $(wildcard tests/golden/*/*.json))
 
 test: $(BUILD)/ancre $(BUILD)/unit_tests $(BUILD)/golden_runner $(BUILD)/roster_gen \
-      $(BUILD)/gen_declarations $(BUILD)/rsf_properties $(BUILD)/gen_mt_contracts $(BUILD)/mt_properties
+      $(BUILD)/gen_declarations $(BUILD)/rsf_properties $(BUILD)/gen_mt_contracts $(BUILD)/mt_properties \
+      $(BUILD)/batch_test
 	tests/run_all.sh $(BUILD)
 
 sanitize:
-	ANCRE_PROPERTY_CASES=$${ANCRE_PROPERTY_CASES:-1500} $(MAKE) BUILD=build-san CC=$(CC) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined" test
+	ANCRE_SANITIZED=1 ANCRE_PROPERTY_CASES=$${ANCRE_PROPERTY_CASES:-1500} $(MAKE) BUILD=build-san CC=$(CC) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" LDFLAGS="-fsanitize=address,undefined" test
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
@@ -168,4 +201,4 @@ format-check:
 	clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz

@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packages="build-essential libjansson-dev libcsv-dev clang-format"
+# the fuzz harnesses (fuzz/, docs/fuzzing.md): clang with libFuzzer and the sanitizers
+packages="$packages clang libclang-rt-14-dev"
 # the store: SQLite and PostgreSQL client libraries, OpenSSL (SHA-256), the PostgreSQL server and
 # the sqlite3 shell for the store tests
 packages="$packages libsqlite3-dev libpq-dev libssl-dev postgresql sqlite3"

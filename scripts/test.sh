@@ -11,3 +11,5 @@ echo "== tests"
 make -s test
 echo "== tests under ASan and UBSan"
 make -s sanitize
+echo "== fuzzing: the regression cases, then each harness briefly (docs/fuzzing.md)"
+make -s fuzz-ci

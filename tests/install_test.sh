@@ -15,7 +15,7 @@ fail=0
 ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL install: $*" >&2; }
 prefix="$tmp/prefix"
-mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$root" BUILD="$root/build-install" -j2 "$@"; }
+mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CFLAGS -u LDFLAGS -u CC -u BUILD make -s -C "$root" BUILD="$root/build-install" -j2 "$@"; }
 
 mk install PREFIX="$prefix" >"$tmp/make.log" 2>&1 && ok || { ko "make install PREFIX=..."; tail -20 "$tmp/make.log" >&2; }
 version=$(sed -n 's/^#define ANCRE_VERSION "\(.*\)"/\1/p' "$root/include/ancre/ancre.h")

@@ -32,7 +32,7 @@ finish() {
 }
 
 # ---- build and install the extension ---------------------------------------------------------
-mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s "$@"; }
+mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CFLAGS -u LDFLAGS -u CC -u BUILD make -s "$@"; }
 if ! command -v pg_config >/dev/null || [ ! -f "$(pg_config --pgxs)" ]; then
     ko "pg_config and PGXS (postgresql-server-dev, scripts/setup.sh) are not installed"
     finish

@@ -31,6 +31,10 @@ run "$build/golden_runner" $(find "$here/golden" -name '*.json' | sort)
 run "$build/rsf_properties"
 run "$build/mt_properties"
 run "$here/cli_test.sh" "$build/ancre"
+run "$here/robust_test.sh" "$build"
+run "$build/batch_test"
+# the structural mutation of every golden case, where it finds something: under the sanitizers
+[ -n "${ANCRE_SANITIZED:-}" ] && run "$here/mutation_test.py" "$build"
 run "$here/cli_usage_test.sh" "$build/ancre"
 run "$here/csv_test.sh" "$build/ancre"
 run "$here/report_test.sh" "$build/ancre"

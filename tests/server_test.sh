@@ -336,7 +336,101 @@ printf 'short\n' >"$tmp/short"
 "$ancre" serve --port 0 --token-file "$tmp/short" >/dev/null 2>&1
 [ $? -eq 2 ] && ok || ko "a short token is refused at start"
 "$ancre" serve --port 0 --db "$tmp" >/dev/null 2>"$tmp/err"
-[ $? -eq 2 ] && ok || ko "an unusable store is refused at start"
+[ $? -eq 3 ] && ok || ko "an unusable store is refused at start (exit 3, a store error)"
+
+
+# ---- hostile requests: the server stays up and answers each with an error ----------------------
+start hard --params "$national" --log --header-timeout 1 --max-per-address 4 || true
+port=${url##*:}
+port=${port%/}
+# a contract signed before 2015-10-01 needs a parameter with no value in force: it killed the
+# server (SIGFPE) through one unauthenticated POST
+jq -c '.contracts = [{"id":"r","type":"conventionnement_csi","signature_date":"2012-03-01","zone":"sur_dotee"}]' \
+    "$root/examples/centre-infirmier-2023.json" >"$tmp/pre2015.json"
+call POST /v1/compute --data-binary @"$tmp/pre2015.json"
+expect 422 "a pre-2015 conventionnement contract: an error, not a crash"
+jqtest "the error names the contract or the parameter without a value" '[.errors[] | .path + " " + .message] | any(test("contracts\\[0\\]|regul_csi"))'
+call POST /v1/whatif --data-binary "{\"declaration\": $(cat "$tmp/pre2015.json"), \"variants\": [{}]}"
+[ "$code" -lt 500 ] && [ "$code" != 000 ] && ok || ko "whatif with that contract: HTTP $code"
+call GET /v1/readings
+expect 200 "the server is still up"
+# DNS rebinding: only the loopback names are answered on a loopback address
+call GET /v1/readings -H 'Host: evil.example'
+expect 421 "Host: evil.example refused"
+call GET /v1/readings -H "Host: evil.example:$port"
+expect 421 "Host: evil.example:PORT refused"
+call GET /v1/readings -H "Host: localhost:$port"
+expect 200 "Host: localhost:PORT answered"
+call GET /v1/readings -H "Host: [::1]:$port"
+expect 200 "Host: [::1]:PORT answered"
+start allowed --params "$national" --allowed-host "ancre.test:8080" || true
+call GET /v1/readings -H 'Host: ancre.test:8080'
+expect 200 "--allowed-host adds a name"
+call GET /v1/readings -H 'Host: evil.example'
+expect 421 "and still refuses the others"
+start hard2 --params "$national" --log --header-timeout 1 --max-per-address 4 || true
+# control characters in the path: refused, and the log cannot be forged
+call GET '/v1/readings%0a2099-01-01T00:00:00Z%206.6.6.6%20%22GET%20/forged%22%20200%200'
+expect 400 "an encoded line feed in the path is refused"
+call GET '/v1/read%00ings'
+expect 400 "an encoded NUL in the path is refused"
+call GET '/v1/readings?x=%01'
+expect 400 "a control character in the query is refused"
+sleep 0.2
+grep -q '/forged' "$tmp/hard2.err" && ! grep -q '^2099' "$tmp/hard2.err" && ok || ko "the logged path is escaped on one line"
+grep -qE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z 127\.0\.0\.1 "GET /v1/readings' "$tmp/hard2.err" && ok ||
+    ko "log lines give the time and the peer address"
+# more than 64 readings: 400, not the extra ones silently ignored
+q=$(for i in $(seq 1 65); do printf 'reading=precarity_base=bcp&'; done)
+call POST "/v1/compute?${q%&}" --data-binary @"$decl"
+expect 400 "65 reading= arguments"
+jqtest "the error says at most 64" '.errors[0].path == "reading"'
+q=$(for i in $(seq 1 64); do printf 'reading=precarity_base=bcp&'; done)
+call POST "/v1/compute?${q%&}" --data-binary @"$decl"
+expect 200 "64 reading= arguments"
+# idle connections from one address do not lock the others out; a client that does not send its
+# headers in time is dropped
+python3 - "$port" >"$tmp/idle.out" 2>&1 <<'PY'
+import socket, sys, time
+port = int(sys.argv[1])
+idle = []
+for i in range(20):   # from 127.0.0.2: beyond the limit of 4 per address
+    s = socket.socket()
+    s.bind(("127.0.0.2", 0))
+    try:
+        s.connect(("127.0.0.1", port))
+        idle.append(s)
+    except OSError:
+        pass
+slow = socket.socket()
+slow.bind(("127.0.0.3", 0))
+slow.connect(("127.0.0.1", port))
+slow.sendall(b"GET /v1/readings HTTP/1.1\r\nHost: 127.0.0.1")
+time.sleep(0.3)
+print("open", len(idle))
+sys.stdout.flush()
+time.sleep(2.5)
+slow.settimeout(2)
+try:
+    data = slow.recv(100)
+    print("slow", "closed" if data == b"" else "answered")
+except OSError as e:
+    print("slow", "closed" if "reset" in str(e).lower() else "open")
+PY
+call GET /v1/readings
+expect 200 "answered while another address holds idle connections"
+grep -q 'slow closed' "$tmp/idle.out" && ok || { ko "a client slow to send its headers is dropped"; cat "$tmp/idle.out" >&2; }
+call GET /v1/readings
+expect 200 "still answered after the idle connections"
+# tokens and addresses
+printf '                    \n' >"$tmp/spaces"
+"$ancre" serve --port 0 --token-file "$tmp/spaces" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && ok || ko "a token of 20 spaces is refused"
+printf 'aaaaaaaaaaaaaaaaaaaaaaaa\n' >"$tmp/same"
+"$ancre" serve --port 0 --token-file "$tmp/same" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'différents' "$tmp/err" && ok || ko "a token of one repeated character is refused"
+"$ancre" serve --port 0 --host 0.0.0.0 >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q 'jeton' "$tmp/err" && ok || ko "a non-loopback address without a token is refused"
 
 echo "server: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -127,15 +127,29 @@ done
 expect_rc 0 "opened again" "$ancre" calendar --db "$DB" --all
 check "a second opening migrates nothing" test "$(dbq 'SELECT count(*) FROM ancre_schema')" = 1
 dbq "INSERT INTO ancre_schema (version, applied_at) VALUES (99, 'later')" >/dev/null
-expect_rc 2 "a newer schema is refused" "$ancre" centres --db "$DB"
+expect_rc 3 "a newer schema is refused" "$ancre" centres --db "$DB"
 check "the refusal says why" grep -q 'schema version 99, newer than this ancre' "$tmp/err"
 if [ "$backend" = sqlite ]; then
     echo "not a database, but text long enough to be read as a header......................" \
         >"$tmp/text.db"
-    expect_rc 2 "a file that is not a database is refused" "$ancre" centres --db "$tmp/text.db"
-    expect_rc 2 "an unwritable place is refused" "$ancre" centres --db "$tmp/no/such/dir/x.db"
+    expect_rc 3 "a file that is not a database is refused" "$ancre" centres --db "$tmp/text.db"
+    expect_rc 3 "an unwritable place is refused" "$ancre" centres --db "$tmp/no/such/dir/x.db"
+    # a store locked by another writer beyond the 10 s wait: a store error (3), not a usage
+    # error (2)
+    "$ancre" centres --db "$tmp/locked.db" >/dev/null 2>&1
+    python3 -c 'import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+time.sleep(14)' "$tmp/locked.db" >"$tmp/lock.out" &
+    lockpid=$!
+    for i in $(seq 1 50); do grep -q locked "$tmp/lock.out" && break; sleep 0.1; done
+    expect_rc 3 "a locked store exits 3" "$ancre" import --db "$tmp/locked.db" "$root/examples/centre-medical-2023.json"
+    check "the error says the database is locked" grep -qi 'locked' "$tmp/err"
+    kill "$lockpid" 2>/dev/null
+    wait "$lockpid" 2>/dev/null
 else
-    expect_rc 2 "an unreachable server is refused" "$ancre" centres \
+    expect_rc 3 "an unreachable server is refused" "$ancre" centres \
         --db "postgresql://postgres@127.0.0.1:1/nope?connect_timeout=2"
     check "the error says it cannot connect" grep -q 'cannot connect' "$tmp/err"
 fi
@@ -175,7 +189,7 @@ check "every bad record reported by line" grep -q '^erreur : line 2: staff.etp_m
 check "a declaration without FINESS is refused by the store" \
     grep -q '^erreur : line 4: centre.finess : the store keeps declarations by centre' "$tmp/err"
 check "a syntax error is reported on its line" grep -q '^erreur : line 5: ' "$tmp/err"
-check "a malformed FINESS is refused" grep -q "^erreur : line 6: centre.finess : '7500' is not a FINESS" "$tmp/err"
+check "a malformed FINESS is refused" grep -q '^erreur : line 6: centre.finess : centre.finess : reçu "7500" (attendu : 9 caractères' "$tmp/err"
 check "the summary says nothing was written" grep -q "6 enregistrements, 0 importés, 0 inchangés, 4 refusés ; rien n'est écrit" "$tmp/err"
 snapshot >"$tmp/after"
 check "the database is exactly as before" cmp -s "$tmp/before" "$tmp/after"

@@ -12,7 +12,7 @@ fail=0
 ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL threads: $*" >&2; }
 b="$root/build-tsan"
-env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$root" BUILD="$b" -j2 \
+env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CC -u BUILD make -s -C "$root" BUILD="$b" -j2 \
     CFLAGS="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" "$b/libancre.a" >"$tmp/make.log" 2>&1 &&
     ok || { ko "the library builds with -fsanitize=thread"; tail -5 "$tmp/make.log" >&2; }
 cc -std=gnu11 -O1 -g -fsanitize=thread -I"$root/include" "$here/threads/threads.c" "$b/libancre.a" \

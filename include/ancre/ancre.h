@@ -51,6 +51,27 @@ void ancre_errors_clear(ancre_errors *errs);
 int ancre_errors_add(ancre_errors *errs, const char *path, const char *rule, const char *expected,
                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* The error document of every front end (the command line's --json, a batch's error records,
+ * the server's answers): {"line": N, "ok": false, "errors": [{path, rule, expected, message}]},
+ * "line" only when line > 0; flags: ANCRE_JSON_COMPACT for one line.  Caller frees. */
+char *ancre_errors_to_json(const ancre_errors *errs, size_t line, int flags);
+
+/* ---- JSON Lines (batches) -------------------------------------------------------------- */
+
+/* The non-blank lines of a JSON Lines text, in order, each with its physical line number (from
+ * 1) and without its newline or trailing CR:
+ *     ancre_lines it; ancre_lines_begin(&it, text, len);
+ *     while (ancre_lines_next(&it, &line, &len, &lineno)) ...          */
+typedef struct ancre_lines {
+    const char *next, *end;
+    size_t lineno;
+} ancre_lines;
+void ancre_lines_begin(ancre_lines *it, const char *text, size_t len);
+int ancre_lines_next(ancre_lines *it, const char **line, size_t *len, size_t *lineno);
+/* Whether a text is JSON Lines (several documents, the first one on its first non-blank line)
+ * rather than one document, possibly followed by something that is not JSON. */
+int ancre_text_is_json_lines(const char *text, size_t len);
+
 /* ---- languages -------------------------------------------------------------------------- */
 
 /* Messages (errors, notes of result lines, the text breakdown) are French by default.  The

@@ -148,6 +148,11 @@ static int cmp_sum_desc(const void *a, const void *b) {
     return (x < y) - (x > y);
 }
 
+/* qsort wants an array even for no elements */
+static void sort_groups(groups *g, int (*cmp)(const void *, const void *)) {
+    if (g->n > 1) qsort(g->items, g->n, sizeof *g->items, cmp);
+}
+
 typedef struct {
     int64_t min, q1, median, q3, max, mean;
 } distribution;
@@ -155,7 +160,7 @@ typedef struct {
 static distribution distrib(group *g) {
     distribution d = {0};
     if (!g->nvals) return d;
-    qsort(g->vals, g->nvals, sizeof *g->vals, cmp_i64);
+    if (g->nvals > 1) qsort(g->vals, g->nvals, sizeof *g->vals, cmp_i64);
     size_t n = g->nvals;
     d.min = g->vals[0];
     d.max = g->vals[n - 1];
@@ -465,9 +470,9 @@ static void html_year(year_stats *y) {
     html_chart_groups(cli_tr("Total par type de centre"), &y->types, 10);
     html_table_groups(&y->types);
     printf("<h3>%s</h3>\n", cli_tr("par département (FINESS)"));
-    qsort(y->depts.items, y->depts.n, sizeof *y->depts.items, cmp_sum_desc);
+    sort_groups(&y->depts, cmp_sum_desc);
     html_chart_groups(cli_tr("Les 20 départements au total le plus élevé"), &y->depts, 20);
-    qsort(y->depts.items, y->depts.n, sizeof *y->depts.items, cmp_key);
+    sort_groups(&y->depts, cmp_key);
     html_table_groups(&y->depts);
     printf("<h3>%s</h3>\n", cli_tr("par rémunération"));
     html_chart_groups(cli_tr("Total par rémunération"), &y->payments, 20);
@@ -610,15 +615,14 @@ int cmd_report(const cli_opts *o) {
         cli_batch_opts bo = {.format = CLI_OUT_FULL, .quiet = o->quiet, .sink = sink, .ctx = &rep};
         rc = cli_batch(text, len, cli_is_csv(o->file, text, len), params, readings, compute_record,
                        "calculés", &bo);
-        qsort(rep.years, rep.nyears, sizeof *rep.years, cmp_year);
+        if (rep.nyears > 1) qsort(rep.years, rep.nyears, sizeof *rep.years, cmp_year);
         for (size_t i = 0; i < rep.nyears; i++) {
             year_stats *y = &rep.years[i];
-            qsort(y->types.items, y->types.n, sizeof *y->types.items, cmp_key);
-            qsort(y->depts.items, y->depts.n, sizeof *y->depts.items, cmp_key);
-            qsort(y->payments.items, y->payments.n, sizeof *y->payments.items, cmp_key);
-            qsort(y->prereq_subject.items, y->prereq_subject.n, sizeof *y->prereq_subject.items,
-                  cmp_key);
-            qsort(y->lines.items, y->lines.n, sizeof *y->lines.items, cmp_sum_desc);
+            sort_groups(&y->types, cmp_key);
+            sort_groups(&y->depts, cmp_key);
+            sort_groups(&y->payments, cmp_key);
+            sort_groups(&y->prereq_subject, cmp_key);
+            sort_groups(&y->lines, cmp_sum_desc);
         }
         if (strcmp(format, "csv") == 0)
             csv_report(&rep);

@@ -26,7 +26,12 @@ static const char *serve_usage =
     "  --token-file FILE  bearer token of the endpoints that change the store (or ANCRE_TOKEN)\n"
     "  --max-body BYTES   largest request body accepted (default 1048576)\n"
     "  --threads N        worker threads (default 2)\n"
-    "  --log              one line per request on standard error\n";
+    "  --log              one line per request on standard error (time, peer, request)\n"
+    "  --allowed-host H   also answer requests whose Host header is H, e.g. ancre.example:8080\n"
+    "                     (repeatable; on 127.0.0.1 only the loopback names are answered)\n"
+    "  --public           listen on a non-loopback address without a token (read-only store)\n"
+    "  --max-per-address N  connections at once from one address (default 16)\n"
+    "  --header-timeout S   seconds a client has to send its request headers (default 10)\n";
 
 static char *slurp(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
@@ -48,6 +53,24 @@ static char *slurp(const char *path, size_t *len) {
     return buf;
 }
 
+/* Why a token cannot protect the store, or NULL: at least 16 characters, no space or control
+ * character, and at least 8 distinct characters (20 spaces, or "aaaa...", guess in no time). */
+static const char *token_weakness(const char *token) {
+    bool seen[256] = {false};
+    size_t distinct = 0, len = strlen(token);
+    for (const unsigned char *p = (const unsigned char *)token; *p; p++) {
+        if (*p <= ' ' || *p == 0x7f)
+            return "le jeton ne doit contenir ni espace ni caractère de contrôle";
+        if (!seen[*p]) {
+            seen[*p] = true;
+            distinct++;
+        }
+    }
+    if (len < 16) return "le jeton doit avoir au moins 16 caractères";
+    if (distinct < 8) return "le jeton doit avoir au moins 8 caractères différents";
+    return NULL;
+}
+
 static bool parse_size(const char *s, long min, long max, long *out) {
     char *end = NULL;
     long v = strtol(s, &end, 10);
@@ -57,7 +80,8 @@ static bool parse_size(const char *s, long min, long max, long *out) {
 }
 
 int cmd_serve(int argc, char **argv) {
-    http_options opt = {"127.0.0.1", 8080, 1 << 20, 2, false, NULL};
+    http_options opt = {.host = "127.0.0.1", .port = 8080, .max_body = 1 << 20, .threads = 2};
+    bool public_ok = false;
     const char *db = NULL, *token_file = NULL;
     const char *param_files[32];
     int nparam = 0;
@@ -67,6 +91,10 @@ int cmd_serve(int argc, char **argv) {
         long n;
         if (strcmp(a, "--log") == 0) {
             opt.log = true;
+            continue;
+        }
+        if (strcmp(a, "--public") == 0) {
+            public_ok = true;
             continue;
         }
         if (strcmp(a, "--help") == 0) {
@@ -92,6 +120,13 @@ int cmd_serve(int argc, char **argv) {
             opt.max_body = (size_t)n;
         else if (strcmp(a, "--threads") == 0 && parse_size(v, 1, 64, &n))
             opt.threads = (unsigned)n;
+        else if (strcmp(a, "--allowed-host") == 0 && opt.nallowed_hosts < HTTP_MAX_ALLOWED_HOSTS &&
+                 *v && strlen(v) < 256)
+            opt.allowed_hosts[opt.nallowed_hosts++] = v;
+        else if (strcmp(a, "--max-per-address") == 0 && parse_size(v, 1, 1000, &n))
+            opt.per_address = (unsigned)n;
+        else if (strcmp(a, "--header-timeout") == 0 && parse_size(v, 1, 300, &n))
+            opt.header_timeout = (unsigned)n;
         else {
             fprintf(stderr, "ancre serve: bad option %s %s\n\n%s", a, v, serve_usage);
             return 2;
@@ -140,13 +175,23 @@ int cmd_serve(int argc, char **argv) {
     } else if (getenv("ANCRE_TOKEN") && *getenv("ANCRE_TOKEN")) {
         token = strdup(getenv("ANCRE_TOKEN"));
     }
-    if (token && strlen(token) < 16) {
-        fprintf(stderr, "%s", cli_tr("ancre serve : le jeton doit avoir au moins 16 caractères\n"));
+    const char *weak = token ? token_weakness(token) : NULL;
+    bool exposed = !http_is_loopback(opt.host);
+    if (!weak && exposed && !token && !public_ok)
+        weak = "sur une adresse qui n'est pas locale, un jeton est exigé (--token-file ou "
+               "ANCRE_TOKEN), ou --public pour servir sans jeton";
+    if (weak) {
+        fprintf(stderr, "ancre serve : %s\n", ancre_tr(cli_lang, weak));
         free(token);
         ancre_params_free(params);
         ancre_store_paramset_free(ps);
         return 2;
     }
+    if (exposed)
+        fprintf(stderr,
+                "ancre serve : attention, écoute sur %s, une adresse joignable depuis d'autres "
+                "machines%s\n",
+                opt.host, token ? "" : " ; sans jeton, tout le monde lit le magasin (--public)");
 
     server_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
@@ -158,7 +203,7 @@ int cmd_serve(int argc, char **argv) {
     if (db && ancre_store_open(&ctx.store, db, &errs) != 0) {
         for (size_t i = 0; i < errs.count; i++)
             fprintf(stderr, "ancre serve: %s\n", errs.items[i].message);
-        rc = 2;
+        rc = ancre_store_failed(&errs) ? ANCRE_STORE_EXIT : 2;
     }
     if (rc == 0) {
         char banner[512] = "";

@@ -2,9 +2,9 @@
  * reproduce
  * (docs/store.md).  DB is a SQLite file path or a postgresql:// connection string.
  *
- * Exit codes as for the other commands: 0 success; 1 invalid records, a declaration that could
- * not be computed, an unknown centre or a database error; 2 wrong usage, unreadable file or a
- * database that cannot be opened. */
+ * Exit codes: 0 success; 1 invalid records, a declaration that could not be computed, an unknown
+ * centre; 2 wrong usage or an unreadable file; 3 (ANCRE_STORE_EXIT) the database itself failed:
+ * it cannot be opened, is locked by another writer, full, read-only, or its server is lost. */
 #include "cmd_store.h"
 
 #include "../store/store.h"
@@ -245,10 +245,13 @@ int cmd_store(const cli_opts *o) {
     ancre_store *st = NULL;
     if (ancre_store_open(&st, o->db, &errs) != 0) {
         print_errors(&errs);
+        rc = ancre_store_failed(&errs) ? ANCRE_STORE_EXIT : 2;
         ancre_errors_clear(&errs);
-        return 2;
+        return rc;
     }
     rc = run(st, o, &errs);
+    /* the database itself failed (locked, full, read-only, lost): its own exit code */
+    if (rc != 0 && ancre_store_failed(&errs)) rc = ANCRE_STORE_EXIT;
     ancre_store_close(st);
     ancre_errors_clear(&errs);
     return rc;

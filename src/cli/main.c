@@ -15,21 +15,9 @@
 
 void print_errors(const ancre_errors *errs, bool json, FILE *out) {
     if (json) {
-        json_t *root = json_object(), *list = json_array();
-        for (size_t i = 0; i < errs->count; i++) {
-            json_t *o = json_object();
-            json_object_set_new(o, "path", json_string(errs->items[i].path));
-            json_object_set_new(o, "rule", json_string(errs->items[i].rule));
-            json_object_set_new(o, "expected", json_string(errs->items[i].expected));
-            json_object_set_new(o, "message", json_string(errs->items[i].message));
-            json_array_append_new(list, o);
-        }
-        json_object_set_new(root, "ok", json_false());
-        json_object_set_new(root, "errors", list);
-        char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        char *s = ancre_errors_to_json(errs, 0, 0);
         fprintf(out, "%s\n", s);
         free(s);
-        json_decref(root);
         return;
     }
     for (size_t i = 0; i < errs->count; i++) {

@@ -7,6 +7,9 @@
 #include "ancre/procedures.h"
 #include "routes.h"
 
+#include "../lib/core/alloc.h"
+#include "../lib/core/errors.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,19 +25,13 @@ extern const size_t ancre_web_asset_count;
 
 /* ---- answers ------------------------------------------------------------------------------ */
 
+/* The error document of the library (ancre_errors_to_json), as a JSON value that an answer
+ * extends (a report, a line number). */
 static json_t *errors_to_json(const ancre_errors *errs) {
-    json_t *root = json_object(), *list = json_array();
-    for (size_t i = 0; i < errs->count; i++) {
-        json_t *o = json_object();
-        json_object_set_new(o, "path", json_string(errs->items[i].path));
-        json_object_set_new(o, "rule", json_string(errs->items[i].rule));
-        json_object_set_new(o, "expected", json_string(errs->items[i].expected));
-        json_object_set_new(o, "message", json_string(errs->items[i].message));
-        json_array_append_new(list, o);
-    }
-    json_object_set_new(root, "ok", json_false());
-    json_object_set_new(root, "errors", list);
-    return root;
+    char *text = ancre_errors_to_json(errs, 0, ANCRE_JSON_COMPACT);
+    json_t *doc = json_loads(text, JSON_PRESERVE_ORDER, NULL);
+    free(text);
+    return doc ? doc : json_object();
 }
 
 static void answer_json(http_response *res, int status, json_t *doc) {
@@ -80,9 +77,17 @@ static bool json_body(const http_request *req, http_response *res, bool *lines) 
 /* ---- readings from the query string -------------------------------------------------------- */
 
 static ancre_readings *query_readings(const http_request *req, ancre_errors *errs) {
-    const char *values[MAX_READINGS];
-    size_t n = http_query_all(req, "reading", values, MAX_READINGS);
+    const char *values[MAX_READINGS + 1];
+    size_t n = http_query_all(req, "reading", values, MAX_READINGS + 1);
     ancre_readings *r = ancre_readings_new();
+    if (n > MAX_READINGS) { /* never ignore an argument silently */
+        char expected[64];
+        snprintf(expected, sizeof expected, "au plus %d arguments reading=", MAX_READINGS);
+        errors_add(errs, "reading", "http", expected,
+                   "plus de %d arguments reading= : au plus %d, un par lecture choisie",
+                   MAX_READINGS, MAX_READINGS);
+        return r;
+    }
     for (size_t i = 0; i < n; i++)
         ancre_readings_set_assignment(r, values[i], errs);
     return r;
@@ -131,58 +136,37 @@ static ancre_params *request_params(const server_ctx *s, json_t *doc, ancre_erro
 static void batch_lines(const server_ctx *s, const http_request *req,
                         const ancre_readings *readings, http_response *res) {
     /* JSON Lines: one result or error record per non-blank line, in order, like `ancre batch` */
-    size_t cap = 4096, n = 0, lineno = 0;
-    char *out = malloc(cap);
-    const char *p = req->body, *end = req->body + req->body_len;
-    while (out && p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
-        const char *line = p;
-        p = nl ? nl + 1 : end;
-        lineno++;
-        size_t k = 0;
-        while (k < l && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
-            k++;
-        if (k == l) continue;
+    size_t cap = 4096, n = 0, lineno, l;
+    char *out = mem_alloc(cap);
+    out[0] = '\0';
+    const char *line;
+    ancre_lines it;
+    ancre_lines_begin(&it, req->body, req->body_len);
+    while (ancre_lines_next(&it, &line, &l, &lineno)) {
         ancre_errors errs;
         ancre_errors_init(&errs);
         ancre_errors_set_lang(&errs, res->lang);
         ancre_decl *d = NULL;
         ancre_result *r = NULL;
         char *rec;
-        if (compute_text(s->params, line, l, readings, &d, &r, &errs) == 200) {
+        if (compute_text(s->params, line, l, readings, &d, &r, &errs) == 200)
             rec = ancre_result_to_json(r, ANCRE_JSON_COMPACT);
-        } else {
-            json_t *o = errors_to_json(&errs);
-            json_object_set_new(o, "line", json_integer((json_int_t)lineno));
-            rec = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-            json_decref(o);
-        }
+        else
+            rec = ancre_errors_to_json(&errs, lineno, ANCRE_JSON_COMPACT);
         size_t rl = strlen(rec);
         if (n + rl + 2 > cap) {
             while (n + rl + 2 > cap)
                 cap *= 2;
-            char *grown = realloc(out, cap);
-            if (!grown) {
-                free(out);
-                out = NULL;
-            }
-            out = grown;
+            out = mem_realloc(out, cap, 1);
         }
-        if (out) {
-            memcpy(out + n, rec, rl);
-            n += rl;
-            out[n++] = '\n';
-            out[n] = '\0';
-        }
+        memcpy(out + n, rec, rl);
+        n += rl;
+        out[n++] = '\n';
+        out[n] = '\0';
         free(rec);
         ancre_result_free(r);
         ancre_decl_free(d);
         ancre_errors_clear(&errs);
-    }
-    if (!out) {
-        http_error(res, 500, "http", "mémoire insuffisante");
-        return;
     }
     res->status = 200;
     res->content_type = "application/x-ndjson; charset=utf-8";

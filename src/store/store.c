@@ -28,7 +28,13 @@ void store_error(ancre_errors *errs, const char *path, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    ancre_errors_add(errs, path, "store", "", "%s", msg);
+    ancre_errors_add(errs, path, ANCRE_STORE_DB_RULE, "", "%s", msg);
+}
+
+bool ancre_store_failed(const ancre_errors *errs) {
+    for (size_t i = 0; errs && i < errs->count; i++)
+        if (strcmp(errs->items[i].rule, ANCRE_STORE_DB_RULE) == 0) return true;
+    return false;
 }
 
 const char *store_cell(const store_rows *rows, size_t row, size_t col) {
@@ -207,7 +213,7 @@ static int migrate(ancre_store *st, ancre_errors *errs) {
     if (current_version(st, &version, errs) != 0) goto fail;
     if (version > ANCRE_STORE_SCHEMA_VERSION) {
         ancre_errors_add(
-            errs, "db", "store",
+            errs, "db", ANCRE_STORE_DB_RULE,
             "schema version at most "
             "1",
             "the database has schema version %d, newer than this ancre (%d): use a newer "
@@ -287,16 +293,6 @@ typedef struct {
 } import_record;
 
 /* FINESS numbers have 9 characters: digits, with 2A or 2B as the department of Corsica. */
-static bool finess_valid(const char *s) {
-    if (strlen(s) != 9) return false;
-    for (int i = 0; i < 9; i++) {
-        bool digit = s[i] >= '0' && s[i] <= '9';
-        bool corsica = i == 1 && s[0] == '2' && (s[1] == 'A' || s[1] == 'B');
-        if (!digit && !corsica) return false;
-    }
-    return true;
-}
-
 /* Validates one record; fills rec from it or reports why it cannot be stored. */
 static bool check_record(import_record *rec, const ancre_params *params, ancre_errors *errs) {
     ancre_errors local;
@@ -310,12 +306,10 @@ static bool check_record(import_record *rec, const ancre_params *params, ancre_e
     if (local.count == 0) {
         root = json_loadb(rec->text, rec->len, 0, NULL);
         const char *finess = json_string_value(field(root, "centre", "finess"));
+        /* a FINESS given is a valid one: the declaration's validation checked it */
         if (!finess)
             ancre_errors_add(&local, "centre.finess", "store", "9 characters: digits, 2A or 2B",
                              "the store keeps declarations by centre: centre.finess is required");
-        else if (!finess_valid(finess))
-            ancre_errors_add(&local, "centre.finess", "store", "9 characters: digits, 2A or 2B",
-                             "'%s' is not a FINESS number", finess);
         else {
             snprintf(rec->finess, sizeof rec->finess, "%s", finess);
             rec->year = (int)json_integer_value(json_object_get(root, "year"));
@@ -381,24 +375,20 @@ int ancre_store_import(ancre_store *st, const char *text, size_t len, const char
     if (!origin) origin = "";
     import_record *recs = NULL;
     size_t nrecs = 0, cap = 0;
-    /* one JSON document, or JSON Lines */
-    json_t *whole = json_loadb(text, len, 0, NULL);
-    bool single = json_is_object(whole);
-    json_decref(whole);
-    const char *p = text, *end = text + len;
-    size_t lineno = 0;
-    while (p < end) {
-        const char *nl = single ? NULL : memchr(p, '\n', (size_t)(end - p));
-        const char *stop = nl ? nl : end;
-        lineno++;
-        const char *a = p, *b = stop;
-        p = nl ? nl + 1 : end;
-        while (a < b && (*a == ' ' || *a == '\t' || *a == '\r' || *a == '\n'))
-            a++;
-        while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r' || b[-1] == '\n'))
-            b--;
-        if (a == b) continue;
-        if (nrecs == cap) {
+    /* one JSON document (possibly followed by garbage: one error there), or JSON Lines */
+    ancre_lines it;
+    ancre_lines_begin(&it, text, len);
+    const char *a;
+    size_t alen, lineno;
+    bool single = !ancre_text_is_json_lines(text, len);
+    while (ancre_lines_next(&it, &a, &alen, &lineno)) {
+        if (single) { /* the document, from its first line on, without the blanks that end it */
+            alen = (size_t)(text + len - a);
+            while (alen > 0 && (a[alen - 1] == ' ' || a[alen - 1] == '\t' || a[alen - 1] == '\r' ||
+                                a[alen - 1] == '\n'))
+                alen--;
+        }
+        if (nrecs == cap) { /* out of memory ends the process, as in the library (alloc.h) */
             cap = cap ? cap * 2 : 64;
             import_record *grown = realloc(recs, cap * sizeof *grown);
             if (!grown) abort();
@@ -407,8 +397,9 @@ int ancre_store_import(ancre_store *st, const char *text, size_t len, const char
         import_record *r = &recs[nrecs++];
         memset(r, 0, sizeof *r);
         r->text = a;
-        r->len = (size_t)(b - a);
+        r->len = alen;
         r->line = lineno;
+        if (single) break;
     }
     report->records = nrecs;
     bool *valid = calloc(nrecs + 1, sizeof *valid);

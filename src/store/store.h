@@ -40,6 +40,14 @@ typedef struct ancre_store ancre_store;
  * schema is created or migrated to ANCRE_STORE_SCHEMA_VERSION in one transaction; a database
  * whose schema is newer than this program is refused. */
 int ancre_store_open(ancre_store **out, const char *db, ancre_errors *errs);
+
+/* The rule of the errors of the database itself (cannot be opened, locked, full, read-only,
+ * connection lost, schema newer than this ancre), as opposed to the records it refuses: the
+ * command line exits with ANCRE_STORE_EXIT for them. */
+#define ANCRE_STORE_DB_RULE "database"
+#define ANCRE_STORE_EXIT 3
+/* Whether errs holds an error of the database itself. */
+bool ancre_store_failed(const ancre_errors *errs);
 void ancre_store_close(ancre_store *st);
 /* "sqlite" or "postgresql". */
 const char *ancre_store_backend(const ancre_store *st);

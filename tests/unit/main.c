@@ -10,6 +10,7 @@ void test_params(void);
 void test_decl(void);
 void test_decl_lists(void);
 void test_roster(void);
+void test_invalid(void);
 void test_i18n(void);
 void test_calendar(void);
 
@@ -20,6 +21,7 @@ int main(void) {
     test_decl();
     test_decl_lists();
     test_roster();
+    test_invalid();
     test_i18n();
     test_calendar();
     printf("unit: %d passed, %d failed\n", check_passed, check_failed);

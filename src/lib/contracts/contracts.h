@@ -67,7 +67,6 @@ q_t cpar(contract_t *ct, const char *name);         /* contracts.<type>.<name> *
 bool cpar_exists(contract_t *ct, const char *name); /* in force and not null */
 /* Integer parameters within [lo, hi] (lo >= 0); -1, the error recorded, otherwise. */
 int cpar_int(contract_t *ct, const char *name, int lo, int hi);
-int par_int_at(eng_t *e, const char *id, date_t at, int lo, int hi);
 
 /* ---- French formats for the notes and errors people read ---- */
 /* 1 234,56 (at most `digits` decimals, exact when they suffice) */

@@ -182,27 +182,10 @@ bool cpar_exists(contract_t *ct, const char *name) {
 
 /* An integer parameter (a duration, a delay, a quarter) read within bounds: a value that is not
  * a whole number between lo and hi fails through the engine, never truncated.  -1 on error. */
-int par_int_at(eng_t *e, const char *id, date_t at, int lo, int hi) {
-    q_t v = par_at(e, id, at);
-    if (!q_valid(v)) {
-        e->failed = true;
-        return -1;
-    }
-    if (!q_is_integer(v) || q_cmp(v, q_int(lo)) < 0 || q_cmp(v, q_int(hi)) > 0) {
-        char d[16];
-        date_format(at, d, sizeof d);
-        eng_fail(e, id, "params", "un entier dans les bornes",
-                 "le paramètre %s en vigueur le %s doit être un entier entre %d et %d", id, d, lo,
-                 hi);
-        return -1;
-    }
-    return (int)q_floor_int(v);
-}
-
 int cpar_int(contract_t *ct, const char *name, int lo, int hi) {
     char id[160];
     snprintf(id, sizeof id, "%s.%s", ct->prefix, name);
-    return par_int_at(ct->e, id, ct->sign, lo, hi);
+    return (int)par_int_at(ct->e, id, ct->sign, lo, hi);
 }
 
 void fr_decimal(q_t v, int digits, char *buf, size_t cap) {
@@ -929,7 +912,13 @@ int ancre_contract_schedule(ancre_result **out, const ancre_decl *doc, const anc
     }
     ancre_result *r = calloc(1, sizeof *r);
     r->lang = errs ? errs->lang : NULL;
-    eng_t e = {doc, params, readings, 0, {0, 0, 0}, r, NULL, errs, false, "contracts", {1, 1}};
+    eng_t e = {.decl = doc,
+               .params = params,
+               .readings = readings,
+               .res = r,
+               .errs = errs,
+               .payment = "contracts",
+               .unit_value = {1, 1}};
     const decl_value *v = decl_get(doc, "centre.type");
     r->type = strdup(v ? v->s : "");
     v = decl_get(doc, "centre.finess");
@@ -951,11 +940,11 @@ int ancre_contract_schedule(ancre_result **out, const ancre_decl *doc, const anc
     e.at = first;
     r->year = first.y;
     contracts_schedule(&e);
+    if (!e.failed) eng_amounts(&e); /* an amount beyond the bounds fails too */
     if (e.failed) {
         ancre_result_free(r);
         return -1;
     }
-    eng_amounts(&e);
     *out = r;
     return 0;
 }

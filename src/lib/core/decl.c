@@ -1,4 +1,5 @@
 #include "decl.h"
+#include "alloc.h"
 
 #include "errors.h"
 #include "i18n.h"
@@ -137,6 +138,46 @@ static bool enum_has(const char *choices, const char *s) {
     return false;
 }
 
+bool finess_valid(const char *s) {
+    if (strlen(s) != 9) return false;
+    for (int i = 0; i < 9; i++) {
+        bool digit = s[i] >= '0' && s[i] <= '9';
+        bool corsica = i == 1 && s[0] == '2' && (s[1] == 'A' || s[1] == 'B');
+        if (!digit && !corsica) return false;
+    }
+    return true;
+}
+
+/* The longest text a declaration field holds: a name of a centre or of a contract is short; a
+ * longer text is a mistake (or an attack on whatever stores and shows it). */
+#define TEXT_MAX 300
+#define ID_MAX 64
+
+static const char *last_segment(const char *path) {
+    const char *dot = strrchr(path, '.');
+    return dot ? dot + 1 : path;
+}
+
+/* Identifiers and texts: NULL when s is acceptable for the field, else what was expected. */
+static const char *text_problem(const field_def *f, const char *s) {
+    const char *leaf = last_segment(f->path);
+    size_t len = strlen(s);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f) return "un texte sans caractère de contrôle";
+    if (strcmp(leaf, "finess") == 0)
+        return finess_valid(s) ? NULL : "9 caractères : des chiffres, ou 2A/2B pour la Corse";
+    if (strcmp(leaf, "id") == 0) {
+        if (len == 0 || len > ID_MAX) return "un identifiant de 1 à 64 caractères";
+        for (const char *p = s; *p; p++)
+            if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                  (*p >= '0' && *p <= '9') || *p == '_' || *p == '-' || *p == '.'))
+                return "un identifiant fait de lettres sans accent, de chiffres, de _ - et .";
+        return NULL;
+    }
+    if (len > TEXT_MAX) return "un texte d'au plus 300 octets";
+    return NULL;
+}
+
 static ancre_decl *decl_new(const item_schema *sc);
 static void walk(ancre_decl *d, const char *base, const char *rel, json_t *obj, ancre_errors *errs);
 static void check_fields(ancre_decl *d, const char *base, const ancre_params *params,
@@ -163,29 +204,35 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
         break;
     case F_DATE:
         ok = json_is_string(v) && date_parse(json_string_value(v), &dv->date);
-        if (ok) dv->s = strdup(json_string_value(v));
+        if (ok) dv->s = mem_strdup(json_string_value(v));
         break;
-    case F_STRING:
+    case F_STRING: {
         ok = json_is_string(v);
-        if (ok) dv->s = strdup(json_string_value(v));
+        const char *problem = ok ? text_problem(f, json_string_value(v)) : NULL;
+        if (problem) {
+            snprintf(expected, sizeof expected, "%s", problem);
+            ok = false;
+        }
+        if (ok) dv->s = mem_strdup(json_string_value(v));
         break;
+    }
     case F_ENUM:
         snprintf(expected, sizeof expected, i18n_tr(lang, "l'une des valeurs %s"), f->choices);
         ok = json_is_string(v) && enum_has(f->choices, json_string_value(v));
-        if (ok) dv->s = strdup(json_string_value(v));
+        if (ok) dv->s = mem_strdup(json_string_value(v));
         break;
     case F_STRLIST: {
         ok = json_is_array(v);
         size_t k;
         json_t *item;
         if (ok) {
-            dv->list = calloc(json_array_size(v) + 1, sizeof(char *));
+            dv->list = mem_zalloc(json_array_size(v) + 1, sizeof(char *));
             json_array_foreach (v, k, item) {
                 if (!json_is_string(item)) {
                     ok = false;
                     break;
                 }
-                dv->list[dv->nlist++] = strdup(json_string_value(item));
+                dv->list[dv->nlist++] = mem_strdup(json_string_value(item));
             }
         }
         break;
@@ -197,7 +244,7 @@ static void set_leaf(ancre_decl *d, long idx, const char *path, json_t *v, ancre
         size_t k;
         json_t *item;
         if (!ok) break;
-        dv->items = calloc(json_array_size(v) + 1, sizeof *dv->items);
+        dv->items = mem_zalloc(json_array_size(v) + 1, sizeof *dv->items);
         json_array_foreach (v, k, item) {
             char base[1100];
             snprintf(base, sizeof base, "%s[%zu]", path, k);
@@ -375,10 +422,10 @@ static void check_fields(ancre_decl *d, const char *base, const ancre_params *pa
 }
 
 static ancre_decl *decl_new(const item_schema *sc) {
-    ancre_decl *d = calloc(1, sizeof *d);
+    ancre_decl *d = mem_zalloc(1, sizeof *d);
     d->schema = sc;
     d->n = sc_count(sc);
-    d->values = calloc(d->n + 1, sizeof *d->values);
+    d->values = mem_zalloc(d->n + 1, sizeof *d->values);
     return d;
 }
 
@@ -448,7 +495,7 @@ static void schema_rows(mdbuf *b, const item_schema *sc, const char *prefix) {
         size_t rl = strlen(row);
         while (b->len + rl + 1 > b->cap) {
             b->cap *= 2;
-            b->buf = realloc(b->buf, b->cap);
+            b->buf = mem_realloc(b->buf, b->cap, 1);
         }
         memcpy(b->buf + b->len, row, rl + 1);
         b->len += rl;
@@ -461,7 +508,7 @@ static void schema_rows(mdbuf *b, const item_schema *sc, const char *prefix) {
 }
 
 char *ancre_schema_markdown(void) {
-    mdbuf b = {malloc(1 << 16), 0, 1 << 16};
+    mdbuf b = {mem_alloc(1 << 16), 0, 1 << 16};
     b.buf[0] = '\0';
     schema_rows(&b, NULL, "");
     return b.buf;

@@ -35,4 +35,7 @@ int decl_parse_with(ancre_decl **out, const char *text, size_t len, const item_s
                     const ancre_params *params, ancre_errors *errs);
 void decl_value_text(const field_def *f, const decl_value *v, char *buf, size_t cap);
 
+/* A FINESS number: 9 characters, digits, the second one A or B after a 2 for Corsica (2A, 2B). */
+bool finess_valid(const char *s);
+
 #endif

@@ -1,4 +1,5 @@
 #include "engine.h"
+#include "alloc.h"
 
 #include "errors.h"
 #include "i18n.h"
@@ -7,13 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define GROW(arr, n, cap_expr)                                                                     \
-    do {                                                                                           \
-        void *grown_ = realloc((arr), ((n) + 1) * sizeof *(arr));                                  \
-        if (!grown_) abort();                                                                      \
-        (arr) = grown_;                                                                            \
-    } while (0)
 
 const char *eng_lang(const eng_t *e) {
     if (e->res) return e->res->lang;
@@ -40,15 +34,13 @@ line_t *eng_line(eng_t *e, const char *id, const char *article, const char *labe
     ancre_result *r = e->res;
     if (r->nlines == r->caplines) {
         r->caplines = r->caplines ? r->caplines * 2 : 64;
-        line_t *lines = realloc(r->lines, r->caplines * sizeof *lines);
-        if (!lines) abort();
-        r->lines = lines;
+        r->lines = mem_realloc(r->lines, r->caplines, sizeof *r->lines);
     }
     line_t *l = &r->lines[r->nlines++];
     memset(l, 0, sizeof *l);
-    l->id = strdup(id);
-    l->article = strdup(article);
-    l->label = strdup(label);
+    l->id = mem_strdup(id);
+    l->article = mem_strdup(article);
+    l->label = mem_strdup(label);
     l->bloc = bloc;
     l->kind = kind;
     l->status = ST_NOT_ACHIEVED;
@@ -78,21 +70,24 @@ void eng_result_note(eng_t *e, const char *fmt, ...) {
     vsnprintf(msg, sizeof msg, eng_tr(e, fmt), ap);
     va_end(ap);
     ancre_result *r = e->res;
-    GROW(r->notes, r->nnotes, 0);
-    r->notes[r->nnotes++] = strdup(msg);
+    VEC_PUSH(r->notes, r->nnotes);
+    r->notes[r->nnotes++] = mem_strdup(msg);
 }
+
+static void amount_fail(eng_t *e, const char *path, const char *article, const char *what);
 
 void eng_payment(eng_t *e, const char *label, const char *article, const date_t *due,
                  int64_t cents) {
     ancre_result *r = e->res;
-    GROW(r->payments, r->npayments, 0);
+    VEC_PUSH(r->payments, r->npayments);
     payment_t *p = &r->payments[r->npayments++];
-    p->label = strdup(label);
-    p->article = strdup(article);
+    p->label = mem_strdup(label);
+    p->article = mem_strdup(article);
     p->has_due = due != NULL;
     if (due) p->due = *due;
-    p->amount_cents = cents;
+    p->amount_cents = q_cents_ok(cents) ? cents : 0;
     p->payment = e->payment;
+    if (!q_cents_ok(cents)) amount_fail(e, label, article, label);
     p->kind = NULL;
 }
 
@@ -107,14 +102,25 @@ static void record_input(eng_t *e, const char *path, const char *value) {
     line_t *l = e->cur;
     for (size_t i = 0; i < l->ninputs; i++)
         if (strcmp(l->inputs[i].path, path) == 0) return;
-    GROW(l->inputs, l->ninputs, 0);
-    l->inputs[l->ninputs].path = strdup(path);
-    l->inputs[l->ninputs].value = strdup(value);
+    VEC_PUSH(l->inputs, l->ninputs);
+    l->inputs[l->ninputs].path = mem_strdup(path);
+    l->inputs[l->ninputs].value = mem_strdup(value);
     l->ninputs++;
 }
 
 void eng_input(eng_t *e, const char *path, const char *value) {
     record_input(e, path, value);
+}
+
+void eng_derived(eng_t *e, const char *name, q_t v) {
+    if (!e->cur) return;
+    char buf[64];
+    q_format_decimal(v, 6, buf, sizeof buf);
+    line_t *l = e->cur;
+    VEC_PUSH(l->inputs, l->ninputs);
+    l->inputs[l->ninputs].path = mem_strdup(name);
+    l->inputs[l->ninputs].value = mem_strdup(buf);
+    l->ninputs++;
 }
 
 static const decl_value *lookup(eng_t *e, const char *path, const field_def **f) {
@@ -227,7 +233,7 @@ static void record_param(eng_t *e, const param_t *p, const period_t *pe) {
     size_t *n = e->cur ? &e->cur->nparams : &e->res->nparams;
     for (size_t i = 0; i < *n; i++)
         if ((*list)[i].period == pe) return;
-    GROW(*list, *n, 0);
+    VEC_PUSH(*list, *n);
     (*list)[*n].param = p;
     (*list)[*n].period = pe;
     (*n)++;
@@ -276,6 +282,29 @@ q_t par(eng_t *e, const char *id) {
     return par_at(e, id, e->at);
 }
 
+int64_t par_int_at(eng_t *e, const char *id, date_t at, int64_t lo, int64_t hi) {
+    q_t v = par_at(e, id, at);
+    if (!q_valid(v)) return -1; /* reported by par_at */
+    int64_t n;
+    if (!q_is_integer(v) || !q_floor_checked(v, &n) || n < lo || n > hi) {
+        char d[16], got[64];
+        date_format(at, d, sizeof d);
+        q_format_decimal(v, 6, got, sizeof got);
+        char expected[128];
+        snprintf(expected, sizeof expected, "un entier de %lld à %lld", (long long)lo,
+                 (long long)hi);
+        eng_fail(e, id, "params", expected,
+                 "paramètre %s : la valeur %s en vigueur le %s n'est pas un entier de %lld à %lld",
+                 id, got, d, (long long)lo, (long long)hi);
+        return -1;
+    }
+    return n;
+}
+
+int64_t par_int(eng_t *e, const char *id, int64_t lo, int64_t hi) {
+    return par_int_at(e, id, e->at, lo, hi);
+}
+
 bool par_exists(eng_t *e, const char *id) {
     const period_t *pe = find(e, id, e->at, true);
     return pe && pe->kind != PV_NULL;
@@ -315,7 +344,7 @@ int reading(eng_t *e, const char *id) {
         for (size_t j = 0; j < *counts[k]; j++)
             if ((*lists[k])[j].index == (size_t)i) seen = true;
         if (seen) continue;
-        GROW(*lists[k], *counts[k], 0);
+        VEC_PUSH(*lists[k], *counts[k]);
         (*lists[k])[*counts[k]] = (reading_use){(size_t)i, choice};
         (*counts[k])++;
     }
@@ -345,6 +374,56 @@ bool reading_is(eng_t *e, const char *id, const char *value) {
 
 /* ---- amounts ---- */
 
+/* a + b when the sum stays within ±Q_CENTS_MAX (q.h) */
+static bool cents_add(int64_t a, int64_t b, int64_t *out) {
+    int64_t s;
+    if (!q_cents_ok(a) || !q_cents_ok(b) || __builtin_add_overflow(a, b, &s) || !q_cents_ok(s))
+        return false;
+    *out = s;
+    return true;
+}
+
+static void amount_fail(eng_t *e, const char *path, const char *article, const char *what) {
+    if (e->res->overflow_reported) return;
+    e->res->overflow_reported = true;
+    eng_fail(e, path, article, "un montant d'au plus 10 000 000 000 000,00 €",
+             "%s : le montant dépasse ce que ancre représente exactement (au plus 10 000 000 000 "
+             "000,00 €) ; vérifiez les valeurs des paramètres et de la déclaration",
+             what);
+}
+
+/* Every amount of the result within ±Q_CENTS_MAX, and so are the sums a reader of the result
+ * makes (total, totals by payment, the payments): otherwise the computation fails. */
+static void check_result_amounts(eng_t *e) {
+    ancre_result *r = e->res;
+    int64_t s = 0;
+    for (size_t i = 0; i < r->npayments; i++)
+        if (!cents_add(s, r->payments[i].amount_cents, &s)) {
+            amount_fail(e, r->payments[i].label, r->payments[i].article,
+                        "la somme des paiements du calendrier");
+            return;
+        }
+    for (size_t i = 0; i < r->nlines; i++) {
+        const char *pay = r->lines[i].payment;
+        int64_t by_payment = 0;
+        for (size_t k = 0; k < r->nlines; k++)
+            if (r->lines[k].priced && strcmp(r->lines[k].payment, pay) == 0 &&
+                !cents_add(by_payment, r->lines[k].amount_cents, &by_payment)) {
+                amount_fail(e, r->lines[k].id, r->lines[k].article, "la somme des lignes");
+                return;
+            }
+    }
+    const int64_t fields[] = {r->total_cents, r->advance_cents, r->balance_cents, r->refund_cents,
+                              r->next_advance_cents};
+    const char *names[] = {"total_cents", "advance_cents", "balance_cents", "refund_cents",
+                           "next_advance_cents"};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if (!q_cents_ok(fields[i])) {
+            amount_fail(e, names[i], "", names[i]);
+            return;
+        }
+}
+
 void eng_amounts(eng_t *e) {
     ancre_result *r = e->res;
     r->total_cents = 0;
@@ -352,23 +431,40 @@ void eng_amounts(eng_t *e) {
         line_t *l = &r->lines[i];
         if (!l->priced) {
             q_t euros = q_mul(q_mul(l->points, l->unit_value), l->factor);
+            int64_t cents = 0;
             if (!q_valid(euros)) {
-                eng_fail(e, l->id, l->article, "un montant représentable",
-                         "dépassement de capacité ou valeur manquante dans le calcul de %s", l->id);
-                continue;
+                /* a missing input or parameter was reported where it was read; what remains
+                 * is an operation without a value (a division by zero, an overflow) */
+                if (!e->failed)
+                    eng_fail(e, l->id, l->article, "un montant calculable",
+                             "%s : le montant ne peut pas être calculé (division par zéro ou "
+                             "dépassement de capacité dans ses opérandes)",
+                             l->id);
+                else
+                    e->failed = true;
+            } else if (!q_cents_checked(euros, &cents)) {
+                amount_fail(e, l->id, l->article, l->id);
             }
-            l->amount_cents = q_round_cents(euros);
-            l->priced = true;
+            l->amount_cents = cents;
+            l->priced = true; /* reported once: a later pass does not report it again */
+        } else if (!q_cents_ok(l->amount_cents)) {
+            amount_fail(e, l->id, l->article, l->id);
+            l->amount_cents = 0;
         }
-        r->total_cents += l->amount_cents;
+        if (!cents_add(r->total_cents, l->amount_cents, &r->total_cents)) {
+            amount_fail(e, "total_cents", l->article, "le total des lignes");
+            r->total_cents = 0;
+        }
     }
+    check_result_amounts(e);
 }
 
 int64_t eng_payment_total(const eng_t *e, const char *payment) {
     int64_t sum = 0;
     for (size_t i = 0; i < e->res->nlines; i++)
-        if (e->res->lines[i].priced && strcmp(e->res->lines[i].payment, payment) == 0)
-            sum += e->res->lines[i].amount_cents;
+        if (e->res->lines[i].priced && strcmp(e->res->lines[i].payment, payment) == 0 &&
+            !cents_add(sum, e->res->lines[i].amount_cents, &sum))
+            return Q_CENTS_POISON; /* reported by eng_amounts() */
     return sum;
 }
 
@@ -456,7 +552,7 @@ static int compute_document(ancre_result **out, const ancre_decl *decl, const an
                        : "ce document ne se calcule pas avec ancre compute");
         return -1;
     }
-    ancre_result *r = calloc(1, sizeof *r);
+    ancre_result *r = mem_zalloc(1, sizeof *r);
     if (!r) {
         errors_add(errs, "", "memory", "memory", "mémoire insuffisante");
         return -1;
@@ -466,9 +562,9 @@ static int compute_document(ancre_result **out, const ancre_decl *decl, const an
     e.year = (int)q_floor_int(year->num);
     e.at = date_make(e.year, 12, 31);
     r->year = e.year;
-    r->type = strdup(dc->type);
+    r->type = mem_strdup(dc->type);
     const decl_value *v = decl_get(decl, "name");
-    r->name = v ? strdup(v->s) : NULL;
+    r->name = v ? mem_strdup(v->s) : NULL;
     r->prorata = q_int(1);
     r->point_value = q_int(0);
     r->triggered = true;
@@ -487,9 +583,14 @@ int ancre_compute(ancre_result **out, const ancre_decl *decl, const ancre_params
                   const ancre_readings *readings, ancre_errors *errs) {
     *out = NULL;
     if (decl->schema) return compute_document(out, decl, params, readings, errs);
-    ancre_result *r = calloc(1, sizeof *r);
+    ancre_result *r = mem_zalloc(1, sizeof *r);
     r->lang = errs ? errs->lang : NULL;
-    eng_t e = {decl, params, readings, 0, {0, 0, 0}, r, NULL, errs, false, NULL, {0, 1}};
+    eng_t e = {.decl = decl,
+               .params = params,
+               .readings = readings,
+               .res = r,
+               .errs = errs,
+               .unit_value = {0, 1}};
     const decl_value *year = decl_get(decl, "year");
     const decl_value *type = decl_get(decl, "centre.type");
     if (!year || !type) {
@@ -501,11 +602,11 @@ int ancre_compute(ancre_result **out, const ancre_decl *decl, const ancre_params
     e.year = (int)q_floor_int(year->num);
     e.at = date_make(e.year, 12, 31);
     r->year = e.year;
-    r->type = strdup(type->s);
+    r->type = mem_strdup(type->s);
     const decl_value *v = decl_get(decl, "centre.finess");
-    r->finess = v ? strdup(v->s) : NULL;
+    r->finess = v ? mem_strdup(v->s) : NULL;
     v = decl_get(decl, "centre.name");
-    r->name = v ? strdup(v->s) : NULL;
+    r->name = v ? mem_strdup(v->s) : NULL;
     r->prorata = q_int(1);
     r->point_value = q_int(0);
     bool any = false;

@@ -93,6 +93,7 @@ struct ancre_result {
     size_t nreadings;
     param_use *params; /* parameters used outside any line (gate, payments) */
     size_t nparams;
+    bool overflow_reported; /* an amount beyond Q_CENTS_MAX was reported (once) */
 };
 
 typedef struct {
@@ -128,6 +129,9 @@ void eng_keep_lines(eng_t *e, size_t from, size_t pfrom, bool (*keep)(const eng_
 /* ---- inputs ---- */
 /* records on the current line an input read outside the declaration's schema (list elements) */
 void eng_input(eng_t *e, const char *path, const char *value);
+/* records on the current line a value the rule derived (a ratio, a prorata), under name, as
+ * an exact decimal; every value is kept, in order */
+void eng_derived(eng_t *e, const char *name, q_t v);
 bool in_has(eng_t *e, const char *path);
 bool in_flag(eng_t *e, const char *path); /* absent means false (documented per field) */
 q_t in_num(eng_t *e, const char *path);   /* missing is an error */
@@ -145,6 +149,11 @@ bool par_bool(eng_t *e, const char *id);
 const char *par_text(eng_t *e, const char *id);
 /* same, at another date than the reference year's (payments, dated thresholds) */
 q_t par_at(eng_t *e, const char *id, date_t at);
+/* A count or a duration: the parameter must be an integer from lo to hi, 0 <= lo (the bounds
+ * the rule can use, e.g. 1 to 12 for a month); otherwise an error names it and -1 is returned.
+ * Never cast a parameter with (int). */
+int64_t par_int(eng_t *e, const char *id, int64_t lo, int64_t hi);
+int64_t par_int_at(eng_t *e, const char *id, date_t at, int64_t lo, int64_t hi);
 
 /* ---- readings ---- */
 /* Whether the chosen alternative of reading `id` is `value` (records the reading on the line and
@@ -166,7 +175,9 @@ const char *eng_lang(const eng_t *e);
 const char *eng_tr(const eng_t *e, const char *french) __attribute__((format_arg(2)));
 
 /* Converts every line not yet priced to euros (points × unit value × factor, rounded once per
- * line) and adds every line up into the result's total. */
+ * line) and adds every line up into the result's total.  An amount, a sum of lines or of
+ * payments beyond ±Q_CENTS_MAX (q.h) fails the computation with an error: amounts are never
+ * wrapped. */
 void eng_amounts(eng_t *e);
 /* Sum of the priced lines of one payment, in cents. */
 int64_t eng_payment_total(const eng_t *e, const char *payment);

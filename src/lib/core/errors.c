@@ -1,4 +1,5 @@
 #include "errors.h"
+#include "alloc.h"
 
 #include "i18n.h"
 
@@ -8,7 +9,7 @@
 #include <string.h>
 
 static char *dup_or_empty(const char *s) {
-    return strdup(s ? s : "");
+    return mem_strdup(s ? s : "");
 }
 
 void ancre_errors_init(ancre_errors *errs) {
@@ -33,9 +34,8 @@ void errors_add(ancre_errors *errs, const char *path, const char *rule, const ch
     if (!errs) return;
     if (errs->count == errs->cap) {
         size_t cap = errs->cap ? errs->cap * 2 : 8;
-        ancre_error *items = realloc(errs->items, cap * sizeof *items);
-        if (!items) return;
-        errs->items = items;
+        /* never drops the error: out of memory ends the process (alloc.h) */
+        errs->items = mem_realloc(errs->items, cap, sizeof *errs->items);
         errs->cap = cap;
     }
     char msg[1024];
@@ -49,5 +49,5 @@ void errors_add(ancre_errors *errs, const char *path, const char *rule, const ch
     /* a fixed expectation ("une valeur") is a message of its own; a composed one is written in
      * the list's language by its caller */
     e->expected = dup_or_empty(i18n_tr(errs->lang, expected));
-    e->message = strdup(msg);
+    e->message = mem_strdup(msg);
 }

@@ -1,4 +1,5 @@
 #include "jsonw.h"
+#include "alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,8 +10,7 @@ static void put(jsonw *w, const char *s, size_t n) {
         size_t cap = w->cap ? w->cap : 4096;
         while (w->len + n + 1 > cap)
             cap *= 2;
-        char *grown = realloc(w->buf, cap);
-        if (!grown) abort();
+        char *grown = mem_realloc(w->buf, cap, 1);
         w->buf = grown;
         w->cap = cap;
     }

@@ -1,13 +1,15 @@
 #include "params.h"
+#include "alloc.h"
 
 #include "errors.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 ancre_params *ancre_params_new(void) {
-    return calloc(1, sizeof(ancre_params));
+    return mem_zalloc(1, sizeof(ancre_params));
 }
 
 static void cite_free(cite_t *c) {
@@ -38,6 +40,46 @@ void ancre_params_free(ancre_params *params) {
     free(params);
 }
 
+static char *dup_opt(const char *s) {
+    return s ? mem_strdup(s) : NULL;
+}
+
+ancre_params *params_copy(const ancre_params *from) {
+    ancre_params *to = ancre_params_new();
+    if (!to) return NULL;
+    to->items = mem_zalloc(from->n ? from->n : 1, sizeof *to->items);
+    if (!to->items) {
+        free(to);
+        return NULL;
+    }
+    to->cap = from->n ? from->n : 1;
+    for (size_t i = 0; i < from->n; i++) {
+        const param_t *a = &from->items[i];
+        param_t *b = &to->items[i];
+        b->id = dup_opt(a->id);
+        b->label = dup_opt(a->label);
+        b->unit = dup_opt(a->unit);
+        b->periods = mem_zalloc(a->n ? a->n : 1, sizeof *b->periods);
+        to->n = i + 1;
+        if (!b->periods) {
+            ancre_params_free(to);
+            return NULL;
+        }
+        for (size_t k = 0; k < a->n; k++) {
+            period_t *pb = &b->periods[k];
+            *pb = a->periods[k];
+            pb->text = dup_opt(a->periods[k].text);
+            pb->origin = dup_opt(a->periods[k].origin);
+            pb->cite.doc = dup_opt(a->periods[k].cite.doc);
+            pb->cite.article = dup_opt(a->periods[k].cite.article);
+            pb->cite.quote = dup_opt(a->periods[k].cite.quote);
+            pb->cite.note = dup_opt(a->periods[k].cite.note);
+            b->n = k + 1;
+        }
+    }
+    return to;
+}
+
 static int cmp_param(const void *a, const void *b) {
     return strcmp(((const param_t *)a)->id, ((const param_t *)b)->id);
 }
@@ -66,38 +108,88 @@ param_status params_lookup(const ancre_params *params, const char *id, date_t at
     return PARAM_NOT_IN_FORCE;
 }
 
-static const char *const units[] = {"points", "eur",   "rate",   "count", "patients", "etp",
-                                    "hours",  "weeks", "months", "years", "bool",     "text"};
+/* The bounds of each unit are physical limits, not figures of the accord: a value outside them
+ * cannot be what a parameter file meant, and accepting it would let a typing error (or a hostile
+ * file) reach the arithmetic.  Counts and durations are whole numbers: a rule reads them with
+ * par_int(), which casts nothing. */
+typedef struct {
+    const char *unit;
+    const char *min, *max; /* exact decimals; NULL for bool and text */
+    bool integer;
+    const char *why; /* the reason of the bound, shown with the error */
+} unit_def;
+
+static const unit_def units[] = {
+    {"points", "0", "1000000", false, "aucun indicateur ne vaut un million de points"},
+    {"eur", "0", "1000000000", false, "un milliard d'euros dépasse tout montant unitaire"},
+    {"rate", "0", "100", false, "un taux ou une part, en fraction ou en pourcentage"},
+    {"count", "0", "1000000", true, "un nombre entier"},
+    {"patients", "0", "100000000", true, "plus que la population française"},
+    {"etp", "0", "100000", false, "des équivalents temps plein"},
+    {"hours", "0", "10000", false, "plus d'heures qu'une année n'en compte"},
+    {"weeks", "0", "5300", true, "un siècle de semaines"},
+    {"months", "0", "1200", true, "un siècle de mois"},
+    /* a duration, or a calendar year (transition.compensation.qualifying_year): the rule that
+     * reads a duration bounds it further with par_int() */
+    {"years", "0", "9999", true, "une durée en années ou une année civile"},
+    {"bool", NULL, NULL, false, NULL},
+    {"text", NULL, NULL, false, NULL},
+};
+
+static const unit_def *unit_find(const char *u) {
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (strcmp(units[i].unit, u) == 0) return &units[i];
+    return NULL;
+}
 
 static bool known_unit(const char *u) {
-    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
-        if (strcmp(units[i], u) == 0) return true;
-    return false;
+    return unit_find(u) != NULL;
+}
+
+/* Whether a number read for `unit` lies within its bounds; if not, says so in errs. */
+static bool in_unit_bounds(const period_t *pe, const char *unit, const char *path, const char *id,
+                           ancre_errors *errs) {
+    const unit_def *u = unit_find(unit);
+    if (!u || !u->min) return true;
+    q_t lo, hi;
+    q_parse_decimal(u->min, &lo);
+    q_parse_decimal(u->max, &hi);
+    bool ok = q_cmp(pe->num, lo) >= 0 && q_cmp(pe->num, hi) <= 0 &&
+              (!u->integer || q_is_integer(pe->num));
+    if (!ok) {
+        char expected[160];
+        snprintf(expected, sizeof expected, "%s de %s à %s (%s)",
+                 u->integer ? "un entier" : "une valeur", u->min, u->max, unit);
+        errors_add(errs, path, "params", expected,
+                   "%s : la valeur %s de %s est hors des bornes de l'unité %s : attendu %s, car %s",
+                   path, pe->text, id, unit, expected, u->why);
+    }
+    return ok;
 }
 
 static char *str_or_null(json_t *o, const char *key) {
     json_t *v = json_object_get(o, key);
-    return json_is_string(v) ? strdup(json_string_value(v)) : NULL;
+    return json_is_string(v) ? mem_strdup(json_string_value(v)) : NULL;
 }
 
 static bool parse_value(json_t *v, const char *unit, period_t *pe) {
     char buf[64];
     if (json_is_null(v)) {
         pe->kind = PV_NULL;
-        pe->text = strdup("null");
+        pe->text = mem_strdup("null");
         return true;
     }
     if (strcmp(unit, "bool") == 0) {
         if (!json_is_boolean(v)) return false;
         pe->kind = PV_BOOL;
         pe->b = json_is_true(v);
-        pe->text = strdup(pe->b ? "true" : "false");
+        pe->text = mem_strdup(pe->b ? "true" : "false");
         return true;
     }
     if (strcmp(unit, "text") == 0) {
         if (!json_is_string(v)) return false;
         pe->kind = PV_TEXT;
-        pe->text = strdup(json_string_value(v));
+        pe->text = mem_strdup(json_string_value(v));
         return true;
     }
     if (json_is_integer(v)) {
@@ -109,7 +201,7 @@ static bool parse_value(json_t *v, const char *unit, period_t *pe) {
     }
     if (!q_parse_decimal(buf, &pe->num)) return false;
     pe->kind = PV_NUM;
-    pe->text = strdup(buf);
+    pe->text = mem_strdup(buf);
     return true;
 }
 
@@ -131,9 +223,7 @@ static int merge_param(ancre_params *params, param_t *incoming) {
     if (!existing) {
         if (params->n == params->cap) {
             size_t cap = params->cap ? params->cap * 2 : 64;
-            param_t *items = realloc(params->items, cap * sizeof *items);
-            if (!items) return -1;
-            params->items = items;
+            params->items = mem_realloc(params->items, cap, sizeof *params->items);
             params->cap = cap;
         }
         params->items[params->n++] = *incoming;
@@ -149,12 +239,11 @@ static int merge_param(ancre_params *params, param_t *incoming) {
         else
             existing->periods[kept++] = existing->periods[k];
     }
-    period_t *all = realloc(existing->periods, (kept + incoming->n) * sizeof *all);
-    if (!all) return -1;
+    period_t *all = mem_realloc(existing->periods, kept + incoming->n, sizeof *all);
     memcpy(all + kept, incoming->periods, incoming->n * sizeof *all);
     existing->periods = all;
     existing->n = kept + incoming->n;
-    qsort(existing->periods, existing->n, sizeof *all, cmp_period);
+    if (existing->n > 1) qsort(existing->periods, existing->n, sizeof *all, cmp_period);
     if (incoming->label) {
         free(existing->label);
         existing->label = incoming->label;
@@ -198,8 +287,8 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
                        "%s : le paramètre %s est mal formé", path, id ? id : "(sans id)");
             continue;
         }
-        param_t p = {strdup(id), str_or_null(item, "label"), strdup(unit), NULL, 0};
-        p.periods = calloc(json_array_size(values), sizeof(period_t));
+        param_t p = {mem_strdup(id), str_or_null(item, "label"), mem_strdup(unit), NULL, 0};
+        p.periods = mem_zalloc(json_array_size(values), sizeof(period_t));
         size_t k;
         json_t *v;
         bool ok = true;
@@ -215,6 +304,12 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
                 good = json_is_string(to) && date_parse(json_string_value(to), &pe->to) &&
                        date_cmp(pe->from, pe->to) <= 0;
             if (good) good = parse_value(json_object_get(v, "value"), unit, pe);
+            if (good && pe->kind == PV_NUM && !in_unit_bounds(pe, unit, path, id, errs)) {
+                period_free(pe);
+                memset(pe, 0, sizeof *pe);
+                ok = false;
+                continue;
+            }
             if (!good) {
                 errors_add(errs, path, "params",
                            "des dates ISO from/to, un objet cite et une valeur exacte de l'unité",
@@ -229,11 +324,13 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
             pe->cite.quote = str_or_null(cite, "quote");
             pe->cite.note = str_or_null(v, "note");
             if (!pe->cite.note) pe->cite.note = str_or_null(cite, "note");
-            pe->cite.line = (int)json_integer_value(json_object_get(cite, "line"));
-            pe->origin = strdup(origin);
+            json_int_t line = json_integer_value(json_object_get(cite, "line"));
+            /* a line of the consolidated text: no document has a billion lines */
+            pe->cite.line = line > 0 && line < 1000000000 ? (int)line : 0;
+            pe->origin = mem_strdup(origin);
             p.n++;
         }
-        qsort(p.periods, p.n, sizeof(period_t), cmp_period);
+        if (p.n > 1) qsort(p.periods, p.n, sizeof(period_t), cmp_period);
         for (size_t a = 0; ok && a + 1 < p.n; a++)
             if (overlaps(&p.periods[a], &p.periods[a + 1])) {
                 errors_add(errs, path, "params", "des périodes qui ne se chevauchent pas",
@@ -250,7 +347,7 @@ int ancre_params_load_json(ancre_params *params, const char *text, size_t len, c
         }
     }
     json_decref(root);
-    qsort(params->items, params->n, sizeof(param_t), cmp_param);
+    if (params->n > 1) qsort(params->items, params->n, sizeof(param_t), cmp_param);
     return errs && errs->count > before ? -1 : 0;
 }
 

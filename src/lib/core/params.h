@@ -38,6 +38,10 @@ struct ancre_params {
 
 typedef enum { PARAM_OK = 0, PARAM_UNKNOWN = -1, PARAM_NOT_IN_FORCE = -2 } param_status;
 
+/* A deep copy (NULL when out of memory): a caller that loads documents over a parameter set it
+ * keeps (the fuzz harness of parameter files) copies it first. */
+ancre_params *params_copy(const ancre_params *from);
+
 /* Finds the period of id in force at `at`. */
 param_status params_lookup(const ancre_params *params, const char *id, date_t at,
                            const param_t **param, const period_t **period);

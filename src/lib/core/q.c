@@ -3,7 +3,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#define INT128_MAX_ ((i128)(((unsigned __int128)1 << 127) - 1))
+
+/* |v|; the most negative value has none and stays negative (callers check) */
 static i128 i128_abs(i128 v) {
+    if (v == -INT128_MAX_ - 1) return v;
     return v < 0 ? -v : v;
 }
 
@@ -26,7 +30,8 @@ bool q_valid(q_t a) {
 }
 
 static q_t q_norm(i128 n, i128 d) {
-    if (d == 0) return q_invalid();
+    /* the most negative i128 cannot be negated: treated as an overflow */
+    if (d == 0 || n == -INT128_MAX_ - 1 || d == -INT128_MAX_ - 1) return q_invalid();
     if (d < 0) {
         n = -n;
         d = -d;
@@ -93,10 +98,13 @@ int q_cmp(q_t a, q_t b) {
     return diff.n > 0 ? 1 : (diff.n < 0 ? -1 : 0);
 }
 
+/* An invalid operand makes the result invalid: min(5, missing) is not 5, it is unknown. */
 q_t q_min(q_t a, q_t b) {
+    if (!q_valid(a) || !q_valid(b)) return q_invalid();
     return q_cmp(a, b) <= 0 ? a : b;
 }
 q_t q_max(q_t a, q_t b) {
+    if (!q_valid(a) || !q_valid(b)) return q_invalid();
     return q_cmp(a, b) >= 0 ? a : b;
 }
 bool q_is_zero(q_t a) {
@@ -106,17 +114,47 @@ bool q_is_integer(q_t a) {
     return q_valid(a) && a.d == 1;
 }
 
-int64_t q_floor_int(q_t a) {
+bool q_floor_checked(q_t a, int64_t *out) {
+    if (!q_valid(a)) return false;
     i128 f = a.n / a.d;
     if (a.n % a.d != 0 && a.n < 0) f -= 1;
-    return (int64_t)f;
+    if (f < INT64_MIN || f > INT64_MAX) return false;
+    *out = (int64_t)f;
+    return true;
+}
+
+int64_t q_floor_int(q_t a) {
+    int64_t v = 0;
+    if (q_floor_checked(a, &v)) return v;
+    if (!q_valid(a)) return 0;
+    return a.n < 0 ? INT64_MIN : INT64_MAX;
+}
+
+bool q_cents_checked(q_t euros, int64_t *out) {
+    if (!q_valid(euros)) return false;
+    /* cents = |n| * 100 / d, rounded half away from zero: floor((2*|n|*100 + d) / (2*d)); the
+     * quotient is taken before the multiplication so that no step can overflow */
+    i128 an = i128_abs(euros.n), d = euros.d;
+    if (an < 0) return false; /* the most negative i128 has no absolute value */
+    i128 whole = an / d, rem = an % d;
+    if (whole > Q_CENTS_MAX / 100 + 1) return false;
+    /* rem < d, so rem * 200 + d fits when d < 2^119; a larger denominator only comes from
+     * operands far outside the accord's figures and is reported rather than rounded inexactly */
+    if (d >= ((i128)1 << 119)) return false;
+    i128 frac = (rem * 200 + d) / (2 * d);
+    i128 r = whole * 100 + frac;
+    if (r > Q_CENTS_MAX) return false;
+    *out = (int64_t)(euros.n < 0 ? -r : r);
+    return true;
 }
 
 int64_t q_round_cents(q_t euros) {
-    /* cents = |n| * 100 / d, rounded half away from zero: floor((2*|n|*100 + d) / (2*d)) */
-    i128 an = i128_abs(euros.n);
-    i128 r = (an * 200 + euros.d) / (2 * euros.d);
-    return (int64_t)(euros.n < 0 ? -r : r);
+    int64_t c;
+    return q_cents_checked(euros, &c) ? c : Q_CENTS_POISON;
+}
+
+bool q_cents_ok(int64_t cents) {
+    return cents >= -Q_CENTS_MAX && cents <= Q_CENTS_MAX;
 }
 
 bool q_parse_decimal(const char *s, q_t *out) {
@@ -166,13 +204,21 @@ bool q_format_decimal(q_t a, int max_frac, char *buf, size_t cap) {
         snprintf(buf, cap, "invalid");
         return false;
     }
+    if (max_frac < 0) max_frac = 0;
+    if (max_frac > 18) max_frac = 18;
     i128 scale = 1;
     for (int i = 0; i < max_frac; i++)
         scale *= 10;
-    i128 an = i128_abs(a.n);
-    i128 scaled_num = an * scale;
+    i128 an = i128_abs(a.n), scaled_num, twice;
+    if (an < 0 || __builtin_mul_overflow(an, scale, &scaled_num) ||
+        __builtin_mul_overflow(scaled_num, 2, &twice) || twice > INT128_MAX_ - a.d ||
+        a.d > INT128_MAX_ / 2) {
+        /* too large to scale: the exact fraction is the only faithful form */
+        q_format_fraction(a, buf, cap);
+        return false;
+    }
     bool exact = scaled_num % a.d == 0;
-    i128 v = (2 * scaled_num + a.d) / (2 * a.d);
+    i128 v = (twice + a.d) / (2 * a.d);
     i128 ip = v / scale, fp = v % scale;
     char ib[64];
     u128_to_str(ip, ib, sizeof ib);

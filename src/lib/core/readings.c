@@ -1,4 +1,5 @@
 #include "readings.h"
+#include "alloc.h"
 
 #include "errors.h"
 
@@ -7,10 +8,10 @@
 #include <string.h>
 
 ancre_readings *ancre_readings_new(void) {
-    ancre_readings *r = calloc(1, sizeof *r);
+    ancre_readings *r = mem_zalloc(1, sizeof *r);
     if (!r) return NULL;
     r->n = readings_count();
-    r->choice = calloc(r->n ? r->n : 1, sizeof *r->choice);
+    r->choice = mem_zalloc(r->n ? r->n : 1, sizeof *r->choice);
     if (!r->choice) {
         free(r);
         return NULL;

@@ -1,4 +1,5 @@
 #include "registry.h"
+#include "alloc.h"
 
 #include "decl.h"
 
@@ -40,11 +41,11 @@ static int cmp_entry(const void *a, const void *b) {
 
 static void build_index(void) {
     size_t n = schema_count();
-    sorted_paths = malloc((n ? n : 1) * sizeof *sorted_paths);
+    sorted_paths = mem_alloc((n ? n : 1) * sizeof *sorted_paths);
     if (!sorted_paths) abort();
     for (size_t i = 0; i < n; i++)
         sorted_paths[i] = (path_entry){schema_field(i)->path, i};
-    qsort(sorted_paths, n, sizeof *sorted_paths, cmp_entry);
+    if (n > 1) qsort(sorted_paths, n, sizeof *sorted_paths, cmp_entry);
     nsorted_paths = n;
 }
 

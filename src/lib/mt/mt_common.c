@@ -1,6 +1,7 @@
 /* Helpers shared by the médecin traitant and ROSP modules (mt.h). */
 #include "mt.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,16 +17,7 @@ bool mt_section(eng_t *e, const char *prefix) {
 }
 
 void mt_record(eng_t *e, const char *name, q_t v) {
-    if (!e->cur) return;
-    char buf[64];
-    q_format_decimal(v, 6, buf, sizeof buf);
-    line_t *l = e->cur;
-    input_use *grown = realloc(l->inputs, (l->ninputs + 1) * sizeof *grown);
-    if (!grown) abort();
-    l->inputs = grown;
-    l->inputs[l->ninputs].path = strdup(name);
-    l->inputs[l->ninputs].value = strdup(buf);
-    l->ninputs++;
+    eng_derived(e, name, v);
 }
 
 bool mt_param_defined(eng_t *e, const char *id) {
@@ -35,6 +27,5 @@ bool mt_param_defined(eng_t *e, const char *id) {
 }
 
 int mt_par_int(eng_t *e, const char *id) {
-    q_t v = par(e, id);
-    return q_valid(v) ? (int)q_floor_int(v) : -1;
+    return (int)par_int(e, id, 0, INT_MAX); /* -1, the error recorded, when not an integer */
 }

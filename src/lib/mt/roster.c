@@ -266,7 +266,7 @@ static int by_key(const void *a, const void *b) {
 }
 
 size_t ancre_roster_centres(ancre_roster *r, const ancre_roster_centre **out) {
-    qsort(r->recs, r->n, sizeof *r->recs, by_key);
+    if (r->n > 1) qsort(r->recs, r->n, sizeof *r->recs, by_key); /* recs is NULL when empty */
     fill_slots(r);
     r->last = 0;
     free(r->listed);
@@ -287,7 +287,9 @@ char *ancre_roster_declaration_json(const ancre_roster *r, const ancre_roster_ce
     size_t n = 0;
     FILE *f = open_memstream(&s, &n);
     if (!f) return NULL;
-    fprintf(f, "{\"year\": %d, \"centre\": {\"finess\": \"", r->year);
+    /* a centre id that is a FINESS number identifies the centre; another one names it */
+    fprintf(f, "{\"year\": %d, \"centre\": {\"%s\": \"", r->year,
+            finess_valid(c->centre_id) ? "finess" : "name");
     for (const char *p = c->centre_id; *p; p++) {
         if (*p == '"' || *p == '\\')
             fprintf(f, "\\%c", *p);

@@ -1,6 +1,8 @@
 /* The machinery shared by the forfaits spécifiques of all centre types (rsf.h). */
 #include "rsf.h"
 
+#include "../core/alloc.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,16 +49,7 @@ void rsf_fmt_date(date_t d, char *buf, size_t cap) {
 }
 
 void rsf_record_q(eng_t *e, const char *name, q_t v) {
-    char buf[64];
-    q_format_decimal(v, 6, buf, sizeof buf);
-    if (!e->cur) return;
-    line_t *l = e->cur;
-    input_use *grown = realloc(l->inputs, (l->ninputs + 1) * sizeof *grown);
-    if (!grown) return;
-    l->inputs = grown;
-    l->inputs[l->ninputs].path = strdup(name);
-    l->inputs[l->ninputs].value = strdup(buf);
-    l->ninputs++;
+    eng_derived(e, name, v);
 }
 
 bool rsf_section(eng_t *e, const char *sec) {
@@ -185,10 +178,8 @@ bool rsf_combine_access_minorations(eng_t *e, q_t *amplitude, q_t *saturday, q_t
 /* ---- gate, adjustments, payments ---------------------------------------------------------- */
 
 static void add_prereq(ancre_result *r, const char *id, bool met) {
-    prereq_t *grown = realloc(r->prereqs, (r->nprereqs + 1) * sizeof *grown);
-    if (!grown) return;
-    r->prereqs = grown;
-    r->prereqs[r->nprereqs].id = strdup(id);
+    VEC_PUSH(r->prereqs, r->nprereqs);
+    r->prereqs[r->nprereqs].id = mem_strdup(id);
     r->prereqs[r->nprereqs].met = met;
     r->nprereqs++;
 }
