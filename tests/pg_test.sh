@@ -104,7 +104,7 @@ psql -tA -c "SELECT ancre_param('rsf.point_value', '2023-12-31')" | jq -e '.[0].
 national="$root/examples/national-2023.json"
 : >"$tmp/big.jsonl"
 for f in polyvalent medical infirmier; do
-    jq -c 'range(1; 1001) as $k | .centre.finess = "\($k)"' "$root/examples/centre-$f-2023.json" >>"$tmp/big.jsonl"
+    jq -c 'range(1; 1001) as $k | .centre.finess = "750" + ("000000" + ($k | tostring))[-6:]' "$root/examples/centre-$f-2023.json" >>"$tmp/big.jsonl"
 done
 jq -c . "$national" >"$tmp/national.compact"
 {
