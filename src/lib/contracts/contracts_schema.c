@@ -279,29 +279,32 @@ static const reading_def readings[] = {
                    "l'annexe 33)"}}},
     {"installation_supplement",
      "Art. 19.1.4, 19.5.1.4, 19.5.2.4, 19.7.4",
-     "ETP recruited during an installation contract: the worked examples of Art. 19.5.1.4, "
-     "19.5.2.4 and 19.7.4 compute 'A(new) – A(paid) x 4/5' (27 000, 65 000, 15 000 €), the one "
-     "of Art. 19.1.4 '(A(new) – A(paid)) x 4/5' (16 000 €).",
-     {{"prorated_difference", "(aid for the new ETP - aid already paid) x remaining years / 5"},
-      {"printed_formula", "aid for the new ETP - aid already paid x remaining years / 5, as "
-                          "printed in the dental and nursing examples"}}},
+     "ETP recrutés pendant un contrat d'installation : les exemples chiffrés des Art. 19.5.1.4, "
+     "19.5.2.4 et 19.7.4 calculent « A(nouveau) – A(versé) x 4/5 » (27 000, 65 000, 15 000 €), "
+     "celui de l'Art. 19.1.4 « (A(nouveau) – A(versé)) x 4/5 » (16 000 €).",
+     {{"prorated_difference",
+       "(aide pour le nouvel ETP - aide déjà versée) x années restantes / 5"},
+      {"printed_formula", "aide pour le nouvel ETP - aide déjà versée x années restantes / 5, "
+                          "comme l'impriment les exemples dentaire et infirmier"}}},
     {"cosco_new_post",
      "Art. 19.2.4 l. 3886, Annexe 10 ter l. 15696",
-     "COSCO amount per ETP of a new post: 6 000 € (Art. 19.2.4) or 5 000 € (Annexe 10 ter).",
+     "Montant du COSCO par ETP d'un poste nouveau : 6 000 € (Art. 19.2.4) ou 5 000 € "
+     "(Annexe 10 ter) ?",
      {{"article", "6 000 € (Art. 19.2.4, l. 3886)"},
       {"annex", "5 000 € (Annexe 10 ter art. 2.2, l. 15696)"}}},
     {"am_p95_year2",
      "Art. 19.10.5.2.2 l. 5785-5815",
-     "Assistant médical, patientèle ≥ P95: the 'montant fixe' of 36 000 € also in year 2, or "
-     "the 27 000 € of the year-2 row.",
-     {{"fixed_every_year", "36 000 € every year"},
-      {"year2_row", "27 000 € in year 2, 36 000 € from year 3"}}},
+     "Assistant médical, patientèle ≥ P95 : le « montant fixe » de 36 000 € aussi la 2e année, "
+     "ou les 27 000 € de la ligne de la 2e année ?",
+     {{"fixed_every_year", "36 000 € chaque année"},
+      {"year2_row", "27 000 € la 2e année, 36 000 € à partir de la 3e"}}},
     {"ipa_termination_repayment",
      "Annexe 31 art. 2.2, art. 4",
-     "IPA start-up aid terminated: 'remboursement de la somme versée' (Annexe 31 art. 4) only "
-     "in the recovery cases of art. 2.2, or always.",
-     {{"recovery_cases", "repaid in full only when the termination follows a case of art. 2.2"},
-      {"always", "every termination repays what was paid"}}},
+     "Aide au démarrage IPA résiliée : le « remboursement de la somme versée » (Annexe 31 "
+     "art. 4) seulement dans les cas de récupération de l'art. 2.2, ou toujours ?",
+     {{"recovery_cases",
+       "remboursement intégral seulement quand la résiliation suit un cas de l'art. 2.2"},
+      {"always", "toute résiliation rembourse ce qui a été versé"}}},
 };
 
 const module_tables contracts_tables = {decl_fields, N(decl_fields), readings, N(readings)};

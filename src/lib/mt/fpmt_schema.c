@@ -84,24 +84,26 @@ static const field_def fields[] = {
 static const reading_def readings[] = {
     {"fpmt_revaluation",
      "Art. 23.3, l. 7155-7165",
-     "The text prints 42 € and 46 € for patients of 80 and more and 46 € for ALD under 80 "
-     "(Art. 23.3, l. 7157-7163) without a date; the 2022 slides show 42 €.",
-     {{"dated", "42 € until 2023, 46 € from 1 January 2024"},
-      {"46_from_2018", "46 € from 2018, as the consolidated text reads today"},
-      {"42_throughout", "42 €, as the 2022 slides"}}},
+     "Le texte imprime 42 € et 46 € pour les patients de 80 ans et plus, et 46 € pour les "
+     "patients en ALD de moins de 80 ans (Art. 23.3, l. 7157-7163), sans date ; les diapositives "
+     "de 2022 montrent 42 €.",
+     {{"dated", "42 € jusqu'en 2023, 46 € à partir du 1er janvier 2024"},
+      {"46_from_2018", "46 € dès 2018, comme le lit aujourd'hui le texte consolidé"},
+      {"42_throughout", "42 €, comme les diapositives de 2022"}}},
     {"fpmt_80_plus_ald",
      "Art. 23.3; slides 001 l. 299",
-     "Patients of 80 and more in ALD: 70 € in the 2022 slides (001 l. 299), no line in the "
-     "consolidated text.",
-     {{"slides_70", "70 € (slides 001)"},
-      {"as_80_plus", "paid as a patient of 80 and more (the text's line)"}}},
+     "Patients de 80 ans et plus en ALD : 70 € dans les diapositives de 2022 (001 l. 299), "
+     "aucune ligne dans le texte consolidé.",
+     {{"slides_70", "70 € (diapositives 001)"},
+      {"as_80_plus", "payé comme un patient de 80 ans et plus (la ligne du texte)"}}},
     {"fpmt_calendar",
      "Art. 23.3 l. 7200-7204; slides 001 l. 287-288",
-     "FPMT calendar: partial payment in the 1st semester and regularisation in the 1st semester "
-     "of the next year (Art. 23.3) or 3 acomptes June/September/November and the solde in March "
-     "(slides 001).",
-     {{"slides", "acomptes in June, September, November; solde in March of the next year"},
-      {"accord", "one partial payment by 30 June; regularisation by 30 June of the next year"}}},
+     "Calendrier du FPMT : un versement partiel au 1er semestre et la régularisation au 1er "
+     "semestre de l'année suivante (Art. 23.3, l. 7200-7204), ou 3 acomptes en juin, septembre "
+     "et novembre et le solde en mars (diapositives 001, l. 287-288) ?",
+     {{"slides", "acomptes en juin, septembre et novembre ; solde en mars de l'année suivante"},
+      {"accord", "un versement partiel au plus tard le 30 juin ; régularisation au plus tard le "
+                 "30 juin de l'année suivante"}}},
 };
 
 const module_tables fpmt_tables = {fields, sizeof fields / sizeof *fields, readings,

@@ -89,23 +89,25 @@ static const reading_def readings[] = {
                     "lignes arrondies est une ligne d'ajustement"}}},
     {"rosp_2020_adult_table",
      "Art. 24.4, l. 8408-8922",
-     "The adult table 'à compter de 2020' (Art. 24.4, l. 8408-8922) reprints the 2018 objectives "
-     "of four indicators whose definitions changed from 2019.",
-     {{"best_reading", "the 2019 objectives of those four indicators"},
-      {"as_printed", "the objectives as printed in the 2020 table"}}},
+     "Le tableau adulte « à compter de 2020 » (Art. 24.4, l. 8408-8922) reprend les objectifs "
+     "de 2018 de quatre indicateurs dont la définition a changé en 2019.",
+     {{"best_reading", "les objectifs de 2019 de ces quatre indicateurs"},
+      {"as_printed", "les objectifs tels qu'imprimés dans le tableau de 2020"}}},
     {"rosp_new_centre_year",
      "Art. 24.3, l. 7376-7400",
-     "Year of opening of a new centre for the point-value majoration (Art. 24.3).",
-     {{"calendar", "calendar years: the year of opening is year 1"},
+     "Années d'ouverture d'un centre nouveau pour la majoration de la valeur du point "
+     "(Art. 24.3, l. 7376-7400) : années civiles ou périodes de douze mois ?",
+     {{"calendar", "années civiles : l'année d'ouverture est l'année 1"},
       {"prorata_days",
-       "twelve-month periods from the opening date, their majorations averaged over the days "
-       "of the reference year"}}},
+       "périodes de douze mois à partir de la date d'ouverture, leurs majorations moyennées sur "
+       "les jours de l'année de référence"}}},
     {"rosp_weighting_population",
      "Art. 24.5, Annexe 25 l. 20454-20486",
-     "Patientèle weighting each ROSP (Art. 24.5, Annexe 25): the text implies, without stating, "
-     "a split by age.",
-     {{"by_age", "adult ROSP by the patients of 16 and over, child ROSP by those under 16"},
-      {"all_patients", "both by the whole médecin-traitant patientèle"}}},
+     "Patientèle qui pondère chaque ROSP (Art. 24.5, Annexe 25 l. 20454-20486) : le texte "
+     "suppose, sans l'écrire, un partage par âge.",
+     {{"by_age", "ROSP adulte par les patients de 16 ans et plus, ROSP enfant par ceux de moins "
+                 "de 16 ans"},
+      {"all_patients", "les deux par toute la patientèle médecin traitant"}}},
 };
 
 const module_tables rosp_tables = {fields, sizeof fields / sizeof *fields, readings,
