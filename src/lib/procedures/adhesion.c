@@ -220,6 +220,6 @@ int procedure_adhesion(timeline_t *tl) {
             break;
         }
     accord_term(tl, tl->has_today ? tl->today
-                                  : (events && events->nitems ? last : date_make(2015, 10, 1)));
+                                  : (events && events->nitems ? last : tl_entry_into_force(tl)));
     return tl->e.failed ? -1 : 0;
 }

@@ -81,6 +81,9 @@ typedef struct {
 void tl_init(timeline_t *tl, const ancre_decl *doc, const ancre_params *params,
              const ancre_readings *readings, ancre_errors *errs, const char *kind);
 void tl_free(timeline_t *tl);
+/* The accord's date of entry into force (parameter accord.entry_into_force): the date a
+ * question without a date and without events is looked at. */
+date_t tl_entry_into_force(timeline_t *tl);
 /* A new deadline; parameters and readings read until the next one are recorded on it. */
 deadline_t *tl_add(timeline_t *tl, const char *event_id, const char *rule, const char *article,
                    int text_line, const char *label);

@@ -338,7 +338,7 @@ static int urgent(timeline_t *tl) {
          has_heard = doc_date(doc, "urgent.hearing_requested", &heard),
          has_obs = doc_date(doc, "urgent.observations", &obs),
          has_notified = doc_date(doc, "urgent.suspension_notified", &notified);
-    date_t at = has_notice ? notice : (tl->has_today ? tl->today : date_make(2015, 10, 1));
+    date_t at = has_notice ? notice : (tl->has_today ? tl->today : tl_entry_into_force(tl));
     deadline_t *c =
         tl_add(tl, "urgent", "loss_threshold", "Art. 61", 12359,
                "Préjudice au-delà du seuil en plafonds mensuels de la sécurité sociale");

@@ -58,6 +58,18 @@ deadline_t *tl_add(timeline_t *tl, const char *event_id, const char *rule, const
     return d;
 }
 
+date_t tl_entry_into_force(timeline_t *tl) {
+    /* the parameter's own period starts on the date it gives: read it at the end of time */
+    date_t saved = tl->e.at, start = {0, 0, 0};
+    tl->e.at = date_make(9999, 12, 31);
+    const char *entry = par_text(&tl->e, "accord.entry_into_force");
+    tl->e.at = saved;
+    if ((!entry || !date_parse(entry, &start)) && !tl->e.failed)
+        eng_fail(&tl->e, "accord.entry_into_force", "params", "une date AAAA-MM-JJ",
+                 "le paramètre accord.entry_into_force n'est pas une date");
+    return start;
+}
+
 int tl_count(timeline_t *tl, const char *id, date_t at) {
     q_t v = par_at(&tl->e, id, at);
     if (!q_valid(v)) return -1;
